@@ -1,0 +1,205 @@
+"""Headless entry points: `stylerec import|demo|info …` (also `python main.py <subcommand>`)."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from stylerec_app import __version__
+from stylerec_app.domain.errors import Cancelled, StyleRecError
+from stylerec_app.domain.imports import ImportReport
+from stylerec_app.domain.progress import CancelToken, Progress
+from stylerec_app.services import app_paths
+from stylerec_app.services.store_info import describe_store
+
+SUBCOMMANDS = ("import", "demo", "info")
+
+
+class ProgressBar:
+    """tqdm bar fed from a progress sink; a new bar when the total changes (a new phase)."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.bar = None
+
+    def __call__(self, p: Progress) -> None:
+        if self.quiet:
+            return
+        from tqdm import tqdm
+
+        if self.bar is None or self.bar.total != p.total:
+            self.close()
+            self.bar = tqdm(total=p.total, unit="row", file=sys.stderr, leave=False,
+                            dynamic_ncols=True)
+        self.bar.set_description(p.message or "working", refresh=False)
+        self.bar.n = p.done
+        self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def _with_cancel(work: Callable[[CancelToken], object]):
+    """Ctrl-C asks the work to stop after the current batch (a second one kills)."""
+    token = CancelToken()
+
+    def on_sigint(signum, frame):
+        if token.cancelled:
+            raise KeyboardInterrupt
+        print("\nCancelling after the current batch… (Ctrl-C again to abort)", file=sys.stderr)
+        token.cancel()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        return work(token)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _print_report(report: ImportReport, report_csv: str | None, limit: int = 20) -> None:
+    print("\n".join(report.summary_lines()))
+    for issue in report.issues[:limit]:
+        print(f"  [{issue.severity}] {issue.file}:{issue.line}: {issue.reason}")
+    if len(report.issues) > limit:
+        print(f"  … {len(report.issues) - limit} more (full list: --report FILE.csv, or the app)")
+    if report_csv:
+        report.write_csv(Path(report_csv))
+        print(f"Report written to {report_csv}")
+
+
+def _parse_mapping(items: list[str]) -> dict[str, str]:
+    mapping = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or "." not in key:
+            raise StyleRecError(f"--map expects ENTITY.FIELD=COLUMN, got {item!r}")
+        mapping[key.strip()] = value.strip()
+    return mapping
+
+
+def _cmd_import(args) -> int:
+    from stylerec_app.services.importing import GenericSource, import_generic, import_hm
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db)
+    bar = ProgressBar(args.quiet)
+
+    def work(token: CancelToken):
+        if args.layout == "hm":
+            return import_hm(store, args.folder, progress=bar, cancel=token,
+                             batch_size=args.batch_size)
+        source = GenericSource(
+            products=Path(args.products), images=Path(args.images) if args.images else None,
+            shoppers=Path(args.shoppers) if args.shoppers else None,
+            events=Path(args.events) if args.events else None,
+            reviews=Path(args.reviews) if args.reviews else None,
+            encoding=args.encoding, mapping=_parse_mapping(args.map),
+        )
+        return import_generic(store, source, progress=bar, cancel=token,
+                              batch_size=args.batch_size)
+
+    try:
+        report = _with_cancel(work)
+    except Cancelled as exc:
+        bar.close()
+        report = getattr(exc, "report", None)
+        if report is not None:
+            _print_report(report, args.report)
+        print("Import cancelled: finished batches were kept; run the same command to resume.",
+              file=sys.stderr)
+        return 130
+    finally:
+        bar.close()
+        store.close()
+    _print_report(report, args.report)
+    return 0
+
+
+def _cmd_demo(args) -> int:
+    from stylerec_app.services.demo import create_demo_store
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db)
+    bar = ProgressBar(args.quiet)
+    try:
+        summary = _with_cancel(lambda token: create_demo_store(
+            store, seed=args.seed, progress=bar, cancel=token))
+    finally:
+        bar.close()
+        store.close()
+    print(f"Demo store at {Path(args.db).resolve()}: {summary.products} products, "
+          f"{summary.shoppers} shoppers, {summary.events} events (seed {args.seed}).")
+    print(f"Photos and source files: {summary.media_dir}")
+    return 0
+
+
+def _cmd_info(args) -> int:
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        print("\n".join(describe_store(store)))
+    finally:
+        store.close()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    default_db = str(app_paths.default_store_path())
+    parser = argparse.ArgumentParser(prog="stylerec", description="StyleRec command line.")
+    parser.add_argument("--version", action="version", version=f"StyleRec {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add_db(p):
+        p.add_argument("--db", default=default_db, help=f"store file (default: {default_db})")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+    imp = sub.add_parser("import", help="import a catalog and shopper activity")
+    layouts = imp.add_subparsers(dest="layout", required=True)
+    hm = layouts.add_parser("hm", help="H&M Kaggle layout (articles.csv, customers.csv, "
+                                       "transactions_train.csv, images/)")
+    hm.add_argument("folder")
+    gen = layouts.add_parser("generic", help="products CSV/JSONL + optional images, shoppers, "
+                                             "events, reviews")
+    gen.add_argument("--products", required=True, help="products .csv or .jsonl")
+    gen.add_argument("--images", help="folder of product photos")
+    gen.add_argument("--shoppers", help="shoppers .csv")
+    gen.add_argument("--events", help="events .csv (views, clicks, carts, purchases, ratings)")
+    gen.add_argument("--reviews", help="reviews .csv")
+    gen.add_argument("--encoding", help="force a text encoding (default: detect UTF-8/GBK)")
+    gen.add_argument("--map", action="append", default=[], metavar="ENTITY.FIELD=COLUMN",
+                     help="use COLUMN for a field, e.g. products.title=Name (repeatable)")
+    for p in (hm, gen):
+        add_db(p)
+        p.add_argument("--batch-size", type=int, default=1000, help="rows per transaction")
+        p.add_argument("--report", help="also save the import report as CSV here")
+
+    demo = sub.add_parser("demo", help="generate the built-in demo store")
+    add_db(demo)
+    demo.add_argument("--seed", type=int, default=7)
+
+    info = sub.add_parser("info", help="describe a store")
+    add_db(info)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handlers = {"import": _cmd_import, "demo": _cmd_demo, "info": _cmd_info}
+    try:
+        return handlers[args.command](args)
+    except Cancelled:
+        print("Cancelled.", file=sys.stderr)
+        return 130
+    except StyleRecError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

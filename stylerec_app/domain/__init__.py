@@ -1,0 +1,1 @@
+"""Plain data shared by every layer: dataclasses, errors, progress and cancel tokens."""

@@ -1,0 +1,54 @@
+"""Progress sinks and cancel tokens: how long work talks to whoever runs it.
+
+Long work is plain Python; the CLI feeds a progress bar from the sink and the
+GUI forwards it through a Qt signal. Work checks the token between batches, so
+a cancel never leaves half a batch behind.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from stylerec_app.domain.errors import Cancelled
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One progress report: `done` of `total` units (total None = unknown)."""
+
+    done: int
+    total: int | None
+    message: str = ""
+
+    @property
+    def fraction(self) -> float | None:
+        if not self.total:
+            return None
+        return min(1.0, self.done / self.total)
+
+
+ProgressSink = Callable[[Progress], None]
+
+
+def ignore_progress(_: Progress) -> None:
+    """A sink for callers that do not show progress."""
+
+
+class CancelToken:
+    """Thread-safe flag set by the UI or a signal handler, polled by the work."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def raise_if_cancelled(self) -> None:
+        if self._event.is_set():
+            raise Cancelled()

@@ -1,0 +1,32 @@
+"""A short, human description of a store (CLI `info`, Help → debug info)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from stylerec_app.storage import catalog_repo, orm
+from stylerec_app.storage.database import Store, head_revision
+
+
+def describe_store(store: Store) -> list[str]:
+    with store.read() as session:
+        stats = catalog_repo.store_stats(session)
+        seed = catalog_repo.get_meta(session, "demo_seed")
+        runs = session.execute(
+            select(orm.ImportRun.id, orm.ImportRun.source, orm.ImportRun.status,
+                   orm.ImportRun.started_at, orm.ImportRun.location)
+            .order_by(orm.ImportRun.id.desc()).limit(5)
+        ).all()
+    lines = [
+        f"Store: {store.path}",
+        f"Schema: {head_revision()}" + (f" (demo store, seed {seed})" if seed else ""),
+        f"Products: {stats.products} ({stats.flagged_images} with a missing or corrupt photo)",
+        f"Shoppers: {stats.shoppers}",
+        f"Events: {stats.interactions}",
+        f"Reviews: {stats.reviews}",
+    ]
+    if runs:
+        lines.append("Recent imports:")
+        lines += [f"  #{r.id} {r.started_at:%Y-%m-%d %H:%M} {r.source:<8} {r.status:<11} "
+                  f"{r.location}" for r in runs]
+    return lines

@@ -1,0 +1,1 @@
+"""SQLite store: ORM models, schema migrations, repositories returning dataclasses."""

@@ -1,0 +1,161 @@
+"""Idempotent batch writes for imports: upserts keyed by external id or event key.
+
+Every function runs inside the caller's transaction (one per batch), so a
+cancelled or killed import loses at most the batch in flight, never half of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from stylerec_app.domain.imports import EntityCounts, ImportIssue, ImportReport
+from stylerec_app.storage import orm
+from stylerec_app.storage.orm import utcnow
+
+# SQLite caps bound parameters per statement; stay well under it.
+_IN_CHUNK = 500
+
+
+def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterable[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def existing_by_external_id(session: Session, model, external_ids: Sequence[str]) -> dict:
+    """{external_id: (id, content_hash)} for the ids already in the store."""
+    found: dict[str, tuple[int, str]] = {}
+    for chunk in _chunks(list(external_ids)):
+        rows = session.execute(
+            select(model.external_id, model.id, model.content_hash).where(
+                model.external_id.in_(chunk)
+            )
+        )
+        found.update({ext: (pk, h) for ext, pk, h in rows})
+    return found
+
+
+def upsert_rows(session: Session, model, rows: list[dict], counts: EntityCounts) -> None:
+    """Insert new rows, update changed ones, skip identical ones."""
+    if not rows:
+        return
+    existing = existing_by_external_id(session, model, [r["external_id"] for r in rows])
+    to_write = []
+    for row in rows:
+        old = existing.get(row["external_id"])
+        if old is None:
+            counts.new += 1
+            to_write.append(row)
+        elif old[1] != row["content_hash"]:
+            counts.updated += 1
+            to_write.append(row)
+        else:
+            counts.unchanged += 1
+    if to_write:
+        stmt = insert(model)
+        updatable = {
+            c: stmt.excluded[c]
+            for c in to_write[0]
+            if c not in ("external_id", "created_at")
+        }
+        if hasattr(model, "updated_at"):
+            updatable["updated_at"] = utcnow()
+        session.execute(
+            stmt.on_conflict_do_update(index_elements=["external_id"], set_=updatable),
+            to_write,
+        )
+
+
+def ids_for(session: Session, model, external_ids: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(list(external_ids)):
+        rows = session.execute(
+            select(model.external_id, model.id).where(model.external_id.in_(chunk))
+        )
+        found.update((ext, pk) for ext, pk in rows)
+    return found
+
+
+def all_ids(session: Session, model) -> dict[str, int]:
+    return {ext: pk for ext, pk in session.execute(select(model.external_id, model.id))}
+
+
+def insert_events(session: Session, rows: list[dict], counts: EntityCounts) -> None:
+    """Insert events whose key is new; events are immutable, so no updates."""
+    if not rows:
+        return
+    keys = [r["event_key"] for r in rows]
+    present: set[str] = set()
+    for chunk in _chunks(keys):
+        present.update(
+            session.scalars(
+                select(orm.Interaction.event_key).where(orm.Interaction.event_key.in_(chunk))
+            )
+        )
+    fresh = [r for r in rows if r["event_key"] not in present]
+    counts.unchanged += len(rows) - len(fresh)
+    counts.new += len(fresh)
+    if fresh:
+        session.execute(
+            insert(orm.Interaction).on_conflict_do_nothing(index_elements=["event_key"]),
+            fresh,
+        )
+
+
+def start_run(session: Session, source: str, location: str) -> int:
+    run = orm.ImportRun(source=source, location=location, status="running", counts={})
+    session.add(run)
+    session.flush()
+    return run.id
+
+
+def save_issues(session: Session, run_id: int, issues: Sequence[ImportIssue]) -> None:
+    if issues:
+        session.execute(
+            insert(orm.ImportIssue),
+            [
+                {"run_id": run_id, "severity": i.severity, "file": i.file, "line": i.line,
+                 "reason": i.reason}
+                for i in issues
+            ],
+        )
+
+
+def save_progress(session: Session, report: ImportReport, status: str | None = None) -> None:
+    """Record the run's counts (each batch) and final status (at the end)."""
+    values: dict = {
+        "counts": {
+            k: {"new": c.new, "updated": c.updated, "unchanged": c.unchanged,
+                "rejected": c.rejected}
+            for k, c in report.counts.items()
+        }
+    }
+    if status is not None:
+        values["status"] = status
+        values["finished_at"] = utcnow()
+    session.execute(update(orm.ImportRun).where(orm.ImportRun.id == report.run_id).values(**values))
+
+
+def mark_interrupted_runs(session: Session) -> int:
+    """Runs left 'running' by a crash or kill are marked so the user sees it."""
+    result = session.execute(
+        update(orm.ImportRun)
+        .where(orm.ImportRun.status == "running")
+        .values(status="interrupted", finished_at=utcnow())
+    )
+    return result.rowcount or 0
+
+
+def table_counts(session: Session) -> dict[str, int]:
+    return {
+        name: session.scalar(select(func.count()).select_from(model)) or 0
+        for name, model in (
+            ("products", orm.Product),
+            ("shoppers", orm.Shopper),
+            ("interactions", orm.Interaction),
+            ("reviews", orm.Review),
+        )
+    }
