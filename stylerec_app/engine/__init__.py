@@ -1,0 +1,1 @@
+"""Models on arrays and image paths (torch, onnxruntime); never the database, never Qt."""

@@ -1,0 +1,70 @@
+"""The catalog list model: product summaries with thumbnails that arrive asynchronously."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+
+from stylerec_app.domain.catalog import ImageStatus, ProductSummary
+from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
+
+ProductRole = Qt.ItemDataRole.UserRole + 1
+
+
+def format_price(price: float | None) -> str:
+    if price is None:
+        return "—"
+    return f"{price:,.2f}" if price >= 1 else f"{price:.4f}"
+
+
+class CatalogListModel(QAbstractListModel):
+    def __init__(self, thumbnails: ThumbnailCache, parent=None) -> None:
+        super().__init__(parent)
+        self.items: list[ProductSummary] = []
+        self.row_of: dict[int, int] = {}
+        self.thumbnails = thumbnails
+        thumbnails.ready.connect(self._on_thumbnail)
+        self._loading = placeholder(thumbnails.size, "…")
+        self._no_photo = placeholder(thumbnails.size, self.tr("No photo"), warn=True)
+        self._bad_photo = placeholder(thumbnails.size, self.tr("Photo missing or damaged"),
+                                      warn=True)
+
+    def set_items(self, items: list[ProductSummary]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.row_of = {p.id: i for i, p in enumerate(items)}
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        product = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return product.title
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._decoration(product)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [product.title, product.category, product.colour,
+                     format_price(product.price), product.external_id]
+            return "\n".join(p for p in parts if p)
+        if role == ProductRole:
+            return product
+        return None
+
+    def _decoration(self, product: ProductSummary):
+        if product.image_status in (ImageStatus.MISSING, ImageStatus.CORRUPT):
+            return self._bad_photo
+        if not product.image_path:
+            return self._no_photo
+        pix = self.thumbnails.get(product.id, product.image_path)
+        if pix is not None:
+            return pix
+        return self._bad_photo if self.thumbnails.failed(product.id) else self._loading
+
+    def _on_thumbnail(self, product_id) -> None:
+        row = self.row_of.get(product_id)
+        if row is not None:
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.DecorationRole])

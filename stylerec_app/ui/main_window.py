@@ -1,0 +1,392 @@
+"""The main window: navigation between areas, menus, drag-and-drop import, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stylerec_app import __version__
+from stylerec_app.domain.errors import StyleRecError
+from stylerec_app.domain.imports import ImportReport
+from stylerec_app.services.catalog import CatalogService, open_store
+from stylerec_app.services.demo import create_demo_store
+from stylerec_app.services.importing import GenericSource, import_generic, import_hm, looks_like_hm
+from stylerec_app.ui.background import Latest, run_async
+from stylerec_app.ui.catalog_page import CatalogPage
+from stylerec_app.ui.import_dialogs import GenericImportDialog, ImportReportDialog, discover_generic
+from stylerec_app.ui.jobs import Job, JobManager, JobsPanel
+
+
+class PlaceholderPage(QWidget):
+    """An area whose tools arrive in a later release: say so instead of showing a blank pane."""
+
+    def __init__(self, title: str, text: str, parent=None) -> None:
+        super().__init__(parent)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size: 16pt; font-weight: 600")
+        body = QLabel(text)
+        body.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(body)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    store_opened = Signal(object)  # CatalogService or None
+    import_finished = Signal(object)  # ImportReport
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("StyleRec")
+        self.resize(1280, 820)
+        self.setAcceptDrops(True)
+        self.service: CatalogService | None = None
+        self.jobs = JobManager(self)
+        self.last_report: ImportReport | None = None
+        self.show_reports = True  # tests switch modal report dialogs off
+        self._stats_latest = Latest()
+
+        self.catalog = CatalogPage()
+        self.jobs_panel = JobsPanel(self.jobs, self.describe_job)
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(180)
+        self.pages = QStackedWidget()
+        areas = [
+            (self.tr("Catalog"), self.catalog),
+            (self.tr("Shoppers"), PlaceholderPage(
+                self.tr("Shoppers"),
+                self.tr("Shopper profiles (taste, colours, price band, style blend) are built "
+                        "from the imported activity. They are not available in this version "
+                        "yet; the catalog and activity you import now will feed them."))),
+            (self.tr("Style Studio"), PlaceholderPage(
+                self.tr("Style Studio"),
+                self.tr("Restyle product photos in a shopper's style. Not available in this "
+                        "version yet."))),
+            (self.tr("Recommendations"), PlaceholderPage(
+                self.tr("Recommendations"),
+                self.tr("Ranked products for each shopper, with reasons. Not available in this "
+                        "version yet."))),
+            (self.tr("Evaluation"), PlaceholderPage(
+                self.tr("Evaluation"),
+                self.tr("Offline evaluation of recommenders against baselines. Not available "
+                        "in this version yet."))),
+            (self.tr("Jobs"), self.jobs_panel),
+        ]
+        for label, page in areas:
+            self.nav.addItem(label)
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self._build_status_bar()
+        self.jobs.job_changed.connect(self._on_job_changed)
+
+    # -- construction ----------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Open Store…"), self.choose_store,
+                     QKeySequence.StandardKey.Open)
+        self._action(file_menu, self.tr("New &Demo Store…"), self.choose_new_demo)
+        file_menu.addSeparator()
+        self.import_hm_action = self._action(file_menu, self.tr("Import &H&&M Folder…"),
+                                             self.choose_hm_folder, "Ctrl+I")
+        self.import_generic_action = self._action(file_menu, self.tr("Import &Catalog Files…"),
+                                                  self.choose_generic, "Ctrl+Shift+I")
+        self._action(file_menu, self.tr("Last Import &Report"), self.show_last_report)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self._action(view_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
+        self._action(view_menu, self.tr("&Jobs"), lambda: self.nav.setCurrentRow(5), "Ctrl+J")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About StyleRec"), self.about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.store_label = QLabel()
+        self.stats_label = QLabel()
+        self.job_label = QLabel()
+        self.job_progress = QProgressBar()
+        self.job_progress.setMaximumWidth(180)
+        self.job_cancel = QPushButton(self.tr("Cancel"))
+        self.job_cancel.setFlat(True)
+        self.job_cancel.clicked.connect(self._cancel_current_job)
+        bar.addWidget(self.store_label, 1)
+        bar.addPermanentWidget(self.stats_label)
+        for w in (self.job_label, self.job_progress, self.job_cancel):
+            bar.addPermanentWidget(w)
+            w.hide()
+
+    # -- stores ----------------------------------------------------------------------------------
+
+    def open_store_path(self, path: Path, *, create_demo_if_missing: bool = False) -> None:
+        """Open in the background; a missing default store becomes the demo store."""
+        path = Path(path)
+        if create_demo_if_missing and not path.exists():
+            self.create_demo(path)
+            return
+        self.catalog.show_message(self.tr("Opening %1…").replace("%1", str(path)))
+        run_async(lambda: CatalogService(open_store(path, create=False)), self._set_service,
+                  self._open_failed)
+
+    def _set_service(self, service: CatalogService | None) -> None:
+        if self.service is not None:
+            self.service.store.close()
+        self.service = service
+        self.store_label.setText(str(service.path) if service else self.tr("No store open"))
+        self.setWindowTitle(f"StyleRec — {service.path.name}" if service else "StyleRec")
+        self.catalog.set_service(service)
+        self.update_stats()
+        self.store_opened.emit(service)
+
+    def _open_failed(self, exc: Exception) -> None:
+        self._set_service(None)
+        self.error(self.tr("Could not open the store"), exc)
+
+    def create_demo(self, path: Path) -> Job:
+        """Generate the demo store at `path` as a job, then open it."""
+        self.catalog.show_message(self.tr("Creating the demo store: rendering product photos "
+                                          "and simulating shoppers. This takes a few "
+                                          "seconds…"))
+
+        def work(progress, cancel):
+            store = open_store(path)
+            try:
+                return create_demo_store(store, progress=progress, cancel=cancel).report
+            finally:
+                store.close()
+
+        job = self.jobs.submit(self.tr("Create the demo store"), work)
+        job.finished.connect(lambda _r: self._after_demo(job, path))
+        return job
+
+    def _after_demo(self, job: Job, path: Path) -> None:
+        if job.state == "done":
+            self.open_store_path(path)
+        elif job.state == "failed":
+            self.error(self.tr("Could not create the demo store"), job.error)
+            self._set_service(None)
+        else:
+            self._set_service(None)
+
+    def choose_store(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a store"), "",
+                                              self.tr("StyleRec stores (*.sqlite *.db)"))
+        if path:
+            self.open_store_path(Path(path))
+
+    def choose_new_demo(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("New demo store"), "demo.sqlite",
+                                              self.tr("StyleRec stores (*.sqlite)"))
+        if path:
+            if Path(path).exists():
+                self.error(self.tr("Could not create the demo store"),
+                           StyleRecError(self.tr("%1 already exists; choose a new file name.")
+                                         .replace("%1", path)))
+                return
+            self.create_demo(Path(path))
+
+    # -- imports ---------------------------------------------------------------------------------
+
+    def choose_hm_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose an H&M-layout folder"))
+        if folder:
+            self.start_hm_import(Path(folder))
+
+    def choose_generic(self) -> None:
+        dialog = GenericImportDialog(self)
+        if dialog.exec():
+            self.start_generic_import(dialog.source())
+
+    def start_hm_import(self, folder: Path) -> Job | None:
+        return self._start_import(self.tr("Import %1").replace("%1", folder.name),
+                                  lambda store, p, c: import_hm(store, folder, progress=p,
+                                                                cancel=c))
+
+    def start_generic_import(self, source: GenericSource) -> Job | None:
+        return self._start_import(self.tr("Import %1").replace("%1", source.products.name),
+                                  lambda store, p, c: import_generic(store, source, progress=p,
+                                                                     cancel=c))
+
+    def _start_import(self, title: str, run) -> Job | None:
+        if self.service is None:
+            self.error(self.tr("Cannot import"),
+                       StyleRecError(self.tr("Open or create a store first.")))
+            return None
+        store = self.service.store
+        job = self.jobs.submit(title, lambda progress, cancel: run(store, progress, cancel))
+        job.finished.connect(lambda _r: self._after_import(job))
+        return job
+
+    def _after_import(self, job: Job) -> None:
+        report = job.result if job.state == "done" else getattr(job.error, "report", None)
+        self.refresh()
+        if job.state == "failed":
+            self.error(self.tr("The import failed"), job.error, job.error_details)
+        if report is not None:
+            self.last_report = report
+            self.import_finished.emit(report)
+            if self.show_reports:
+                ImportReportDialog(report, self).open()
+
+    def show_last_report(self) -> None:
+        if self.last_report is None:
+            QMessageBox.information(self, self.tr("Import report"),
+                                    self.tr("No import has run in this session yet."))
+            return
+        ImportReportDialog(self.last_report, self).open()
+
+    # -- drag and drop ---------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        urls = event.mimeData().urls()
+        if urls and all(u.isLocalFile() and Path(u.toLocalFile()).is_dir() for u in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        for url in event.mimeData().urls():
+            self.import_folder(Path(url.toLocalFile()))
+        event.acceptProposedAction()
+
+    def import_folder(self, folder: Path) -> Job | None:
+        if looks_like_hm(folder):
+            return self.start_hm_import(folder)
+        source = discover_generic(folder)
+        if source is not None:
+            return self.start_generic_import(source)
+        self.error(self.tr("Not a catalog folder"), StyleRecError(
+            self.tr("%1 has neither articles.csv (H&M layout) nor products.csv / "
+                    "products.jsonl.").replace("%1", str(folder))))
+        return None
+
+    # -- status ----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.catalog.reload()
+        self.update_stats()
+
+    def update_stats(self) -> None:
+        if self.service is None:
+            self.stats_label.setText("")
+            return
+        service = self.service
+
+        def show(stats) -> None:
+            text = self.tr("%1 products · %2 shoppers · %3 events")
+            text = (text.replace("%1", f"{stats.products:,}").replace("%2", f"{stats.shoppers:,}")
+                    .replace("%3", f"{stats.interactions:,}"))
+            if stats.flagged_images:
+                text += " · " + self.tr("%1 photos need attention").replace(
+                    "%1", f"{stats.flagged_images:,}")
+            self.stats_label.setText(text)
+
+        run_async(service.stats, self._stats_latest.wrap(show))
+
+    def describe_job(self, job: Job) -> str:
+        stages = {
+            "start": self.tr("Starting…"), "products": self.tr("Importing products"),
+            "shoppers": self.tr("Importing shoppers"), "events": self.tr("Importing events"),
+            "reviews": self.tr("Importing reviews"),
+            "demo-images": self.tr("Rendering product photos"),
+        }
+        if job.state == "queued":
+            return self.tr("Waiting for the running import to finish")
+        if job.state == "done":
+            return self.tr("Finished")
+        if job.state == "cancelled":
+            return self.tr("Cancelled — finished batches were kept; run it again to resume")
+        if job.state == "failed":
+            return self.tr("Failed: %1").replace("%1", str(job.error))
+        p = job.progress
+        if p is None:
+            return self.tr("Starting…")
+        text = stages.get(p.message, p.message)
+        if p.total:
+            text += " — " + self.tr("%1 of %2").replace("%1", f"{p.done:,}").replace(
+                "%2", f"{p.total:,}")
+        return text
+
+    def _current_job(self) -> Job | None:
+        running = [j for j in self.jobs.jobs if j.state == "running"]
+        return running[-1] if running else None
+
+    def _on_job_changed(self, _job: Job) -> None:
+        job = self._current_job()
+        for w in (self.job_label, self.job_progress, self.job_cancel):
+            w.setVisible(job is not None)
+        if job is None:
+            return
+        self.job_label.setText(f"{job.title}: {self.describe_job(job)}")
+        p = job.progress
+        if p is not None and p.total:
+            self.job_progress.setRange(0, 1000)
+            self.job_progress.setValue(int(1000 * (p.fraction or 0)))
+        else:
+            self.job_progress.setRange(0, 0)
+
+    def _cancel_current_job(self) -> None:
+        job = self._current_job()
+        if job is not None:
+            job.cancel()
+
+    # -- messages --------------------------------------------------------------------------------
+
+    def error(self, title: str, exc: Exception | None, details: str = "") -> None:
+        """A readable message; the traceback only behind "Show Details" for real bugs."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc) if exc else title,
+                          QMessageBox.StandardButton.Ok, self)
+        if details and not isinstance(exc, StyleRecError):
+            box.setDetailedText(details)
+        box.open()
+        self._last_error_box = box
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About StyleRec"),
+                          self.tr("StyleRec %1 — catalog, shopper profiles, restyling and "
+                                  "recommendations for merchandisers.").replace("%1", __version__))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        active = self.jobs.active_jobs()
+        if active:
+            answer = QMessageBox.question(
+                self, self.tr("Jobs are running"),
+                self.tr("%1 job(s) are still running. Cancel them and quit? Finished batches "
+                        "are kept.").replace("%1", str(len(active))))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+            self.jobs.cancel_all()
+            self.jobs.wait_all()
+        if self.service is not None:
+            self.service.store.close()
+        event.accept()

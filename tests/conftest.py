@@ -1,0 +1,69 @@
+"""Test-wide settings: offscreen Qt, a private data folder, shared-data skips."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("STYLEREC_LANG", "en")
+
+from tests.helpers import SHARED_HM  # noqa: E402
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_home(tmp_path_factory):
+    """Never touch the real user data folder."""
+    home = tmp_path_factory.mktemp("stylerec-home")
+    os.environ["STYLEREC_HOME"] = str(home)
+    yield home
+
+
+@pytest.fixture
+def shared_hm() -> Path:
+    if not (SHARED_HM / "articles.csv").is_file():
+        pytest.skip("needs the H&M sample in ../shared/data/hm (not present on this machine)")
+    return SHARED_HM
+
+
+@pytest.fixture
+def store(tmp_path):
+    from stylerec_app.storage.database import open_store
+
+    s = open_store(tmp_path / "store.sqlite")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory) -> Path:
+    """One demo store per test session (generation takes seconds); tests copy it."""
+    from stylerec_app.services.demo import create_demo_store
+    from stylerec_app.storage.database import open_store
+
+    folder = tmp_path_factory.mktemp("demo")
+    s = open_store(folder / "demo.sqlite")
+    create_demo_store(s, seed=7)
+    s.close()
+    return folder / "demo.sqlite"
+
+
+@pytest.fixture
+def demo_copy(demo_master, tmp_path) -> Path:
+    """A private copy of the demo store (photos stay shared, read-only)."""
+    target = tmp_path / "demo.sqlite"
+    src = sqlite3.connect(demo_master)
+    dst = sqlite3.connect(target)
+    src.backup(dst)
+    dst.close()
+    src.close()
+    return target
+
+
+def copy_tree(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst)
+    return dst
