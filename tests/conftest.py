@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -23,7 +22,7 @@ def _private_home(tmp_path_factory):
     yield home
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def shared_hm() -> Path:
     if not (SHARED_HM / "articles.csv").is_file():
         pytest.skip("needs the H&M sample in ../shared/data/hm (not present on this machine)")
@@ -62,8 +61,3 @@ def demo_copy(demo_master, tmp_path) -> Path:
     dst.close()
     src.close()
     return target
-
-
-def copy_tree(src: Path, dst: Path) -> Path:
-    shutil.copytree(src, dst)
-    return dst

@@ -8,6 +8,7 @@ from stylerec_app.domain.catalog import ImageStatus, ProductSummary
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
 
 ProductRole = Qt.ItemDataRole.UserRole + 1
+_ROOT = QModelIndex()
 
 
 def format_price(price: float | None) -> str:
@@ -34,7 +35,7 @@ class CatalogListModel(QAbstractListModel):
         self.row_of = {p.id: i for i, p in enumerate(items)}
         self.endResetModel()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt API)
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() else len(self.items)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

@@ -23,7 +23,7 @@ from stylerec_app.ui.catalog_model import CatalogListModel, ProductRole
 from stylerec_app.ui.detail_pane import ProductDetailPane
 from stylerec_app.ui.thumbnails import ThumbnailCache
 
-THUMB = 150
+THUMB = 136
 
 
 class CatalogPage(QWidget):
@@ -70,7 +70,8 @@ class CatalogPage(QWidget):
         self.view.setMovement(QListView.Movement.Static)
         self.view.setUniformItemSizes(True)
         self.view.setIconSize(QSize(THUMB, THUMB))
-        self.view.setGridSize(QSize(THUMB + 34, THUMB + 46))
+        self.view.setGridSize(QSize(THUMB + 28, THUMB + 46))
+        self.view.setSpacing(4)
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setLayoutMode(QListView.LayoutMode.Batched)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QScrollArea,
@@ -26,6 +27,7 @@ class ProductDetailPane(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setMinimumWidth(320)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.photos = ThumbnailCache(size=PHOTO, capacity=24, parent=self)
         self.photos.ready.connect(self._on_photo)
         self.detail: ProductDetail | None = None
@@ -57,6 +59,9 @@ class ProductDetailPane(QScrollArea):
         self.attributes = QTableWidget(0, 2)
         self.attributes.setHorizontalHeaderLabels([self.tr("Attribute"), self.tr("Value")])
         self.attributes.horizontalHeader().setStretchLastSection(True)
+        self.attributes.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)
+        self.attributes.setWordWrap(True)
         self.attributes.verticalHeader().hide()
         self.attributes.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.reviews_label = QLabel()

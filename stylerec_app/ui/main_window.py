@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -66,6 +66,12 @@ class MainWindow(QMainWindow):
         self.jobs_panel = JobsPanel(self.jobs, self.describe_job)
         self.nav = QListWidget()
         self.nav.setFixedWidth(180)
+        self.nav.setObjectName("navigation")
+        self.nav.setStyleSheet(
+            "#navigation { font-size: 11pt; border: none; background: palette(window); }"
+            "#navigation::item { padding: 9px 12px; border-radius: 6px; margin: 1px 4px; }"
+            "#navigation::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }")
         self.pages = QStackedWidget()
         areas = [
             (self.tr("Catalog"), self.catalog),

@@ -1,0 +1,57 @@
+"""The headless CLI as a user runs it: subprocesses, exit codes, readable output."""
+
+import subprocess
+import sys
+
+from tests.helpers import REPO, make_hm_folder, write_csv
+
+
+def run(*args, timeout=120):
+    return subprocess.run([sys.executable, "main.py", *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def test_import_prints_the_report_and_a_second_run_finds_nothing_new(tmp_path):
+    folder = make_hm_folder(tmp_path / "hm", articles=10, transactions=30)
+    with open(folder / "transactions_train.csv", "a", encoding="utf-8") as fh:
+        fh.write("2020-09-01,nobody,0000000000,0.01,1\n")
+    db = tmp_path / "s.sqlite"
+    first = run("import", "hm", str(folder), "--db", str(db), "--report", str(tmp_path / "r.csv"))
+    assert first.returncode == 0, first.stderr
+    assert "products      new      10" in first.stdout
+    assert "transactions_train.csv:32: unknown product '0000000000'" in first.stdout
+    assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").count("\n") == 2
+    second = run("import", "hm", str(folder), "--db", str(db), "-q")
+    assert "events        new       0" in second.stdout
+    info = run("info", "--db", str(db))
+    assert "Products: 10" in info.stdout and "Events: 30" in info.stdout
+    assert info.stdout.count("completed") == 2
+
+
+def test_generic_import_with_a_column_map(tmp_path):
+    write_csv(tmp_path / "p.csv", ["code", "Name", "price"], [["A", "Mug", "3.5"]])
+    db = tmp_path / "s.sqlite"
+    result = run("import", "generic", "--products", str(tmp_path / "p.csv"), "--db", str(db),
+                 "--map", "products.id=code", "--map", "products.title=Name")
+    assert result.returncode == 0, result.stderr
+    assert "products      new       1" in result.stdout
+
+
+def test_errors_are_one_readable_line_not_a_traceback(tmp_path):
+    result = run("import", "hm", str(tmp_path), "--db", str(tmp_path / "s.sqlite"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: articles.csv not found")
+    assert "Traceback" not in result.stderr
+    bad_map = run("import", "generic", "--products", "x.csv", "--db", str(tmp_path / "s.sqlite"),
+                  "--map", "title")
+    assert bad_map.returncode == 1 and "ENTITY.FIELD=COLUMN" in bad_map.stderr
+    missing = run("info", "--db", str(tmp_path / "absent.sqlite"))
+    assert missing.returncode == 1 and "No store" in missing.stderr
+
+
+def test_demo_command_builds_a_store(tmp_path):
+    db = tmp_path / "d.sqlite"
+    result = run("demo", "--db", str(db), "--seed", "1", "-q")
+    assert result.returncode == 0, result.stderr
+    assert "336 products, 300 shoppers" in result.stdout
+    assert "(demo store, seed 1)" in run("info", "--db", str(db)).stdout

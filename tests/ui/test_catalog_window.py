@@ -1,0 +1,115 @@
+"""The real main window, offscreen: browse, filter, detail, screenshot, error states."""
+
+import os
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from stylerec_app.storage.database import open_store
+from tests.ui.conftest import open_and_wait, wait_for_thumbnails
+
+
+def test_browse_the_demo_catalog_with_thumbnails(qtbot, window, demo_copy):
+    assert open_and_wait(qtbot, window, demo_copy) == 336
+    page = window.catalog
+    assert page.model.rowCount() == 336
+    assert page.count.text() == "336 products"
+    wait_for_thumbnails(qtbot, page)
+    first = page.model.index(0)
+    pixmap = page.model.data(first, Qt.ItemDataRole.DecorationRole)
+    assert pixmap.width() >= 100 and not pixmap.toImage().isNull()
+    qtbot.waitUntil(lambda: "336 products" in window.stats_label.text())
+    assert "300 shoppers" in window.stats_label.text()
+
+
+def test_filters_narrow_the_grid(qtbot, window, demo_copy):
+    open_and_wait(qtbot, window, demo_copy)
+    page = window.catalog
+    qtbot.waitUntil(lambda: page.category.count() > 10)
+    with qtbot.waitSignal(page.loaded) as blocker:
+        page.category.setCurrentIndex(page.category.findData("Mug"))
+    assert blocker.args[0] == 24
+    assert {p.category for p in page.model.items} == {"Mug"}
+
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.keyClicks(page.search, "striped")
+    assert page.model.items and all("striped" in p.title for p in page.model.items)
+    assert all(p.category == "Mug" for p in page.model.items)
+
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.search.clear()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.category.setCurrentIndex(0)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.min_price.setValue(100)
+    assert page.model.items and all(p.price >= 100 for p in page.model.items)
+
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.search.setText("no such product anywhere")
+    assert page.model.rowCount() == 0
+    assert page.grid_stack.currentWidget() is page.message
+    assert "No products match" in page.message.text()
+
+
+def test_clicking_a_product_opens_its_detail(qtbot, window, demo_copy):
+    open_and_wait(qtbot, window, demo_copy)
+    page = window.catalog
+    view = page.view
+    index = page.model.index(2)
+    product = page.model.items[2]
+    with qtbot.waitSignal(page.detail_loaded, timeout=5000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.visualRect(index).center())
+    detail = blocker.args[0]
+    assert detail.summary.id == product.id
+    pane = page.detail
+    assert pane.title.text() == product.title
+    assert pane.values["id"].text() == product.external_id
+    assert "views" in pane.values["activity"].text()
+    assert pane.attributes.rowCount() == len(detail.attributes) > 0
+    qtbot.waitUntil(lambda: pane.photos.get(product.id, None) is not None, timeout=10000)
+
+
+def _distinct_colours(image: QImage, step: int = 23) -> int:
+    return len({image.pixel(x, y) for x in range(0, image.width(), step)
+                for y in range(0, image.height(), step)})
+
+
+def test_screenshot_of_the_catalog_window(qtbot, window, demo_copy, tmp_path):
+    open_and_wait(qtbot, window, demo_copy)
+    page = window.catalog
+    wait_for_thumbnails(qtbot, page, rows=12)
+    page.view.setCurrentIndex(page.model.index(1))
+    qtbot.waitUntil(lambda: page.detail.detail is not None, timeout=5000)
+    qtbot.waitUntil(lambda: page.detail.photos.pending() == 0, timeout=5000)
+    qtbot.wait(100)
+    shot = window.grab()
+    out_dir = Path(os.environ.get("STYLEREC_SCREENSHOTS", tmp_path))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    assert shot.save(str(out_dir / "catalog-window.png"))
+    image = shot.toImage()
+    assert image.width() >= 1000 and _distinct_colours(image) > 50
+
+
+def test_empty_store_explains_what_to_do(qtbot, window, tmp_path):
+    path = tmp_path / "empty.sqlite"
+    open_store(path).close()
+    assert open_and_wait(qtbot, window, path) == 0
+    assert "no products yet" in window.catalog.message.text()
+    assert window.catalog.message.isVisible()
+
+
+def test_store_from_a_newer_version_shows_a_message_not_a_crash(qtbot, window, tmp_path):
+    path = tmp_path / "future.sqlite"
+    open_store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
+    with qtbot.waitSignal(window.store_opened, timeout=10000) as blocker:
+        window.open_store_path(path)
+    assert blocker.args[0] is None
+    box = window._last_error_box
+    assert box.isVisible() and "newer version of StyleRec" in box.text()
+    assert "No store is open" in window.catalog.message.text()
+    box.close()
