@@ -15,7 +15,7 @@ from stylerec_app.domain.progress import CancelToken, Progress
 from stylerec_app.services import app_paths
 from stylerec_app.services.store_info import describe_store
 
-SUBCOMMANDS = ("import", "demo", "info")
+SUBCOMMANDS = ("import", "demo", "info", "profile", "similar")
 
 
 class ProgressBar:
@@ -149,6 +149,49 @@ def _cmd_info(args) -> int:
     return 0
 
 
+def _cmd_profile(args) -> int:
+    from stylerec_app.services.profiles import build_profiles
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    bar = ProgressBar(args.quiet)
+    try:
+        report = _with_cancel(lambda token: build_profiles(
+            store, device=args.device, progress=bar, cancel=token, batch_size=args.batch_size))
+    except Cancelled:
+        bar.close()
+        print("Profiling cancelled: finished batches were kept; run it again to continue.",
+              file=sys.stderr)
+        return 130
+    finally:
+        bar.close()
+        store.close()
+    print("\n".join(report.summary_lines()))
+    return 0
+
+
+def _cmd_similar(args) -> int:
+    from stylerec_app.services.profiles.queries import ProfileService
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        service = ProfileService(store)
+        product_id = service.product_id(args.product)
+        hits = service.similar_to_product(product_id, args.k)
+        if not hits:
+            raise StyleRecError(f"Product {args.product} has no image profile yet: run "
+                                "`stylerec profile` first (or its photo is missing).")
+        print(f"Products that look like {args.product}:")
+        for rank, hit in enumerate(hits, 1):
+            p = hit.product
+            print(f"{rank:>3}. {hit.score:.3f}  {p.external_id:<14} {p.title[:50]:<50} "
+                  f"{p.category}")
+    finally:
+        store.close()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     default_db = str(app_paths.default_store_path())
     parser = argparse.ArgumentParser(prog="stylerec", description="StyleRec command line.")
@@ -185,12 +228,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = sub.add_parser("info", help="describe a store")
     add_db(info)
+
+    profile = sub.add_parser("profile", help="build product and shopper profiles (incremental)")
+    add_db(profile)
+    profile.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
+    profile.add_argument("--batch-size", type=int, help="images per batch (default: by device)")
+
+    similar = sub.add_parser("similar", help="visually similar products")
+    add_db(similar)
+    similar.add_argument("--product", required=True, help="product id (as imported)")
+    similar.add_argument("-k", type=int, default=10)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {"import": _cmd_import, "demo": _cmd_demo, "info": _cmd_info}
+    handlers = {"import": _cmd_import, "demo": _cmd_demo, "info": _cmd_info,
+                "profile": _cmd_profile, "similar": _cmd_similar}
     try:
         return handlers[args.command](args)
     except Cancelled:

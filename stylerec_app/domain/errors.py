@@ -22,3 +22,7 @@ class SchemaTooNewError(StoreError):
 
 class ImportFormatError(StyleRecError):
     """A whole input file is unusable (missing, unreadable, required column absent)."""
+
+
+class ModelUnavailableError(StyleRecError):
+    """Pretrained weights are not installed (or damaged); the message says what to install."""

@@ -6,11 +6,13 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -134,3 +136,53 @@ class StoreMeta(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Embedding(Base):
+    """A model's vector for a product or a shopper, with what it was computed from."""
+
+    __tablename__ = "embeddings"
+    __table_args__ = (
+        Index("uq_embeddings_owner_kind", "owner", "owner_id", "kind", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(16))  # "product" or "shopper"
+    owner_id: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))  # "image", "text", "style"
+    model: Mapped[str] = mapped_column(String(96))
+    # Hash of the input (image hash, text hash): equal model + source means up to date.
+    source_hash: Mapped[str] = mapped_column(String(64))
+    dim: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)  # float32, little-endian
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ProductProfile(Base):
+    __tablename__ = "product_profiles"
+
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("products.id", ondelete="CASCADE"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))  # "ok", "no_image", "bad_image"
+    palette: Mapped[list] = mapped_column(JSON, default=list)  # [[r, g, b, share], …]
+    style_weights: Mapped[list] = mapped_column(JSON, default=list)  # 26 floats
+    image_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    models: Mapped[dict] = mapped_column(JSON, default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ShopperProfile(Base):
+    __tablename__ = "shopper_profiles"
+
+    shopper_id: Mapped[int] = mapped_column(
+        ForeignKey("shoppers.id", ondelete="CASCADE"), primary_key=True)
+    is_default: Mapped[bool] = mapped_column(Boolean, default=False)
+    events_used: Mapped[int] = mapped_column(Integer, default=0)
+    last_event_id: Mapped[int] = mapped_column(Integer, default=0)
+    categories: Mapped[list] = mapped_column(JSON, default=list)  # [[name, share], …]
+    colours: Mapped[list] = mapped_column(JSON, default=list)  # [[r, g, b, share], …]
+    price_band: Mapped[dict] = mapped_column(JSON, default=dict)  # low / typical / high
+    style_blend: Mapped[list] = mapped_column(JSON, default=list)  # 26 floats
+    models: Mapped[dict] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,83 @@
+"""Product region and colour palette from a photo on a plain background (no downloads).
+
+The background colour is the median of the border pixels; pixels far from it
+are the product. The palette is k-means over product pixels only, so a white
+studio background never shows up as the product's main colour.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+NAMED_COLOURS: dict[str, tuple[int, int, int]] = {
+    "Black": (30, 30, 30), "White": (240, 240, 238), "Grey": (140, 140, 145),
+    "Beige": (215, 195, 160), "Brown": (120, 80, 50), "Red": (200, 40, 45),
+    "Pink": (235, 145, 180), "Orange": (235, 130, 40), "Yellow": (240, 210, 60),
+    "Green": (60, 150, 80), "Teal": (30, 140, 140), "Blue": (50, 95, 195),
+    "Navy": (30, 40, 90), "Purple": (120, 70, 160),
+}
+_NAMES = list(NAMED_COLOURS)
+_NAMED = np.array(list(NAMED_COLOURS.values()), dtype=np.float32)
+
+
+def background_colour(rgb: np.ndarray, border: int = 4) -> np.ndarray:
+    edges = np.concatenate([rgb[:border].reshape(-1, 3), rgb[-border:].reshape(-1, 3),
+                            rgb[:, :border].reshape(-1, 3), rgb[:, -border:].reshape(-1, 3)])
+    return np.median(edges, axis=0)
+
+
+def product_mask(image: Image.Image, threshold: float = 30.0) -> np.ndarray:
+    """Boolean H×W mask of the product (True) versus the plain background (False)."""
+    rgb = np.asarray(image.convert("RGB"), dtype=np.float32)
+    distance = np.linalg.norm(rgb - background_colour(rgb), axis=2)
+    mask = Image.fromarray(((distance > threshold) * 255).astype(np.uint8))
+    # Close small gaps, then drop specks: a 5-px max then min filter, and back.
+    mask = mask.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.MinFilter(5))
+    mask = mask.filter(ImageFilter.MinFilter(3)).filter(ImageFilter.MaxFilter(3))
+    result = np.asarray(mask) > 127
+    if result.mean() < 0.01:  # nothing stands out: treat the whole photo as the product
+        result[:] = True
+    return result
+
+
+def _kmeans(pixels: np.ndarray, k: int, iterations: int = 12, seed: int = 0) -> tuple:
+    rng = np.random.default_rng(seed)
+    centres = [pixels[rng.integers(len(pixels))]]
+    for _ in range(1, k):  # k-means++ seeding
+        d = np.min(((pixels[:, None, :] - np.array(centres)[None]) ** 2).sum(-1), axis=1)
+        if d.sum() == 0:
+            break
+        centres.append(pixels[rng.choice(len(pixels), p=d / d.sum())])
+    centres = np.array(centres)
+    for _ in range(iterations):
+        labels = ((pixels[:, None, :] - centres[None]) ** 2).sum(-1).argmin(1)
+        for j in range(len(centres)):
+            members = pixels[labels == j]
+            if len(members):
+                centres[j] = members.mean(0)
+    labels = ((pixels[:, None, :] - centres[None]) ** 2).sum(-1).argmin(1)
+    return centres, np.bincount(labels, minlength=len(centres)) / len(labels)
+
+
+def palette(image: Image.Image, k: int = 5, min_share: float = 0.04,
+            max_pixels: int = 4000) -> list[tuple[tuple[int, int, int], float]]:
+    """Dominant product colours as [(rgb, share)], largest share first."""
+    small = image.convert("RGB")
+    small.thumbnail((128, 128))
+    rgb = np.asarray(small, dtype=np.float32)
+    pixels = rgb[product_mask(small)]
+    if len(pixels) > max_pixels:
+        pixels = pixels[np.random.default_rng(0).choice(len(pixels), max_pixels, replace=False)]
+    centres, shares = _kmeans(pixels, min(k, len(pixels)))
+    order = np.argsort(-shares)
+    result = [(tuple(int(round(c)) for c in centres[i]), float(shares[i])) for i in order
+              if shares[i] >= min_share]
+    total = sum(s for _, s in result) or 1.0
+    return [(c, s / total) for c, s in result]
+
+
+def colour_name(rgb) -> str:
+    """The nearest of a small set of merchandising colour names."""
+    d = ((_NAMED - np.asarray(rgb, dtype=np.float32)) ** 2).sum(1)
+    return _NAMES[int(d.argmin())]

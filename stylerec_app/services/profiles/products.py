@@ -1,0 +1,121 @@
+"""Product profiles: image, text and style vectors, palette and style weights — incrementally.
+
+A product is recomputed only when its image hash, its text, or a model version
+changed. Each batch is written in one transaction, so cancelling keeps the
+batches already done and a re-run continues from there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from stylerec_app.domain.catalog import ImageStatus
+from stylerec_app.domain.profiles import ProfileReport
+from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink
+from stylerec_app.engine.device import batch_size_for
+from stylerec_app.engine.image_embedding import MODEL_VERSION as IMAGE_VERSION
+from stylerec_app.engine.images import BadImage, load_rgb
+from stylerec_app.engine.palette import colour_name, palette
+from stylerec_app.engine.style_signature import PREDICTOR_VERSION, style_affinity
+from stylerec_app.engine.text_embedding import TextEmbedder
+from stylerec_app.services.profiles.engines import STYLE_BANK_VERSION, ProfileEngines
+from stylerec_app.storage import profiles_repo
+from stylerec_app.storage.database import Store
+from stylerec_app.storage.profiles_repo import ProductInput
+
+IMAGE_MODELS = {"image": IMAGE_VERSION, "style": PREDICTOR_VERSION, "bank": STYLE_BANK_VERSION}
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _plan(store: Store) -> tuple[list[ProductInput], set[int], set[int]]:
+    """All products, and which need image work / text work."""
+    with store.read() as session:
+        products = profiles_repo.product_inputs(session)
+        vectors = profiles_repo.embedding_state(session, "product")
+        profiles = profiles_repo.product_profile_state(session)
+    need_image, need_text = set(), set()
+    for p in products:
+        state = profiles.get(p.id)
+        usable = p.image_status == ImageStatus.OK and p.image_path
+        image_key = p.image_hash if usable else None
+        if state is None or state[1] != image_key or state[2] != IMAGE_MODELS:
+            need_image.add(p.id)
+        if vectors.get((p.id, "text")) != (TextEmbedder.method(p.text), text_hash(p.text)):
+            need_text.add(p.id)
+    return products, need_image, need_text
+
+
+def _image_work(engines: ProfileEngines, batch: list[ProductInput], report: ProfileReport):
+    """Vectors and profile rows for products whose photo changed."""
+    embeddings, profiles, loaded = [], [], []
+    for p in batch:
+        if p.image_status != ImageStatus.OK or not p.image_path:
+            status = "no_image" if p.image_status == ImageStatus.NONE else "bad_image"
+            note = "" if status == "no_image" else f"photo {p.image_status}"
+            profiles.append(_empty_profile(p, status, note))
+            if status == "bad_image":
+                report.flagged.append((p.external_id, note))
+            continue
+        try:
+            loaded.append((p, load_rgb(p.image_path)))
+        except BadImage as exc:
+            profiles.append(_empty_profile(p, "bad_image", str(exc)))
+            report.flagged.append((p.external_id, str(exc)))
+    if not loaded:
+        return embeddings, profiles
+    vectors = engines.image.embed_images([img for _, img in loaded])
+    for (p, img), vec in zip(loaded, vectors, strict=True):
+        signature = engines.style.signature(img)
+        weights = style_affinity(signature[None], engines.style_bank)[0]
+        colours = [[colour_name(rgb), *rgb, round(share, 4)] for rgb, share in palette(img)]
+        embeddings += [(p.id, "image", IMAGE_VERSION, p.image_hash, vec),
+                       (p.id, "style", PREDICTOR_VERSION, p.image_hash, signature)]
+        profiles.append({"product_id": p.id, "status": "ok", "palette": colours,
+                         "style_weights": [round(float(w), 5) for w in weights],
+                         "image_hash": p.image_hash, "models": IMAGE_MODELS, "note": ""})
+        report.images_computed += 1
+    return embeddings, profiles
+
+
+def _empty_profile(p: ProductInput, status: str, note: str) -> dict:
+    image_key = p.image_hash if p.image_status == ImageStatus.OK else None
+    return {"product_id": p.id, "status": status, "palette": [], "style_weights": [],
+            "image_hash": image_key, "models": IMAGE_MODELS, "note": note}
+
+
+def build_product_profiles(store: Store, engines: ProfileEngines, report: ProfileReport, *,
+                           progress: ProgressSink, cancel: CancelToken,
+                           batch_size: int | None = None) -> set[int]:
+    """Bring every product's profile up to date; returns the ids that were recomputed."""
+    products, need_image, need_text = _plan(store)
+    todo = [p for p in products if p.id in need_image or p.id in need_text]
+    report.products_skipped = len(products) - len(todo)
+    if not todo:
+        return set()
+    report.device = engines.device.label
+    report.device_notice = engines.device.notice
+    size = batch_size or batch_size_for(engines.device)
+    progress(Progress(0, len(todo), "profiles-products"))
+    for start in range(0, len(todo), size):
+        cancel.raise_if_cancelled()
+        batch = todo[start : start + size]
+        embeddings, profiles = _image_work(
+            engines, [p for p in batch if p.id in need_image], report)
+        texts = [p for p in batch if p.id in need_text]
+        if texts:
+            vectors = engines.text.embed([p.text for p in texts])
+            embeddings += [(p.id, "text", TextEmbedder.method(p.text), text_hash(p.text), v)
+                           for p, v in zip(texts, vectors, strict=True)]
+            report.texts_computed += len(texts)
+        with store.write() as session:
+            for row in profiles:
+                if row["status"] != "ok":
+                    profiles_repo.delete_embeddings(session, "product", row["product_id"],
+                                                    ["image", "style"])
+            profiles_repo.save_embeddings(session, "product", embeddings)
+            profiles_repo.save_product_profiles(session, profiles)
+        progress(Progress(min(start + size, len(todo)), len(todo), "profiles-products"))
+    return {p.id for p in todo}

@@ -1,0 +1,251 @@
+"""Profile storage: vectors as float32 blobs, product and shopper profile rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import func, select, text
+from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.orm import Session
+
+from stylerec_app.storage import orm
+from stylerec_app.storage.catalog_repo import _SUMMARY_COLUMNS, _summary
+from stylerec_app.storage.orm import utcnow
+
+
+@dataclass(frozen=True)
+class ProductInput:
+    id: int
+    external_id: str
+    image_path: str | None
+    image_hash: str | None
+    image_status: str
+    text: str
+
+
+def product_inputs(session: Session, max_reviews: int = 5) -> list[ProductInput]:
+    reviews: dict[int, list[str]] = {}
+    for pid, body in session.execute(
+        select(orm.Review.product_id, orm.Review.text).where(orm.Review.text != "")
+        .order_by(orm.Review.product_id, orm.Review.id)
+    ):
+        bucket = reviews.setdefault(pid, [])
+        if len(bucket) < max_reviews:
+            bucket.append(body)
+    out = []
+    for p in session.scalars(select(orm.Product).order_by(orm.Product.id)):
+        attrs = " ".join(f"{k}: {v}" for k, v in sorted((p.attributes or {}).items())
+                         if isinstance(v, str))
+        parts = [p.title, p.description, p.category, p.colour, attrs, *reviews.get(p.id, [])]
+        out.append(ProductInput(p.id, p.external_id, p.image_path, p.image_hash, p.image_status,
+                                ". ".join(x for x in parts if x)))
+    return out
+
+
+def embedding_state(session: Session, owner: str) -> dict[tuple[int, str], tuple[str, str]]:
+    """{(owner_id, kind): (model, source_hash)} for every stored vector of `owner`."""
+    rows = session.execute(select(orm.Embedding.owner_id, orm.Embedding.kind, orm.Embedding.model,
+                                  orm.Embedding.source_hash).where(orm.Embedding.owner == owner))
+    return {(oid, kind): (model, src) for oid, kind, model, src in rows}
+
+
+def product_profile_state(session: Session) -> dict[int, tuple[str, str | None, dict]]:
+    rows = session.execute(select(orm.ProductProfile.product_id, orm.ProductProfile.status,
+                                  orm.ProductProfile.image_hash, orm.ProductProfile.models))
+    return {pid: (status, h, models) for pid, status, h, models in rows}
+
+
+def save_embeddings(session: Session, owner: str, rows: list[tuple[int, str, str, str, np.ndarray]]
+                    ) -> None:
+    """rows: (owner_id, kind, model, source_hash, vector)."""
+    if not rows:
+        return
+    stmt = insert(orm.Embedding)
+    now = utcnow()
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["owner", "owner_id", "kind"],
+            set_={c: stmt.excluded[c] for c in ("model", "source_hash", "dim", "vector",
+                                                 "updated_at")}),
+        [{"owner": owner, "owner_id": oid, "kind": kind, "model": model, "source_hash": src,
+          "dim": int(vec.shape[0]), "vector": np.asarray(vec, dtype="<f4").tobytes(),
+          "updated_at": now}
+         for oid, kind, model, src, vec in rows],
+    )
+
+
+def delete_embeddings(session: Session, owner: str, owner_id: int, kinds: list[str]) -> None:
+    session.execute(orm.Embedding.__table__.delete().where(
+        orm.Embedding.owner == owner, orm.Embedding.owner_id == owner_id,
+        orm.Embedding.kind.in_(kinds)))
+
+
+def load_matrix(session: Session, owner: str, kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """(ids, N×D float32 matrix) of all `owner` vectors of `kind`."""
+    ids, vecs = [], []
+    for oid, blob in session.execute(
+        select(orm.Embedding.owner_id, orm.Embedding.vector)
+        .where(orm.Embedding.owner == owner, orm.Embedding.kind == kind)
+        .order_by(orm.Embedding.owner_id)
+    ):
+        ids.append(oid)
+        vecs.append(np.frombuffer(blob, dtype="<f4"))
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
+    return np.array(ids, dtype=np.int64), np.stack(vecs).astype(np.float32)
+
+
+def load_vector(session: Session, owner: str, owner_id: int, kind: str) -> np.ndarray | None:
+    blob = session.scalar(select(orm.Embedding.vector).where(
+        orm.Embedding.owner == owner, orm.Embedding.owner_id == owner_id,
+        orm.Embedding.kind == kind))
+    return None if blob is None else np.frombuffer(blob, dtype="<f4").copy()
+
+
+def embeddings_version(session: Session) -> tuple:
+    """Changes whenever any vector is written: the key for in-memory index caches."""
+    return tuple(session.execute(select(func.count(), func.max(orm.Embedding.updated_at))).one())
+
+
+def save_product_profiles(session: Session, rows: list[dict]) -> None:
+    if not rows:
+        return
+    stmt = insert(orm.ProductProfile)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["product_id"],
+            set_={c: stmt.excluded[c] for c in rows[0] if c != "product_id"}),
+        [{**r, "updated_at": utcnow()} for r in rows],
+    )
+
+
+def product_profiles(session: Session, ids) -> dict[int, orm.ProductProfile]:
+    return {p.product_id: p for p in session.scalars(
+        select(orm.ProductProfile).where(orm.ProductProfile.product_id.in_(list(ids))))}
+
+
+# -- shoppers --------------------------------------------------------------------------------------
+
+_STALE_SHOPPERS = text("""
+    SELECT s.id FROM shoppers s
+    LEFT JOIN shopper_profiles sp ON sp.shopper_id = s.id
+    WHERE sp.shopper_id IS NULL
+       OR sp.last_event_id != COALESCE((SELECT max(i.id) FROM interactions i
+                                        WHERE i.shopper_id = s.id), 0)
+       OR EXISTS (SELECT 1 FROM interactions i JOIN embeddings e
+                    ON e.owner = 'product' AND e.owner_id = i.product_id
+                  WHERE i.shopper_id = s.id AND e.updated_at > sp.updated_at)
+""")
+
+
+def stale_shoppers(session: Session) -> list[int]:
+    """Shoppers without a profile, with new events, or whose products were re-profiled."""
+    return [r[0] for r in session.execute(_STALE_SHOPPERS)]
+
+
+def shopper_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(orm.Shopper)) or 0
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    shopper_id: int
+    product_id: int
+    kind: str
+    value: float | None
+    timestamp: object
+    category: str
+    price: float | None
+
+
+def events_of(session: Session, shopper_ids: list[int]) -> list[EventRow]:
+    out: list[EventRow] = []
+    for start in range(0, len(shopper_ids), 500):
+        chunk = shopper_ids[start : start + 500]
+        out += [EventRow(*r) for r in session.execute(
+            select(orm.Interaction.id, orm.Interaction.shopper_id, orm.Interaction.product_id,
+                   orm.Interaction.kind, orm.Interaction.value, orm.Interaction.timestamp,
+                   orm.Product.category, orm.Product.price)
+            .join(orm.Product, orm.Product.id == orm.Interaction.product_id)
+            .where(orm.Interaction.shopper_id.in_(chunk))
+            .order_by(orm.Interaction.shopper_id, orm.Interaction.id))]
+    return out
+
+
+def popular_products(session: Session, limit: int = 50) -> list[int]:
+    return [r[0] for r in session.execute(
+        select(orm.Interaction.product_id, func.count().label("n"))
+        .where(orm.Interaction.kind.in_(["purchase", "cart"]))
+        .group_by(orm.Interaction.product_id).order_by(text("n DESC")).limit(limit))]
+
+
+def product_facts(session: Session, ids) -> dict[int, tuple[str, float | None]]:
+    ids = list(ids)
+    return {pid: (cat, price) for pid, cat, price in session.execute(
+        select(orm.Product.id, orm.Product.category, orm.Product.price)
+        .where(orm.Product.id.in_(ids)))} if ids else {}
+
+
+def save_shopper_profiles(session: Session, rows: list[dict]) -> None:
+    if not rows:
+        return
+    stmt = insert(orm.ShopperProfile)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=["shopper_id"],
+            set_={c: stmt.excluded[c] for c in rows[0] if c != "shopper_id"}),
+        [{**r, "updated_at": utcnow()} for r in rows],
+    )
+
+
+def list_shoppers(session: Session, text_filter: str = "", limit: int = 5000) -> list[tuple]:
+    counts = (select(orm.Interaction.shopper_id, func.count().label("n"))
+              .group_by(orm.Interaction.shopper_id).subquery())
+    query = (select(orm.Shopper.id, orm.Shopper.external_id, func.coalesce(counts.c.n, 0),
+                    orm.ShopperProfile.shopper_id.is_not(None))
+             .outerjoin(counts, counts.c.shopper_id == orm.Shopper.id)
+             .outerjoin(orm.ShopperProfile, orm.ShopperProfile.shopper_id == orm.Shopper.id)
+             .order_by(func.coalesce(counts.c.n, 0).desc(), orm.Shopper.external_id)
+             .limit(limit))
+    if text_filter.strip():
+        query = query.where(orm.Shopper.external_id.ilike(f"%{text_filter.strip()}%"))
+    return list(session.execute(query))
+
+
+def shopper_row(session: Session, shopper_id: int):
+    return session.get(orm.Shopper, shopper_id), session.get(orm.ShopperProfile, shopper_id)
+
+
+def shopper_id_for(session: Session, external_id: str) -> int | None:
+    return session.scalar(select(orm.Shopper.id).where(orm.Shopper.external_id == external_id))
+
+
+def product_id_for(session: Session, external_id: str) -> int | None:
+    return session.scalar(select(orm.Product.id).where(orm.Product.external_id == external_id))
+
+
+def recent_history(session: Session, shopper_id: int, limit: int = 12):
+    """The shopper's latest distinct products with the strongest event kind per product."""
+    rows = session.execute(
+        select(*_SUMMARY_COLUMNS, orm.Interaction.kind, orm.Interaction.timestamp)
+        .join(orm.Interaction, orm.Interaction.product_id == orm.Product.id)
+        .where(orm.Interaction.shopper_id == shopper_id)
+        .order_by(orm.Interaction.timestamp.desc(), orm.Interaction.id.desc()).limit(400))
+    seen, out = set(), []
+    for row in rows:
+        summary = _summary(tuple(row)[: len(_SUMMARY_COLUMNS)])
+        if summary.id in seen:
+            continue
+        seen.add(summary.id)
+        out.append((summary, row.kind, row.timestamp))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def summaries(session: Session, ids) -> dict:
+    ids = list(ids)
+    return {s.id: s for s in (_summary(r) for r in session.execute(
+        select(*_SUMMARY_COLUMNS).where(orm.Product.id.in_(ids))))} if ids else {}
