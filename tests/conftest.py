@@ -61,3 +61,29 @@ def demo_copy(demo_master, tmp_path) -> Path:
     dst.close()
     src.close()
     return target
+
+
+@pytest.fixture(scope="session")
+def engines():
+    """Models load once per test session (they are the real pretrained weights)."""
+    from stylerec_app.services.profiles import ProfileEngines
+
+    return ProfileEngines("cpu")
+
+
+@pytest.fixture(scope="session")
+def profiled_demo(demo_master, engines, tmp_path_factory) -> Path:
+    """The demo store with every profile built (about half a minute on 2 CPU cores)."""
+    from stylerec_app.services.profiles import build_profiles
+    from stylerec_app.storage.database import open_store
+
+    target = tmp_path_factory.mktemp("profiled") / "demo.sqlite"
+    src = sqlite3.connect(demo_master)
+    dst = sqlite3.connect(target)
+    src.backup(dst)
+    dst.close()
+    src.close()
+    store = open_store(target)
+    build_profiles(store, engines=engines)
+    store.close()
+    return target

@@ -108,16 +108,22 @@ def embeddings_version(session: Session) -> tuple:
     return tuple(session.execute(select(func.count(), func.max(orm.Embedding.updated_at))).one())
 
 
+def _upsert(session: Session, model, key: str, rows: list[dict]) -> None:
+    """Insert or replace whole profile rows, stamping updated_at on both paths."""
+    now = utcnow()
+    records = [{**r, "updated_at": now} for r in rows]
+    stmt = insert(model)
+    session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[key], set_={c: stmt.excluded[c] for c in records[0] if c != key}),
+        records,
+    )
+
+
 def save_product_profiles(session: Session, rows: list[dict]) -> None:
     if not rows:
         return
-    stmt = insert(orm.ProductProfile)
-    session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["product_id"],
-            set_={c: stmt.excluded[c] for c in rows[0] if c != "product_id"}),
-        [{**r, "updated_at": utcnow()} for r in rows],
-    )
+    _upsert(session, orm.ProductProfile, "product_id", rows)
 
 
 def product_profiles(session: Session, ids) -> dict[int, orm.ProductProfile]:
@@ -191,13 +197,7 @@ def product_facts(session: Session, ids) -> dict[int, tuple[str, float | None]]:
 def save_shopper_profiles(session: Session, rows: list[dict]) -> None:
     if not rows:
         return
-    stmt = insert(orm.ShopperProfile)
-    session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["shopper_id"],
-            set_={c: stmt.excluded[c] for c in rows[0] if c != "shopper_id"}),
-        [{**r, "updated_at": utcnow()} for r in rows],
-    )
+    _upsert(session, orm.ShopperProfile, "shopper_id", rows)
 
 
 def list_shoppers(session: Session, text_filter: str = "", limit: int = 5000) -> list[tuple]:

@@ -1,0 +1,89 @@
+import numpy as np
+import pytest
+import torch
+from PIL import Image, ImageDraw
+
+from stylerec_app.engine.device import batch_size_for, pick_device
+from stylerec_app.engine.palette import colour_name, palette, product_mask
+from stylerec_app.engine.style_signature import (
+    StylePredictor,
+    builtin_style_signatures,
+    style_affinity,
+)
+from stylerec_app.engine.text_embedding import (
+    CJK_VERSION,
+    MODEL_VERSION,
+    TextEmbedder,
+    mostly_cjk,
+)
+
+
+@pytest.fixture(scope="module")
+def text_model():
+    return TextEmbedder()
+
+
+def test_english_text_embeddings_follow_meaning(text_model):
+    dress, similar, tool = text_model.embed(
+        ["red summer dress", "a crimson dress to wear in summer", "steel claw hammer"])
+    assert dress.shape == (384,) and abs(float(np.linalg.norm(dress)) - 1) < 1e-4
+    assert float(dress @ similar) > float(dress @ tool) + 0.3
+
+
+def test_chinese_text_uses_the_ngram_fallback_and_still_ranks_sensibly(text_model):
+    texts = ["红色连衣裙 夏季", "红色长款连衣裙", "蓝色陶瓷马克杯"]
+    assert all(mostly_cjk(t) for t in texts) and not mostly_cjk("Red dress 红")
+    assert TextEmbedder.method(texts[0]) == CJK_VERSION
+    assert TextEmbedder.method("Red dress") == MODEL_VERSION
+    a, b, c = text_model.embed(texts)
+    assert float(a @ b) > float(a @ c) + 0.2
+
+
+def _product_photo(colour=(200, 30, 30), accent=(30, 40, 200)) -> Image.Image:
+    img = Image.new("RGB", (120, 160), (244, 244, 242))
+    draw = ImageDraw.Draw(img)
+    draw.rectangle([30, 30, 90, 130], fill=colour)
+    draw.rectangle([30, 100, 90, 112], fill=accent)
+    return img
+
+
+def test_mask_finds_the_product_not_the_background():
+    mask = product_mask(_product_photo())
+    assert mask[80, 60] and not mask[5, 5] and not mask[150, 110]
+    assert 0.25 < mask.mean() < 0.4
+
+
+def test_palette_is_the_products_colours_not_the_background():
+    colours = palette(_product_photo())
+    names = [colour_name(rgb) for rgb, _ in colours]
+    assert names[0] == "Red" and "Blue" in names and "White" not in names
+    assert abs(sum(s for _, s in colours) - 1.0) < 1e-6
+
+
+def test_style_signatures_and_affinities():
+    predictor = StylePredictor()
+    photo = _product_photo()
+    first, again = predictor.signature(photo), predictor.signature(photo)
+    assert first.shape == (100,) and np.array_equal(first, again)
+    bank = builtin_style_signatures(predictor)
+    assert bank.shape == (26, 100)
+    weights = style_affinity(np.stack([first, predictor.signature(_product_photo((20, 20, 20)))]),
+                             bank)
+    assert weights.shape == (2, 26) and np.allclose(weights.sum(1), 1.0, atol=1e-5)
+    # A built-in style's own signature picks that style out of the bank.
+    assert style_affinity(bank[[3, 17]], bank).argmax(1).tolist() == [3, 17]
+
+
+def test_device_choice_falls_back_to_cpu_with_a_notice():
+    cpu = pick_device("cpu")
+    assert cpu.device.type == "cpu" and cpu.notice == "" and "CPU" in cpu.label
+    assert batch_size_for(cpu) < batch_size_for(type(cpu)(torch.device("cuda"), "GPU"))
+    bogus = pick_device("tpu")
+    assert bogus.device.type == "cpu" and "Unknown device" in bogus.notice
+    if not torch.cuda.is_available():
+        wanted = pick_device("cuda")
+        assert wanted.device.type == "cpu" and "using the CPU" in wanted.notice
+        auto = pick_device("auto")
+        assert auto.device.type in ("cpu", "mps")
+    else:
+        assert pick_device("auto").device.type == "cuda"
