@@ -77,6 +77,18 @@ def palette(image: Image.Image, k: int = 5, min_share: float = 0.04,
     return [(c, s / total) for c, s in result]
 
 
+def named_palette(image: Image.Image, k: int = 5) -> list[tuple[str, tuple[int, int, int], float]]:
+    """The palette with clusters of the same colour name merged (two greens are one green)."""
+    merged: dict[str, list[float]] = {}
+    for rgb, share in palette(image, k):
+        slot = merged.setdefault(colour_name(rgb), [0.0, 0.0, 0.0, 0.0])
+        for i in range(3):
+            slot[i] += rgb[i] * share
+        slot[3] += share
+    rows = [(name, tuple(int(round(v / s[3])) for v in s[:3]), s[3]) for name, s in merged.items()]
+    return sorted(rows, key=lambda r: -r[2])
+
+
 def colour_name(rgb) -> str:
     """The nearest of a small set of merchandising colour names."""
     d = ((_NAMED - np.asarray(rgb, dtype=np.float32)) ** 2).sum(1)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from stylerec_app.domain.catalog import CatalogFacets, CatalogFilter
 from stylerec_app.services.catalog import CatalogService
+from stylerec_app.services.profiles.queries import ProfileService
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_model import CatalogListModel, ProductRole
 from stylerec_app.ui.detail_pane import ProductDetailPane
@@ -31,10 +32,13 @@ class CatalogPage(QWidget):
 
     loaded = Signal(int)  # number of products shown
     detail_loaded = Signal(object)
+    profile_loaded = Signal(object)  # (ProductProfileView | None, [ScoredProduct])
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.service: CatalogService | None = None
+        self.profiles: ProfileService | None = None
+        self._latest_profile = Latest()
         self._latest_list = Latest()
         self._latest_detail = Latest()
         self._facets_latest = Latest()
@@ -90,6 +94,7 @@ class CatalogPage(QWidget):
         grid_holder.setLayout(self.grid_stack)
 
         self.detail = ProductDetailPane()
+        self.detail.product_activated.connect(lambda p: self.show_product(p.id))
         splitter = QSplitter()
         splitter.addWidget(grid_holder)
         splitter.addWidget(self.detail)
@@ -115,8 +120,10 @@ class CatalogPage(QWidget):
 
     # -- state -------------------------------------------------------------------------------
 
-    def set_service(self, service: CatalogService | None) -> None:
+    def set_service(self, service: CatalogService | None,
+                    profiles: ProfileService | None = None) -> None:
         self.service = service
+        self.profiles = profiles
         self.thumbnails.clear()
         self.model.set_items([])
         self.detail.show_detail(None)
@@ -199,10 +206,25 @@ class CatalogPage(QWidget):
         if product is None or self.service is None:
             self.detail.show_detail(None)
             return
-        service = self.service
-        run_async(lambda: service.detail(product.id),
+        self.show_product(product.id)
+
+    def show_product(self, product_id: int) -> None:
+        """Fill the detail pane (details, then palette and look-alikes) in the background."""
+        if self.service is None:
+            return
+        service, profiles = self.service, self.profiles
+        run_async(lambda: service.detail(product_id),
                   self._latest_detail.wrap(self._show_detail), self._on_error)
+        if profiles is not None:
+            run_async(lambda: (profiles.product_profile(product_id),
+                               profiles.similar_to_product(product_id, 8)),
+                      self._latest_profile.wrap(self._show_profile), self._on_error)
 
     def _show_detail(self, detail) -> None:
         self.detail.show_detail(detail)
         self.detail_loaded.emit(detail)
+
+    def _show_profile(self, result) -> None:
+        profile, similar = result
+        self.detail.show_profile(profile, similar)
+        self.profile_loaded.emit(result)

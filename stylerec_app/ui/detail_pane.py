@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
@@ -17,12 +17,15 @@ from PySide6.QtWidgets import (
 
 from stylerec_app.domain.catalog import ImageStatus, ProductDetail
 from stylerec_app.ui.catalog_model import format_price
+from stylerec_app.ui.profile_widgets import ProductStrip, SwatchRow
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
 
 PHOTO = 360
 
 
 class ProductDetailPane(QScrollArea):
+    product_activated = Signal(object)  # a similar product was clicked
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
@@ -64,6 +67,14 @@ class ProductDetailPane(QScrollArea):
         self.attributes.setWordWrap(True)
         self.attributes.verticalHeader().hide()
         self.attributes.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.palette_label = QLabel(self.tr("Colours of the product"))
+        self.swatches = SwatchRow()
+        self.similar_label = QLabel(self.tr("Looks similar"))
+        self.similar = ProductStrip(72)
+        self.similar.product_activated.connect(self.product_activated)
+        self.profile_hint = QLabel()
+        self.profile_hint.setWordWrap(True)
+        self.profile_hint.setStyleSheet("color: #666")
         self.reviews_label = QLabel()
         self.reviews = QListWidget()
         self.reviews.setWordWrap(True)
@@ -76,6 +87,9 @@ class ProductDetailPane(QScrollArea):
             layout.addWidget(w)
         layout.addLayout(self.fields)
         layout.addWidget(self.description)
+        for w in (self.palette_label, self.swatches, self.similar_label, self.similar,
+                  self.profile_hint):
+            layout.addWidget(w)
         layout.addWidget(self.attributes)
         layout.addWidget(self.reviews_label)
         layout.addWidget(self.reviews)
@@ -94,6 +108,8 @@ class ProductDetailPane(QScrollArea):
             self.fields.setRowVisible(i, showing)
         self.empty.setVisible(not showing)
         self.flag.setVisible(False)
+        if detail is None or (self.detail_profile_for != detail.summary.id):
+            self.show_profile(None, [])
         if detail is None:
             return
         s = detail.summary
@@ -132,6 +148,29 @@ class ProductDetailPane(QScrollArea):
         else:
             pix = self.photos.get(s.id, s.image_path)
             self.photo.setPixmap(pix if pix is not None else placeholder(PHOTO, "…"))
+
+    detail_profile_for: int | None = None
+
+    def show_profile(self, profile, similar) -> None:
+        """Palette and look-alikes, or a hint when profiles were not built yet."""
+        has = profile is not None and profile.status == "ok"
+        self.detail_profile_for = profile.product_id if profile is not None else None
+        for w in (self.palette_label, self.swatches):
+            w.setVisible(has)
+        for w in (self.similar_label, self.similar):
+            w.setVisible(bool(similar))
+        if has:
+            self.swatches.set_colours(profile.palette)
+        self.similar.set_products([s.product for s in similar],
+                                  [f"{s.score:.2f}" for s in similar])
+        if profile is None:
+            self.profile_hint.setText(self.tr("No profile yet: run Profiles → Build Profiles to "
+                                              "see this product's colours and look-alikes."))
+        elif profile.status != "ok":
+            self.profile_hint.setText(self.tr("No colours or look-alikes: the photo could not "
+                                              "be used (%1).").replace("%1", profile.note or
+                                                                       profile.status))
+        self.profile_hint.setVisible(self.detail is not None and not has)
 
     def _on_photo(self, product_id) -> None:
         if self.detail is not None and self.detail.summary.id == product_id:

@@ -11,7 +11,15 @@ import logging
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QObject,
+    QThread,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +39,7 @@ JobFn = Callable[[Callable[[Progress], None], CancelToken], object]
 
 
 class _Worker(QObject):
+    go = Signal()
     progressed = Signal(object)
     succeeded = Signal(object)
     failed = Signal(object, str)
@@ -62,9 +71,11 @@ class Job(QObject):
     changed = Signal()
     finished = Signal(object)  # result (None unless done)
 
-    def __init__(self, title: str, fn: JobFn, writes_store: bool, parent=None) -> None:
+    def __init__(self, title: str, fn: JobFn, writes_store: bool, parent=None,
+                 shared_thread: QThread | None = None) -> None:
         super().__init__(parent)
         self.title = title
+        self.shared_thread = shared_thread
         self.fn = fn
         self.writes_store = writes_store
         self.token = CancelToken()
@@ -78,15 +89,21 @@ class Job(QObject):
 
     def start(self) -> None:
         self.state = "running"
-        self._thread = QThread()
         self._worker = _Worker(self.fn, self.token)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self._on_progress)
         self._worker.succeeded.connect(self._on_success)
         self._worker.failed.connect(self._on_failure)
         self._worker.cancelled.connect(self._on_cancelled)
-        self._thread.start()
+        if self.shared_thread is not None:
+            # The long-lived inference thread: jobs there run one after another.
+            self._worker.moveToThread(self.shared_thread)
+            self._worker.go.connect(self._worker.run)
+            self._worker.go.emit()
+        else:
+            self._thread = QThread()
+            self._worker.moveToThread(self._thread)
+            self._thread.started.connect(self._worker.run)
+            self._thread.start()
         self.changed.emit()
 
     def cancel(self) -> None:
@@ -105,6 +122,9 @@ class Job(QObject):
         if self._thread is not None:
             self._thread.quit()
             self._thread.wait()
+        elif self._worker is not None:
+            self._worker.deleteLater()  # deleted on the inference thread
+            self._worker = None
         self.changed.emit()
         self.finished.emit(self.result)
 
@@ -126,7 +146,14 @@ class Job(QObject):
         self._end("cancelled")
 
     def wait(self, ms: int = 30000) -> bool:
-        return self._thread.wait(ms) if self._thread is not None else True
+        if self._thread is not None:
+            return self._thread.wait(ms)
+        if self.shared_thread is not None and self.active:
+            deadline = QDeadlineTimer(ms)
+            while self.active and not deadline.hasExpired():
+                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            return not self.active
+        return True
 
 
 class JobManager(QObject):
@@ -138,9 +165,15 @@ class JobManager(QObject):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.jobs: list[Job] = []
+        self.inference_thread = QThread()
+        self.inference_thread.setObjectName("inference")
+        self.inference_thread.start()
 
-    def submit(self, title: str, fn: JobFn, *, writes_store: bool = True) -> Job:
-        job = Job(title, fn, writes_store, self)
+    def submit(self, title: str, fn: JobFn, *, writes_store: bool = True,
+               inference: bool = False) -> Job:
+        """`inference=True` runs on the one long-lived thread that owns the loaded models."""
+        job = Job(title, fn, writes_store, self,
+                  shared_thread=self.inference_thread if inference else None)
         self.jobs.append(job)
         job.changed.connect(lambda: self.job_changed.emit(job))
         job.finished.connect(lambda _r: self._start_next())
@@ -170,6 +203,13 @@ class JobManager(QObject):
     def wait_all(self, ms: int = 30000) -> None:
         for job in self.jobs:
             job.wait(ms)
+
+    def shutdown(self) -> None:
+        """Cancel everything and stop the inference thread (window closing)."""
+        self.cancel_all()
+        self.wait_all()
+        self.inference_thread.quit()
+        self.inference_thread.wait(10000)
 
 
 class JobRow(QWidget):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -26,10 +27,13 @@ from stylerec_app.domain.imports import ImportReport
 from stylerec_app.services.catalog import CatalogService, open_store
 from stylerec_app.services.demo import create_demo_store
 from stylerec_app.services.importing import GenericSource, import_generic, import_hm, looks_like_hm
+from stylerec_app.services.profiles import ProfileEngines, build_profiles
+from stylerec_app.services.profiles.queries import ProfileService
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_page import CatalogPage
 from stylerec_app.ui.import_dialogs import GenericImportDialog, ImportReportDialog, discover_generic
 from stylerec_app.ui.jobs import Job, JobManager, JobsPanel
+from stylerec_app.ui.shoppers_page import ShoppersPage
 
 
 class PlaceholderPage(QWidget):
@@ -49,6 +53,7 @@ class PlaceholderPage(QWidget):
 
 class MainWindow(QMainWindow):
     store_opened = Signal(object)  # CatalogService or None
+    profiles_finished = Signal(object)  # ProfileReport
     import_finished = Signal(object)  # ImportReport
 
     def __init__(self, parent=None) -> None:
@@ -57,12 +62,17 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.setAcceptDrops(True)
         self.service: CatalogService | None = None
+        self.profiles: ProfileService | None = None
         self.jobs = JobManager(self)
+        # Owned by the inference thread: only profiling jobs touch the loaded models.
+        self.engines = ProfileEngines(os.environ.get("STYLEREC_DEVICE", "auto"))
         self.last_report: ImportReport | None = None
         self.show_reports = True  # tests switch modal report dialogs off
         self._stats_latest = Latest()
 
         self.catalog = CatalogPage()
+        self.shoppers = ShoppersPage()
+        self.shoppers.product_activated.connect(self.show_product)
         self.jobs_panel = JobsPanel(self.jobs, self.describe_job)
         self.nav = QListWidget()
         self.nav.setFixedWidth(180)
@@ -75,11 +85,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         areas = [
             (self.tr("Catalog"), self.catalog),
-            (self.tr("Shoppers"), PlaceholderPage(
-                self.tr("Shoppers"),
-                self.tr("Shopper profiles (taste, colours, price band, style blend) are built "
-                        "from the imported activity. They are not available in this version "
-                        "yet; the catalog and activity you import now will feed them."))),
+            (self.tr("Shoppers"), self.shoppers),
             (self.tr("Style Studio"), PlaceholderPage(
                 self.tr("Style Studio"),
                 self.tr("Restyle product photos in a shopper's style. Not available in this "
@@ -131,6 +137,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Last Import &Report"), self.show_last_report)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        profiles_menu = self.menuBar().addMenu(self.tr("&Profiles"))
+        self.profile_action = self._action(profiles_menu, self.tr("&Build Profiles"),
+                                           self.start_profiling, "Ctrl+P")
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
         self._action(view_menu, self.tr("&Jobs"), lambda: self.nav.setCurrentRow(5), "Ctrl+J")
@@ -141,6 +150,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.store_label = QLabel()
         self.stats_label = QLabel()
+        self.device_label = QLabel()
         self.job_label = QLabel()
         self.job_progress = QProgressBar()
         self.job_progress.setMaximumWidth(180)
@@ -149,6 +159,7 @@ class MainWindow(QMainWindow):
         self.job_cancel.clicked.connect(self._cancel_current_job)
         bar.addWidget(self.store_label, 1)
         bar.addPermanentWidget(self.stats_label)
+        bar.addPermanentWidget(self.device_label)
         for w in (self.job_label, self.job_progress, self.job_cancel):
             bar.addPermanentWidget(w)
             w.hide()
@@ -169,9 +180,11 @@ class MainWindow(QMainWindow):
         if self.service is not None:
             self.service.store.close()
         self.service = service
+        self.profiles = ProfileService(service.store) if service else None
         self.store_label.setText(str(service.path) if service else self.tr("No store open"))
         self.setWindowTitle(f"StyleRec — {service.path.name}" if service else "StyleRec")
-        self.catalog.set_service(service)
+        self.catalog.set_service(service, self.profiles)
+        self.shoppers.set_service(self.profiles)
         self.update_stats()
         self.store_opened.emit(service)
 
@@ -272,6 +285,43 @@ class MainWindow(QMainWindow):
             return
         ImportReportDialog(self.last_report, self).open()
 
+    # -- profiles --------------------------------------------------------------------------------
+
+    def start_profiling(self) -> Job | None:
+        """Build product then shopper profiles on the inference thread (incremental)."""
+        if self.service is None:
+            self.error(self.tr("Cannot build profiles"),
+                       StyleRecError(self.tr("Open or create a store first.")))
+            return None
+        store, engines = self.service.store, self.engines
+        job = self.jobs.submit(
+            self.tr("Build profiles"),
+            lambda progress, cancel: build_profiles(store, engines=engines, progress=progress,
+                                                    cancel=cancel),
+            inference=True)
+        job.finished.connect(lambda _r: self._after_profiling(job))
+        return job
+
+    def _after_profiling(self, job: Job) -> None:
+        self.refresh()
+        if job.state == "failed":
+            self.error(self.tr("Building profiles failed"), job.error, job.error_details)
+            return
+        report = job.result
+        if report is None:
+            return
+        if report.device:
+            self.device_label.setText(self.tr("Models on %1").replace("%1", report.device))
+        if report.device_notice:
+            self.device_label.setText(self.device_label.text() + " ⚠")
+            self.device_label.setToolTip(report.device_notice)
+            self.statusBar().showMessage(report.device_notice, 15000)
+        self.profiles_finished.emit(report)
+
+    def show_product(self, product) -> None:
+        self.nav.setCurrentRow(0)
+        self.catalog.show_product(product.id)
+
     # -- drag and drop ---------------------------------------------------------------------------
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
@@ -299,6 +349,9 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.catalog.reload()
+        self.shoppers.refresh()
+        if self.catalog.detail.detail is not None:
+            self.catalog.show_product(self.catalog.detail.detail.summary.id)
         self.update_stats()
 
     def update_stats(self) -> None:
@@ -324,9 +377,11 @@ class MainWindow(QMainWindow):
             "shoppers": self.tr("Importing shoppers"), "events": self.tr("Importing events"),
             "reviews": self.tr("Importing reviews"),
             "demo-images": self.tr("Rendering product photos"),
+            "profiles-products": self.tr("Profiling products"),
+            "profiles-shoppers": self.tr("Profiling shoppers"),
         }
         if job.state == "queued":
-            return self.tr("Waiting for the running import to finish")
+            return self.tr("Waiting for the running job to finish")
         if job.state == "done":
             return self.tr("Finished")
         if job.state == "cancelled":
@@ -391,8 +446,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-            self.jobs.cancel_all()
-            self.jobs.wait_all()
+        self.jobs.shutdown()
         if self.service is not None:
             self.service.store.close()
         event.accept()

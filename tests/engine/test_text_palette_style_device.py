@@ -87,3 +87,12 @@ def test_device_choice_falls_back_to_cpu_with_a_notice():
         assert auto.device.type in ("cpu", "mps")
     else:
         assert pick_device("auto").device.type == "cuda"
+
+
+def test_named_palette_merges_clusters_of_one_colour():
+    from stylerec_app.engine.palette import named_palette
+
+    img = _product_photo(colour=(200, 30, 30), accent=(170, 20, 25))  # two reds
+    rows = named_palette(img)
+    assert [name for name, _, _ in rows] == ["Red"]
+    assert abs(rows[0][2] - 1.0) < 1e-6

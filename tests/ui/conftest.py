@@ -10,8 +10,7 @@ def window(qtbot):
     qtbot.addWidget(w)
     w.show()
     yield w
-    w.jobs.cancel_all()
-    w.jobs.wait_all()
+    w.jobs.shutdown()
     w.catalog.thumbnails.wait_idle()
 
 

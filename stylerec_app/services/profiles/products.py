@@ -15,7 +15,7 @@ from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink
 from stylerec_app.engine.device import batch_size_for
 from stylerec_app.engine.image_embedding import MODEL_VERSION as IMAGE_VERSION
 from stylerec_app.engine.images import BadImage, load_rgb
-from stylerec_app.engine.palette import colour_name, palette
+from stylerec_app.engine.palette import named_palette
 from stylerec_app.engine.style_signature import PREDICTOR_VERSION, style_affinity
 from stylerec_app.engine.text_embedding import TextEmbedder
 from stylerec_app.services.profiles.engines import STYLE_BANK_VERSION, ProfileEngines
@@ -23,7 +23,9 @@ from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
 from stylerec_app.storage.profiles_repo import ProductInput
 
-IMAGE_MODELS = {"image": IMAGE_VERSION, "style": PREDICTOR_VERSION, "bank": STYLE_BANK_VERSION}
+# Bump "palette" when the palette code changes, so stored palettes are recomputed.
+IMAGE_MODELS = {"image": IMAGE_VERSION, "style": PREDICTOR_VERSION, "bank": STYLE_BANK_VERSION,
+                "palette": "named-kmeans5@2"}
 
 
 def text_hash(text: str) -> str:
@@ -70,7 +72,7 @@ def _image_work(engines: ProfileEngines, batch: list[ProductInput], report: Prof
     for (p, img), vec in zip(loaded, vectors, strict=True):
         signature = engines.style.signature(img)
         weights = style_affinity(signature[None], engines.style_bank)[0]
-        colours = [[colour_name(rgb), *rgb, round(share, 4)] for rgb, share in palette(img)]
+        colours = [[name, *rgb, round(share, 4)] for name, rgb, share in named_palette(img)]
         embeddings += [(p.id, "image", IMAGE_VERSION, p.image_hash, vec),
                        (p.id, "style", PREDICTOR_VERSION, p.image_hash, signature)]
         profiles.append({"product_id": p.id, "status": "ok", "palette": colours,
