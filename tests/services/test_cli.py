@@ -55,3 +55,26 @@ def test_demo_command_builds_a_store(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "336 products, 300 shoppers" in result.stdout
     assert "(demo store, seed 1)" in run("info", "--db", str(db)).stdout
+
+
+def test_profile_then_similar(tmp_path):
+    from stylerec_app.services.importing import import_generic
+    from stylerec_app.storage.database import open_store
+    from tests.services.test_profiles import _shop
+
+    db = tmp_path / "s.sqlite"
+    store = open_store(db)
+    import_generic(store, _shop(tmp_path / "shop"))
+    store.close()
+    first = run("profile", "--db", str(db), "--device", "cpu", timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert "8 image and 8 text vectors computed" in first.stdout
+    assert "3 profiles computed (1 without history get the default)" in first.stdout
+    again = run("profile", "--db", str(db), "-q", timeout=300)
+    assert "0 image and 0 text vectors computed, 8 up to date" in again.stdout
+    similar = run("similar", "--db", str(db), "--product", "P0", "-k", "3")
+    assert similar.returncode == 0, similar.stderr
+    lines = similar.stdout.splitlines()
+    assert lines[0] == "Products that look like P0:" and "P4" in lines[1]
+    unknown = run("similar", "--db", str(db), "--product", "nope")
+    assert unknown.returncode == 1 and "No product with id 'nope'" in unknown.stderr
