@@ -15,7 +15,8 @@ from stylerec_app.domain.progress import CancelToken, Progress
 from stylerec_app.services import app_paths
 from stylerec_app.services.store_info import describe_store
 
-SUBCOMMANDS = ("import", "demo", "info", "profile", "similar")
+SUBCOMMANDS = ("import", "demo", "info", "profile", "similar", "stylize", "styles",
+               "add-style", "train-style")
 
 
 class ProgressBar:
@@ -192,6 +193,114 @@ def _cmd_similar(args) -> int:
     return 0
 
 
+def _stylizer(device: str):
+    from stylerec_app.engine.device import pick_device
+    from stylerec_app.engine.stylize import Stylizer
+
+    choice = pick_device(device)
+    if choice.notice:
+        print(choice.notice, file=sys.stderr)
+    return Stylizer(choice.device)
+
+
+def _cmd_stylize(args) -> int:
+    import time
+
+    from stylerec_app.services.styling import StyleService, save_image_atomically
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        service = StyleService(store)
+        stylizer = _stylizer(args.device)
+        spec = service.spec_for(stylizer, shopper=args.shopper, style=args.style,
+                                blend=args.blend, strength=args.strength, mask=args.mask,
+                                preserve_colour=args.keep_colours)
+        photo = service.product_photo(args.product)
+        start = time.perf_counter()
+        image = stylizer.render(photo, spec)
+        took = time.perf_counter() - start
+        out = save_image_atomically(image, Path(args.output))
+    finally:
+        store.close()
+    print(f"Wrote {out} ({image.width}×{image.height}, {took * 1000:.0f} ms on "
+          f"{stylizer.device}).")
+    return 0
+
+
+def _cmd_styles(args) -> int:
+    from stylerec_app.services.styling import StyleService
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        saved = StyleService(store).saved_styles()
+    finally:
+        store.close()
+    print("Built-in: Style 0 … Style 25 (blendable), vintage (CycleGAN)")
+    for name, kind, _arrays, meta in saved:
+        source = ", ".join(meta.get("pictures", [])) or meta.get("source", "")
+        print(f"{kind:<10} {name}  ({source})")
+    return 0
+
+
+def _cmd_add_style(args) -> int:
+    from stylerec_app.engine.stylize import Stylizer
+    from stylerec_app.services.styling import StyleService
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        StyleService(store).add_picture_style(Stylizer("cpu"), args.name, Path(args.picture))
+    finally:
+        store.close()
+    print(f"Saved style {args.name!r} from {args.picture}.")
+    return 0
+
+
+def _cmd_train_style(args) -> int:
+    from stylerec_app.engine.device import pick_device
+    from stylerec_app.engine.style_training import TrainConfig
+    from stylerec_app.services.style_training import train_style
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    bar = ProgressBar(args.quiet)
+    samples = Path(args.samples) if args.samples else None
+    if samples:
+        samples.mkdir(parents=True, exist_ok=True)
+
+    def preview(step, image, record):
+        if samples:
+            image.save(samples / f"step{step:05d}.png")
+
+    config = TrainConfig(size=args.size, steps=args.steps, batch=args.batch)
+    try:
+        result = _with_cancel(lambda token: train_style(
+            store, [Path(p) for p in args.images], args.name, config=config,
+            device=str(pick_device(args.device).device), progress=bar, cancel=token,
+            preview=preview, preview_every=args.sample_every))
+    except Cancelled as exc:
+        bar.close()
+        print(str(exc), file=sys.stderr)
+        return 130
+    finally:
+        bar.close()
+        store.close()
+    first, last = result.history[0], result.history[-1]
+    print(f"Trained style {result.name!r}: {result.steps} steps"
+          + (f" (resumed at {result.resumed_from})" if result.resumed_from else "")
+          + f"; style loss {first['style']:.3f} → {last['style']:.3f}, content loss "
+          f"{first['content']:.3f} → {last['content']:.3f}")
+    if args.loss_csv:
+        with open(args.loss_csv, "w", encoding="utf-8") as fh:
+            fh.write("step,total,content,style,adversarial,critic\n")
+            for r in result.history:
+                fh.write(f"{r['step']},{r['total']:.5f},{r['content']:.5f},{r['style']:.5f},"
+                         f"{r['adversarial']:.5f},{r['critic']:.5f}\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     default_db = str(app_paths.default_store_path())
     parser = argparse.ArgumentParser(prog="stylerec", description="StyleRec command line.")
@@ -238,13 +347,48 @@ def build_parser() -> argparse.ArgumentParser:
     add_db(similar)
     similar.add_argument("--product", required=True, help="product id (as imported)")
     similar.add_argument("-k", type=int, default=10)
+
+    stylize = sub.add_parser("stylize", help="restyle one product photo")
+    add_db(stylize)
+    stylize.add_argument("--product", required=True)
+    which = stylize.add_mutually_exclusive_group(required=True)
+    which.add_argument("--shopper", help="use this shopper's style blend")
+    which.add_argument("--style", help="0–25, a saved style's name, or vintage")
+    which.add_argument("--blend", help="e.g. 3:0.5,12:0.5 (indices or trained style names)")
+    stylize.add_argument("--strength", type=float, default=1.0)
+    stylize.add_argument("--mask", default="all", choices=("all", "background", "product"))
+    stylize.add_argument("--keep-colours", action="store_true", help="keep the product's colours")
+    stylize.add_argument("--device", default="auto")
+    stylize.add_argument("-o", "--output", required=True, help="output .png or .jpg")
+
+    styles = sub.add_parser("styles", help="list the styles of a store")
+    add_db(styles)
+
+    add_style = sub.add_parser("add-style", help="save any picture as a named style")
+    add_db(add_style)
+    add_style.add_argument("picture")
+    add_style.add_argument("--name", required=True)
+
+    train = sub.add_parser("train-style", help="train a new blendable style (GAN objective)")
+    add_db(train)
+    train.add_argument("images", nargs="+", help="style pictures")
+    train.add_argument("--name", required=True)
+    train.add_argument("--steps", type=int, default=300)
+    train.add_argument("--size", type=int, default=256)
+    train.add_argument("--batch", type=int, default=2)
+    train.add_argument("--device", default="auto")
+    train.add_argument("--samples", help="folder for preview samples while training")
+    train.add_argument("--sample-every", type=int, default=20)
+    train.add_argument("--loss-csv", help="write the loss curve here")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {"import": _cmd_import, "demo": _cmd_demo, "info": _cmd_info,
-                "profile": _cmd_profile, "similar": _cmd_similar}
+                "profile": _cmd_profile, "similar": _cmd_similar, "stylize": _cmd_stylize,
+                "styles": _cmd_styles, "add-style": _cmd_add_style,
+                "train-style": _cmd_train_style}
     try:
         return handlers[args.command](args)
     except Cancelled:

@@ -186,3 +186,16 @@ class ShopperProfile(Base):
     style_blend: Mapped[list] = mapped_column(JSON, default=list)  # 26 floats
     models: Mapped[dict] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Style(Base):
+    """A style the merchandiser added: a picture's style vector or a trained generator row."""
+
+    __tablename__ = "styles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "arbitrary" or "trained"
+    payload: Mapped[bytes] = mapped_column(LargeBinary)  # .npz of arrays
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

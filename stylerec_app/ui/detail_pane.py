@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +26,7 @@ PHOTO = 360
 
 class ProductDetailPane(QScrollArea):
     product_activated = Signal(object)  # a similar product was clicked
+    restyle_requested = Signal(object)  # ProductSummary
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -44,6 +46,9 @@ class ProductDetailPane(QScrollArea):
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restyle = QPushButton(self.tr("Restyle in the Style Studio"))
+        self.restyle.clicked.connect(
+            lambda: self.detail and self.restyle_requested.emit(self.detail.summary))
         self.flag = QLabel()
         self.flag.setWordWrap(True)
         self.flag.setStyleSheet("color: #a05a2c")
@@ -83,7 +88,7 @@ class ProductDetailPane(QScrollArea):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        for w in (self.photo, self.title, self.flag):
+        for w in (self.photo, self.title, self.restyle, self.flag):
             layout.addWidget(w)
         layout.addLayout(self.fields)
         layout.addWidget(self.description)
@@ -101,8 +106,8 @@ class ProductDetailPane(QScrollArea):
     def show_detail(self, detail: ProductDetail | None) -> None:
         self.detail = detail
         showing = detail is not None
-        for w in (self.photo, self.title, self.description, self.attributes, self.reviews_label,
-                  self.reviews):
+        for w in (self.photo, self.title, self.restyle, self.description, self.attributes,
+                  self.reviews_label, self.reviews):
             w.setVisible(showing)
         for i in range(self.fields.rowCount()):
             self.fields.setRowVisible(i, showing)

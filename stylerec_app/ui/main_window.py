@@ -29,11 +29,16 @@ from stylerec_app.services.demo import create_demo_store
 from stylerec_app.services.importing import GenericSource, import_generic, import_hm, looks_like_hm
 from stylerec_app.services.profiles import ProfileEngines, build_profiles
 from stylerec_app.services.profiles.queries import ProfileService
+from stylerec_app.services.style_training import train_style
+from stylerec_app.services.styling import StyleService, save_image_atomically
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_page import CatalogPage
 from stylerec_app.ui.import_dialogs import GenericImportDialog, ImportReportDialog, discover_generic
 from stylerec_app.ui.jobs import Job, JobManager, JobsPanel
+from stylerec_app.ui.preview_worker import PreviewWorker
 from stylerec_app.ui.shoppers_page import ShoppersPage
+from stylerec_app.ui.style_studio import StyleStudioPage
+from stylerec_app.ui.train_dialog import TrainStyleDialog
 
 
 class PlaceholderPage(QWidget):
@@ -63,9 +68,12 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.service: CatalogService | None = None
         self.profiles: ProfileService | None = None
+        self.styles: StyleService | None = None
         self.jobs = JobManager(self)
         # Owned by the inference thread: only profiling jobs touch the loaded models.
         self.engines = ProfileEngines(os.environ.get("STYLEREC_DEVICE", "auto"))
+        self.preview_worker = PreviewWorker(os.environ.get("STYLEREC_DEVICE", "auto"))
+        self.preview_worker.moveToThread(self.jobs.inference_thread)
         self.last_report: ImportReport | None = None
         self.show_reports = True  # tests switch modal report dialogs off
         self._stats_latest = Latest()
@@ -73,6 +81,12 @@ class MainWindow(QMainWindow):
         self.catalog = CatalogPage()
         self.shoppers = ShoppersPage()
         self.shoppers.product_activated.connect(self.show_product)
+        self.shoppers.card.restyle_requested.connect(self.restyle_for_shopper)
+        self.studio = StyleStudioPage(self.preview_worker)
+        self.studio.export_requested.connect(self.export_restyled)
+        self.studio.train_requested.connect(self.open_training)
+        self.studio.picture_style_requested.connect(self.choose_picture_style)
+        self.catalog.detail.restyle_requested.connect(self.restyle_product)
         self.jobs_panel = JobsPanel(self.jobs, self.describe_job)
         self.nav = QListWidget()
         self.nav.setFixedWidth(180)
@@ -86,10 +100,7 @@ class MainWindow(QMainWindow):
         areas = [
             (self.tr("Catalog"), self.catalog),
             (self.tr("Shoppers"), self.shoppers),
-            (self.tr("Style Studio"), PlaceholderPage(
-                self.tr("Style Studio"),
-                self.tr("Restyle product photos in a shopper's style. Not available in this "
-                        "version yet."))),
+            (self.tr("Style Studio"), self.studio),
             (self.tr("Recommendations"), PlaceholderPage(
                 self.tr("Recommendations"),
                 self.tr("Ranked products for each shopper, with reasons. Not available in this "
@@ -185,6 +196,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"StyleRec — {service.path.name}" if service else "StyleRec")
         self.catalog.set_service(service, self.profiles)
         self.shoppers.set_service(self.profiles)
+        self.styles = StyleService(service.store) if service else None
+        self.studio.set_profiles(self.profiles, self.styles)
         self.update_stats()
         self.store_opened.emit(service)
 
@@ -318,6 +331,99 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(report.device_notice, 15000)
         self.profiles_finished.emit(report)
 
+    # -- style studio ----------------------------------------------------------------------------
+
+    def restyle_product(self, product) -> None:
+        self.nav.setCurrentRow(2)
+        self.studio.set_product(product)
+
+    def restyle_for_shopper(self, external_id: str) -> None:
+        self.nav.setCurrentRow(2)
+        self.studio.set_shopper(external_id)
+
+    def export_restyled(self, spec, target) -> Job | None:
+        """One image (target = [product id, path]) or the catalog's current listing."""
+        if self.styles is None:
+            return None
+        styles, worker = self.styles, self.preview_worker
+        if target is not None:
+            product, path = target
+
+            def one(progress, cancel):
+                image = worker.stylizer().render(styles.product_photo(product), spec)
+                return [save_image_atomically(image, Path(path))]
+
+            return self.jobs.submit(self.tr("Export %1").replace("%1", product), one,
+                                    writes_store=False, inference=True)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export restyled products to"))
+        if not folder:
+            return None
+        return self.export_listing(spec, Path(folder))
+
+    def export_listing(self, spec, folder: Path, limit: int = 500) -> Job:
+        products = [p.external_id for p in self.catalog.model.items
+                    if p.image_status == "ok"][:limit]
+        styles, worker = self.styles, self.preview_worker
+        return self.jobs.submit(
+            self.tr("Export %1 restyled products").replace("%1", str(len(products))),
+            lambda progress, cancel: styles.export(worker.stylizer(), products, spec, folder,
+                                                   progress=progress, cancel=cancel),
+            writes_store=False, inference=True)
+
+    def open_training(self) -> TrainStyleDialog:
+        dialog = TrainStyleDialog(self)
+        dialog.start_requested.connect(
+            lambda pictures, name, config: self.start_training(dialog, pictures, name, config))
+        dialog.open()
+        self._train_dialog = dialog
+        return dialog
+
+    def start_training(self, dialog, pictures, name, config) -> Job | None:
+        if self.service is None:
+            return None
+        store, device = self.service.store, str(self.engines.device.device)
+        job = self.jobs.submit(
+            self.tr("Train style %1").replace("%1", name),
+            lambda progress, cancel: train_style(store, [Path(p) for p in pictures], name,
+                                                 config=config, device=device,
+                                                 progress=progress, cancel=cancel,
+                                                 preview=dialog.relay))
+        dialog.attach(job)
+        job.finished.connect(lambda _r: self._resync_styles())
+        return job
+
+    def choose_picture_style(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("A picture to use as a style"), "",
+                                              self.tr("Images (*.png *.jpg *.jpeg *.webp)"))
+        if not path:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Name the style"), self.tr("Style name"),
+                                        text=Path(path).stem)
+        if ok and name.strip():
+            self.add_picture_style(Path(path), name.strip())
+
+    def add_picture_style(self, picture: Path, name: str) -> Job | None:
+        if self.styles is None:
+            return None
+        styles, worker = self.styles, self.preview_worker
+        job = self.jobs.submit(
+            self.tr("Add style %1").replace("%1", name),
+            lambda progress, cancel: styles.add_picture_style(worker.stylizer(), name, picture),
+            inference=True)
+        job.finished.connect(lambda _r: self._after_style_job(job))
+        return job
+
+    def _after_style_job(self, job: Job) -> None:
+        if job.state == "failed":
+            self.error(self.tr("Could not add the style"), job.error, job.error_details)
+        self._resync_styles()
+
+    def _resync_styles(self) -> None:
+        if self.styles is not None:
+            self.preview_worker.sync_requested.emit(self.styles)
+
     def show_product(self, product) -> None:
         self.nav.setCurrentRow(0)
         self.catalog.show_product(product.id)
@@ -379,6 +485,7 @@ class MainWindow(QMainWindow):
             "demo-images": self.tr("Rendering product photos"),
             "profiles-products": self.tr("Profiling products"),
             "profiles-shoppers": self.tr("Profiling shoppers"),
+            "train-style": self.tr("Training"), "export": self.tr("Exporting"),
         }
         if job.state == "queued":
             return self.tr("Waiting for the running job to finish")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -32,6 +33,7 @@ def _heading(text: str) -> QLabel:
 
 class ShopperCard(QScrollArea):
     product_activated = Signal(object)
+    restyle_requested = Signal(str)  # shopper external id
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -44,6 +46,9 @@ class ShopperCard(QScrollArea):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
+        self.restyle = QPushButton(self.tr("Restyle products for this shopper"))
+        self.restyle.clicked.connect(
+            lambda: self.view and self.restyle_requested.emit(self.view.shopper.external_id))
         self.badge = QLabel()
         self.badge.setWordWrap(True)
         self.badge.setStyleSheet("color: #a05a2c")
@@ -66,7 +71,7 @@ class ShopperCard(QScrollArea):
         self.empty = QLabel(self.tr("Choose a shopper on the left to see their profile."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for w in (self.title, self.subtitle, self.badge):
+        for w in (self.title, self.subtitle, self.restyle, self.badge):
             layout.addWidget(w)
         for heading, widget in self.sections:
             layout.addWidget(heading)
@@ -79,7 +84,7 @@ class ShopperCard(QScrollArea):
     def show_profile(self, view: ShopperProfileView | None, similar) -> None:
         self.view = view
         visible = view is not None
-        for w in (self.title, self.subtitle):
+        for w in (self.title, self.subtitle, self.restyle):
             w.setVisible(visible)
         self.empty.setVisible(not visible)
         self.badge.setVisible(False)

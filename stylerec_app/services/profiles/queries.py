@@ -118,6 +118,11 @@ class ProfileService:
                 dict(profile.price_band or {}), tuple(profile.style_blend or ()), history,
                 dict(shopper.attributes or {}))
 
+    def product_summary(self, external_id: str):
+        pid = self.product_id(external_id)
+        with self.store.read() as session:
+            return profiles_repo.summaries(session, [pid])[pid]
+
     def product_id(self, external_id: str) -> int:
         with self.store.read() as session:
             found = profiles_repo.product_id_for(session, external_id)

@@ -1,0 +1,167 @@
+"""Restyling use cases: style choices, shopper blends, picture styles, export, training."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+
+from stylerec_app.domain.errors import StyleRecError
+from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
+from stylerec_app.engine.images import BadImage, load_rgb
+from stylerec_app.engine.style_net import STYLES
+from stylerec_app.engine.stylize import MASK_MODES, StyleSpec, Stylizer
+from stylerec_app.storage import profiles_repo, styles_repo
+from stylerec_app.storage.database import Store
+
+
+@dataclass(frozen=True)
+class StyleChoice:
+    name: str
+    kind: str  # "builtin", "trained", "arbitrary", "vintage"
+    index: int | None = None  # row in the generator's bank (builtin and trained)
+    vector: tuple[float, ...] = ()  # the style vector of a picture style
+
+
+def builtin_name(index: int) -> str:
+    return f"Style {index}"
+
+
+class StyleService:
+    """Stateless over the store; the Stylizer (models on a device) is passed in."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # -- the style bank ---------------------------------------------------------------------------
+
+    def saved_styles(self) -> list[tuple[str, str, dict, dict]]:
+        with self.store.read() as session:
+            return styles_repo.list_styles(session)
+
+    def sync(self, stylizer: Stylizer) -> list[StyleChoice]:
+        """Load trained styles into the stylizer's bank; every style the user can pick."""
+        choices = [StyleChoice(builtin_name(i), "builtin", i) for i in range(STYLES)]
+        pictures = []
+        for name, kind, arrays, _meta in self.saved_styles():
+            if kind == "trained":
+                rows = {k: torch.from_numpy(v) for k, v in arrays.items()}
+                choices.append(StyleChoice(name, "trained", stylizer.add_trained(name, rows)))
+            else:
+                pictures.append(StyleChoice(name, "arbitrary",
+                                            vector=tuple(arrays["vector"].tolist())))
+        return choices + pictures + [StyleChoice("Vintage (CycleGAN)", "vintage")]
+
+    def spec_for(self, stylizer: Stylizer, *, shopper: str | None = None,
+                 style: str | None = None, blend: str | None = None, **options) -> StyleSpec:
+        """Build a StyleSpec from CLI-like choices: a shopper's blend, one style, or a blend."""
+        if options.get("mask", "all") not in MASK_MODES:
+            raise StyleRecError(f"--mask must be one of {', '.join(MASK_MODES)}")
+        choices = {c.name.lower(): c for c in self.sync(stylizer)}
+        if shopper is not None:
+            return StyleSpec(weights=tuple(self.shopper_blend(shopper)), **options)
+        if blend is not None:
+            weights = np.zeros(stylizer.styles, np.float32)
+            for part in blend.split(","):
+                key, _, amount = part.strip().partition(":")
+                weights[self._bank_index(key, choices)] += float(amount or 1.0)
+            return StyleSpec(weights=tuple(weights.tolist()), **options)
+        if style is not None:
+            choice = choices.get(style.lower()) or choices.get(f"style {style}".lower())
+            if choice is None:
+                raise StyleRecError(f"Unknown style {style!r}: use 0–25, a saved style's name, "
+                                    "or 'vintage'.")
+            if choice.kind == "vintage" or style.lower() == "vintage":
+                return StyleSpec(source="vintage", **options)
+            if choice.kind == "arbitrary":
+                return StyleSpec(source="arbitrary", vector=choice.vector, **options)
+            weights = np.zeros(stylizer.styles, np.float32)
+            weights[choice.index] = 1.0
+            return StyleSpec(weights=tuple(weights.tolist()), **options)
+        raise StyleRecError("Choose a shopper, a style or a blend.")
+
+    @staticmethod
+    def _bank_index(key: str, choices: dict) -> int:
+        key = key.strip().lower()
+        choice = choices.get(key) or choices.get(f"style {key}")
+        if choice is None or choice.index is None:
+            raise StyleRecError(f"{key!r} cannot be blended: use 0–25 or a trained style's name.")
+        return choice.index
+
+    def shopper_blend(self, shopper_external_id: str) -> list[float]:
+        with self.store.read() as session:
+            sid = profiles_repo.shopper_id_for(session, shopper_external_id)
+            if sid is None:
+                raise StyleRecError(f"No shopper with id {shopper_external_id!r} in this store.")
+            _, profile = profiles_repo.shopper_row(session, sid)
+        if profile is None or not profile.style_blend:
+            raise StyleRecError(f"Shopper {shopper_external_id} has no style blend yet: build "
+                                "profiles first (stylerec profile / Profiles → Build Profiles).")
+        return list(profile.style_blend)
+
+    # -- images -----------------------------------------------------------------------------------
+
+    def product_photo(self, product_external_id: str) -> Image.Image:
+        with self.store.read() as session:
+            pid = profiles_repo.product_id_for(session, product_external_id)
+            summary = profiles_repo.summaries(session, [pid]).get(pid) if pid else None
+        if summary is None:
+            raise StyleRecError(f"No product with id {product_external_id!r} in this store.")
+        if not summary.image_path or summary.image_status != "ok":
+            raise StyleRecError(f"Product {product_external_id} has no usable photo "
+                                f"({summary.image_status}).")
+        try:
+            return load_rgb(summary.image_path)
+        except BadImage as exc:
+            raise StyleRecError(f"The photo of {product_external_id} cannot be read: {exc}") \
+                from None
+
+    def add_picture_style(self, stylizer: Stylizer, name: str, picture: Path) -> None:
+        """Any picture as a style: its 100-d style vector, saved under `name`."""
+        try:
+            image = load_rgb(str(picture))
+        except BadImage as exc:
+            raise StyleRecError(f"Cannot use {picture} as a style: {exc}") from None
+        vector = stylizer.arbitrary().style_vector(image)
+        with self.store.write() as session:
+            styles_repo.save_style(session, name, "arbitrary", {"vector": vector},
+                                   {"source": Path(picture).name})
+
+    def save_trained(self, name: str, rows: dict, meta: dict, replace_existing: bool = False
+                     ) -> None:
+        with self.store.write() as session:
+            styles_repo.save_style(session, name, "trained",
+                                   {k: v.numpy() for k, v in rows.items()}, meta,
+                                   replace=replace_existing)
+
+    def export(self, stylizer: Stylizer, product_ids: list[str], spec: StyleSpec, folder: Path,
+               fmt: str = "png", progress: ProgressSink = ignore_progress,
+               cancel: CancelToken | None = None) -> list[Path]:
+        """Restyle and save each product; every file is written whole or not at all."""
+        cancel = cancel or CancelToken()
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for i, ext in enumerate(product_ids):
+            cancel.raise_if_cancelled()
+            image = stylizer.render(self.product_photo(ext), replace(spec, max_side=None))
+            written.append(save_image_atomically(image, folder / f"{ext}.{fmt}"))
+            progress(Progress(i + 1, len(product_ids), "export"))
+        return written
+
+
+def save_image_atomically(image: Image.Image, target: Path) -> Path:
+    fmt = "JPEG" if target.suffix.lower() in (".jpg", ".jpeg") else "PNG"
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=target.suffix + ".part")
+    os.close(fd)
+    try:
+        image.convert("RGB").save(tmp, fmt, **({"quality": 92} if fmt == "JPEG" else {}))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,119 @@
+"""Restyled previews on the inference thread: debounced by the page, latest wins here.
+
+The page sends every request; the worker skips any request that is already stale
+when its turn comes, and the page ignores late answers, so a fast slider drag
+costs one render at a time and always ends on the last value.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+from PIL import Image
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QImage
+
+from stylerec_app.engine.device import pick_device
+from stylerec_app.engine.images import BadImage, load_rgb
+from stylerec_app.engine.stylize import StyleSpec, Stylizer, fit
+from stylerec_app.services.styling import StyleService
+
+log = logging.getLogger(__name__)
+PREVIEW_SIDE = 512
+
+
+@dataclass(frozen=True)
+class PreviewRequest:
+    id: int
+    image_path: str
+    spec: StyleSpec
+
+
+@dataclass(frozen=True)
+class PreviewResult:
+    request: PreviewRequest
+    original: QImage
+    restyled: QImage
+    millis: float
+    device: str
+    error: str = ""
+
+
+def to_qimage(image: Image.Image) -> QImage:
+    rgb = image.convert("RGB")
+    data = rgb.tobytes()
+    return QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888).copy()
+
+
+class PreviewWorker(QObject):
+    """Lives on the inference thread; owns the Stylizer (models on the chosen device)."""
+
+    requested = Signal(object)  # PreviewRequest (GUI → worker)
+    rendered = Signal(object)  # PreviewResult (worker → GUI)
+    styles_ready = Signal(object)  # list[StyleChoice]
+    sync_requested = Signal(object)  # StyleService
+
+    def __init__(self, device_setting: str = "auto") -> None:
+        super().__init__()
+        self.device_setting = device_setting
+        self.latest = 0
+        self._lock = threading.Lock()
+        self._stylizer: Stylizer | None = None
+        self._notice = ""
+        self._photos: dict[str, Image.Image] = {}
+        self.requested.connect(self._render)
+        self.sync_requested.connect(self._sync)
+
+    def submit(self, request: PreviewRequest) -> None:
+        with self._lock:
+            self.latest = request.id
+        self.requested.emit(request)
+
+    def stylizer(self) -> Stylizer:
+        if self._stylizer is None:
+            choice = pick_device(self.device_setting)
+            self._notice = choice.notice
+            self._stylizer = Stylizer(choice.device)
+        return self._stylizer
+
+    @property
+    def device_label(self) -> str:
+        if self._stylizer is None:
+            return ""
+        label = str(self._stylizer.device)
+        return f"{label} ({self._notice})" if self._notice else label
+
+    def _photo(self, path: str) -> Image.Image:
+        if path not in self._photos:
+            if len(self._photos) > 32:
+                self._photos.clear()
+            self._photos[path] = fit(load_rgb(path), PREVIEW_SIDE)
+        return self._photos[path]
+
+    @Slot(object)
+    def _sync(self, service: StyleService) -> None:
+        try:
+            self.styles_ready.emit(service.sync(self.stylizer()))
+        except Exception as exc:
+            log.exception("could not load the style bank")
+            self.styles_ready.emit(exc)
+
+    @Slot(object)
+    def _render(self, request: PreviewRequest) -> None:
+        with self._lock:
+            if request.id != self.latest:
+                return  # a newer request is queued: skip this one
+        empty = QImage()
+        try:
+            photo = self._photo(request.image_path)
+            start = time.perf_counter()
+            image = self.stylizer().render(photo, request.spec)
+            millis = (time.perf_counter() - start) * 1000
+            result = PreviewResult(request, to_qimage(photo), to_qimage(image), millis,
+                                   self.device_label)
+        except (BadImage, ValueError, RuntimeError) as exc:
+            result = PreviewResult(request, empty, empty, 0.0, self.device_label, str(exc))
+        self.rendered.emit(result)
