@@ -283,344 +283,398 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="87" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="101" />
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="88" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="102" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="89" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="90" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="103" />
         <source>Style Studio</source>
         <translation>风格工作室</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="91" />
-        <source>Restyle product photos in a shopper's style. Not available in this version yet.</source>
-        <translation>按顾客的风格重新渲染商品照片。此版本暂未提供。</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="93" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="94" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="104" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="105" />
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="95" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="106" />
         <source>Ranked products for each shopper, with reasons. Not available in this version yet.</source>
         <translation>为每位顾客排序推荐商品并给出理由。此版本暂未提供。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="97" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="98" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="108" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="109" />
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="99" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="110" />
         <source>Offline evaluation of recommenders against baselines. Not available in this version yet.</source>
         <translation>对推荐模型与基线进行离线评估。此版本暂未提供。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="101" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="112" />
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="128" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="139" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="129" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="140" />
         <source>&amp;Open Store…</source>
         <translation>打开商品库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="131" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="142" />
         <source>New &amp;Demo Store…</source>
         <translation>新建演示商品库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="133" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="144" />
         <source>Import &amp;H&amp;&amp;M Folder…</source>
         <translation>导入 H&amp;&amp;M 文件夹(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="135" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="146" />
         <source>Import &amp;Catalog Files…</source>
         <translation>导入商品目录文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="137" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="148" />
         <source>Last Import &amp;Report</source>
         <translation>上次导入报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="139" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="150" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="140" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="151" />
         <source>&amp;Profiles</source>
         <translation>画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="141" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="152" />
         <source>&amp;Build Profiles</source>
         <translation>生成画像(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="143" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="154" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="144" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="155" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="145" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="156" />
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="146" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="157" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="147" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="158" />
         <source>&amp;About StyleRec</source>
         <translation>关于 StyleRec(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="157" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="168" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="175" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="186" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="184" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="195" />
         <source>No store open</source>
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="193" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="206" />
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="197" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="210" />
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="208" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="221" />
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="216" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="232" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="229" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="245" />
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="222" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="235" />
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="223" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="236" />
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="228" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="241" />
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="229" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="242" />
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="233" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="246" />
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="241" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="254" />
         <source>Choose an H&amp;M-layout folder</source>
         <translation>选择 H&amp;M 格式的文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="251" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="256" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="264" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="269" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="262" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="275" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="263" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="294" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="276" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="307" />
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="274" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="287" />
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="283" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="296" />
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="284" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="297" />
         <source>No import has run in this session yet.</source>
         <translation>本次会话尚未进行导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="293" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="306" />
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="298" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="311" />
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="308" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="321" />
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="314" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="327" />
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="343" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="356" />
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="358" />
+        <source>Export restyled products to</source>
+        <translation>将重绘后的商品导出到</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="368" />
+        <source>Export %1 restyled products</source>
+        <translation>导出 %1 件重绘商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="386" />
+        <source>Train style %1</source>
+        <translation>训练风格 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="398" />
+        <source>A picture to use as a style</source>
+        <translation>选择用作风格的图片</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="399" />
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="402" />
+        <source>Name the style</source>
+        <translation>为风格命名</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="402" />
+        <source>Style name</source>
+        <translation>风格名称</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="412" />
+        <source>Add style %1</source>
+        <translation>添加风格 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="420" />
+        <source>Could not add the style</source>
+        <translation>无法添加风格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="449" />
         <source>Not a catalog folder</source>
         <translation>不是商品目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="344" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="450" />
         <source>%1 has neither articles.csv (H&amp;M layout) nor products.csv / products.jsonl.</source>
         <translation>%1 中既没有 articles.csv（H&amp;M 格式），也没有 products.csv / products.jsonl。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="364" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="470" />
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="368" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="474" />
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="376" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="393" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="482" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="500" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="376" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="482" />
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="377" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="483" />
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="377" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="483" />
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="378" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="484" />
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="379" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="485" />
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="380" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="486" />
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="381" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="487" />
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="384" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="488" />
+        <source>Training</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="488" />
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="491" />
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="386" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="493" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="388" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="495" />
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="390" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="497" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="396" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="503" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="435" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="542" />
         <source>About StyleRec</source>
         <translation>关于 StyleRec</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="436" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="543" />
         <source>StyleRec %1 — catalog, shopper profiles, restyling and recommendations for merchandisers.</source>
         <translation>StyleRec %1——面向商品运营的商品目录、顾客画像、风格重绘与推荐工具。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="443" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="550" />
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="444" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="551" />
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>
@@ -628,92 +682,97 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>ProductDetailPane</name>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="52" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="49" />
+        <source>Restyle in the Style Studio</source>
+        <translation>在风格工作室中重绘</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="57" />
         <source>Product ID</source>
         <translation>商品编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="52" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="57" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="53" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="58" />
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="53" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="58" />
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="54" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="59" />
         <source>Shopper activity</source>
         <translation>顾客行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="63" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="68" />
         <source>Attribute</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="63" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="68" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="70" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="75" />
         <source>Colours of the product</source>
         <translation>商品颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="72" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="77" />
         <source>Looks similar</source>
         <translation>外观相似</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="81" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="86" />
         <source>Select a product to see its photo, details, activity and reviews.</source>
         <translation>选择一件商品以查看照片、详情、顾客行为和评价。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="123" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="128" />
         <source>%1 views · %2 clicks · %3 carts · %4 purchases · %5 ratings</source>
         <translation>%1 次浏览 · %2 次点击 · %3 次加购 · %4 次购买 · %5 次评分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="128" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="133" />
         <source>No description.</source>
         <translation>暂无描述。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="138" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="143" />
         <source>Reviews (%1)</source>
         <translation>评价（%1）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="141" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="146" />
         <source>The photo for this product is missing or damaged: %1</source>
         <translation>此商品的照片缺失或已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="144" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="149" />
         <source>Photo missing or damaged</source>
         <translation>照片缺失或已损坏</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="147" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="152" />
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="167" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="172" />
         <source>No profile yet: run Profiles → Build Profiles to see this product's colours and look-alikes.</source>
         <translation>尚无画像：请运行“画像 → 生成画像”，以查看此商品的颜色和相似商品。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="170" />
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="175" />
         <source>No colours or look-alikes: the photo could not be used (%1).</source>
         <translation>无颜色和相似商品：照片无法使用（%1）。</translation>
     </message>
@@ -721,67 +780,72 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>ShopperCard</name>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="59" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="49" />
+        <source>Restyle products for this shopper</source>
+        <translation>为此顾客重绘商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="64" />
         <source>Top categories</source>
         <translation>偏好类别</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="60" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="65" />
         <source>Colours they like</source>
         <translation>偏好颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="61" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="66" />
         <source>Price band</source>
         <translation>价格区间</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="62" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="67" />
         <source>Style blend (built-in styles)</source>
         <translation>风格组合（内置风格）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="63" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="68" />
         <source>Recent history</source>
         <translation>最近行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="64" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="69" />
         <source>Similar products (by look)</source>
         <translation>相似商品（按外观）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="66" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="71" />
         <source>Choose a shopper on the left to see their profile.</source>
         <translation>在左侧选择一位顾客以查看其画像。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="96" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="101" />
         <source>%1 events in the profile</source>
         <translation>画像基于 %1 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="100" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="105" />
         <source>No profile yet: run Profiles → Build Profiles.</source>
         <translation>尚无画像：请运行“画像 → 生成画像”。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="102" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="107" />
         <source>New shopper without history: showing the store's default taste (best sellers).</source>
         <translation>新顾客，暂无行为：显示商店的默认偏好（畅销商品）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="109" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="114" />
         <source>usually %1 (from %2 to %3)</source>
         <translation>通常 %1（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="111" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="116" />
         <source>no purchases or carts with a price yet</source>
         <translation>尚无带价格的购买或加购记录</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="113" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="118" />
         <source>Style %1</source>
         <translation>风格 %1</translation>
     </message>
@@ -789,34 +853,295 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>ShoppersPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="142" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="147" />
         <source>Search shopper id…</source>
         <translation>搜索顾客编号…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="176" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="181" />
         <source>No store is open.</source>
         <translation>尚未打开商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="187" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="192" />
         <source>%1 · %2 events</source>
         <translation>%1 · %2 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="195" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="200" />
         <source>%1 shoppers</source>
         <translation>%1 位顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="197" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="202" />
         <source>showing the most active; search to find others</source>
         <translation>仅显示最活跃的顾客；可搜索查找其他顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="199" />
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="204" />
         <source>Profiles are not built yet: Profiles → Build Profiles.</source>
         <translation>尚未生成画像：画像 → 生成画像。</translation>
+    </message>
+</context>
+<context>
+    <name>StyleStudioPage</name>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="90" />
+        <source>product id, or pick one in the Catalog</source>
+        <translation>商品编号，或在商品目录中选择</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="92" />
+        <source>shopper id</source>
+        <translation>顾客编号</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="94" />
+        <source>Shopper's style blend</source>
+        <translation>顾客的风格组合</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="97" />
+        <source>Whole image</source>
+        <translation>整张图片</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="98" />
+        <source>Background only</source>
+        <translation>仅背景</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="99" />
+        <source>Product only</source>
+        <translation>仅商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="101" />
+        <source>Keep the product's colours</source>
+        <translation>保留商品颜色</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="107" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="108" />
+        <source>Shopper</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="109" />
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="110" />
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="111" />
+        <source>Restyle</source>
+        <translation>重绘范围</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="120" />
+        <source>Blend</source>
+        <translation>组合</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="122" />
+        <source>Export image…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="123" />
+        <source>Export catalog selection…</source>
+        <translation>导出目录中的商品…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="124" />
+        <source>Train a new style…</source>
+        <translation>训练新风格…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="125" />
+        <source>Use a picture as a style…</source>
+        <translation>用图片作为风格…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="135" />
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="136" />
+        <source>Pick a product and a shopper or a style</source>
+        <translation>请选择商品，以及顾客或风格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="175" />
+        <source>The style models could not be loaded: %1</source>
+        <translation>无法加载风格模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="184" />
+        <source>%1 (trained)</source>
+        <translation>%1（训练所得）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="185" />
+        <source>%1 (from a picture)</source>
+        <translation>%1（来自图片）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="186" />
+        <source>Vintage (CycleGAN, slow without a GPU)</source>
+        <translation>复古（CycleGAN，无 GPU 时较慢）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="213" />
+        <source>This shopper has no style blend yet: build profiles first, or pick a style by hand.</source>
+        <translation>此顾客还没有风格组合：请先生成画像，或手动选择风格。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="246" />
+        <source>Style %1</source>
+        <translation>风格 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="286" />
+        <source>This product has no usable photo.</source>
+        <translation>此商品没有可用的照片。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="290" />
+        <source>Rendering…</source>
+        <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="297" />
+        <source>Could not restyle: %1</source>
+        <translation>无法重绘：%1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="301" />
+        <source>%1 ms on %2</source>
+        <translation>%1 毫秒（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="309" />
+        <source>Export restyled image</source>
+        <translation>导出重绘图片</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="311" />
+        <source>Images (*.png *.jpg)</source>
+        <translation>图片 (*.png *.jpg)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainStyleDialog</name>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="38" />
+        <source>Train a new style</source>
+        <translation>训练新风格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="45" />
+        <source>e.g. Summer campaign</source>
+        <translation>例如：夏季活动</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="46" />
+        <source>Choose style pictures…</source>
+        <translation>选择风格图片…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="48" />
+        <source>No pictures chosen</source>
+        <translation>尚未选择图片</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="58" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="60" />
+        <source>Training steps</source>
+        <translation>训练步数</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="61" />
+        <source>Training size</source>
+        <translation>训练尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="62" />
+        <source>Samples appear here while it trains</source>
+        <translation>训练过程中的样例将显示在这里</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="67" />
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="69" />
+        <source>Stop (resume later)</source>
+        <translation>停止（稍后可继续）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="71" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="86" />
+        <source>Style pictures</source>
+        <translation>风格图片</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="87" />
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="100" />
+        <source>Give the new style a name.</source>
+        <translation>请为新风格命名。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="103" />
+        <source>Choose at least one style picture.</source>
+        <translation>请至少选择一张风格图片。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="119" />
+        <source>Step %1 of %2</source>
+        <translation>第 %1 / %2 步</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="125" />
+        <source>Done: the style is saved and can be blended in the Style Studio.</source>
+        <translation>完成：风格已保存，可在风格工作室中组合使用。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="128" />
+        <source>Stopped: start again with the same name to resume from the last checkpoint.</source>
+        <translation>已停止：使用相同名称重新开始即可从上次检查点继续。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="137" />
+        <source>style loss %1, content loss %2</source>
+        <translation>风格损失 %1，内容损失 %2</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="139" />
+        <source>Sample after step %1</source>
+        <translation>第 %1 步后的样例</translation>
     </message>
 </context>
 <context>
