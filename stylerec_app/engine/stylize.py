@@ -14,7 +14,7 @@ import torch
 from PIL import Image, ImageFilter
 
 from stylerec_app.engine.palette import product_mask
-from stylerec_app.engine.style_net import MultiStyleNet, load_style_net
+from stylerec_app.engine.style_net import STYLES, MultiStyleNet, load_style_net, onnx_path
 
 MASK_MODES = ("all", "background", "product")
 
@@ -127,6 +127,10 @@ class Stylizer:
             self.net = self.net.half()
         self._arbitrary = None
         self._vintage = None
+        self._onnx = None
+        # On the CPU, onnxruntime runs the built-in styles faster than torch (see
+        # tests/benchmarks/test_style_engine.py); torch is needed on GPUs and for trained rows.
+        self.prefer_onnx_on_cpu = self.device.type == "cpu"
         self.trained: dict[str, int] = {}  # style name → row in the bank
 
     @property
@@ -160,7 +164,10 @@ class Stylizer:
             weights[: len(given)] = given
             if weights.sum() <= 0:
                 raise ValueError("style weights are all zero")
-            return run_bank(self.net, image, weights / weights.sum(), self.device, self.half)
+            weights = weights / weights.sum()
+            if self.prefer_onnx_on_cpu and not weights[STYLES:].any():
+                return self._run_onnx(image, weights[:STYLES])
+            return run_bank(self.net, image, weights, self.device, self.half)
         if spec.source == "arbitrary":
             return self.arbitrary().apply(image, np.asarray(spec.vector, np.float32))
         if spec.source == "vintage":
@@ -168,6 +175,22 @@ class Stylizer:
 
             return to_image(vintage(self.vintage_net(), to_tensor(image, self.device)))
         raise ValueError(f"unknown style source {spec.source!r}")
+
+    def _run_onnx(self, image: Image.Image, weights: np.ndarray) -> Image.Image:
+        if self._onnx is None:
+            import onnxruntime as ort
+
+            options = ort.SessionOptions()
+            options.log_severity_level = 3
+            self._onnx = ort.InferenceSession(str(onnx_path()), options,
+                                              providers=["CPUExecutionProvider"])
+        arr = np.asarray(image.convert("RGB"), np.float32) / 255.0
+        h, w = arr.shape[:2]
+        arr = np.pad(arr, ((0, (-h) % 4), (0, (-w) % 4), (0, 0)), mode="reflect")
+        out = self._onnx.run(None, {"image": np.ascontiguousarray(arr.transpose(2, 0, 1)[None]),
+                                    "style_weights": weights.astype(np.float32)})[0][0]
+        out = out.transpose(1, 2, 0)[:h, :w]
+        return Image.fromarray((np.clip(out, 0, 1) * 255 + 0.5).astype(np.uint8))
 
     def render(self, image: Image.Image, spec: StyleSpec) -> Image.Image:
         original = fit(image, spec.max_side)

@@ -120,3 +120,17 @@ def test_picture_style_and_vintage(stylizer):
     assert np.abs(np.asarray(out, np.int16) - np.asarray(photo, np.int16)).mean() > 5
     old = stylizer.render(photo.resize((64, 80)), StyleSpec(source="vintage"))
     assert old.size == (64, 80)
+
+
+def test_cpu_fast_path_and_torch_path_agree(stylizer):
+    photo = product_photo()
+    weights = np.zeros(STYLES)
+    weights[[2, 9]] = (0.3, 0.7)
+    fast = np.asarray(stylizer.stylise(photo, StyleSpec(weights=tuple(weights))), np.int16)
+    stylizer.prefer_onnx_on_cpu = False
+    try:
+        torch_out = np.asarray(stylizer.stylise(photo, StyleSpec(weights=tuple(weights))),
+                               np.int16)
+    finally:
+        stylizer.prefer_onnx_on_cpu = True
+    assert np.abs(fast - torch_out).max() <= 1
