@@ -12,7 +12,7 @@ import pytest
 import torch
 
 from stylerec_app.engine.style_net import STYLES, load_style_net, onnx_path
-from stylerec_app.engine.stylize import Stylizer, StyleSpec
+from stylerec_app.engine.stylize import StyleSpec, Stylizer
 
 THREADS = 2
 

@@ -8,7 +8,7 @@ from PIL import Image, ImageDraw
 
 from stylerec_app.engine.palette import product_mask
 from stylerec_app.engine.style_net import STYLES, load_style_net, onnx_path
-from stylerec_app.engine.stylize import Stylizer, StyleSpec
+from stylerec_app.engine.stylize import StyleSpec, Stylizer
 
 
 @pytest.fixture(scope="module")
