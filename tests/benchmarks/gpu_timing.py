@@ -42,8 +42,8 @@ def main() -> None:
     for side in (256, 384, 512, 1024):
         xs = torch.rand(1, 3, side, side, device="cuda")
         with torch.inference_mode():
-            t32 = timed(lambda: gpu(xs, w.cuda()))
-            t16 = timed(lambda: half(xs.half(), w.cuda().half()))
+            t32 = timed(lambda xs=xs: gpu(xs, w.cuda()))
+            t16 = timed(lambda xs=xs: half(xs.half(), w.cuda().half()))
         print(f"style net {side}²: fp32 {t32:.1f} ms, fp16 {t16:.1f} ms")
     vintage = load_vintage("cuda")
     xv = torch.rand(1, 3, 256, 256, device="cuda")
