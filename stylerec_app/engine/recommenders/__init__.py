@@ -1,0 +1,1 @@
+"""Recommenders over arrays: fit on a TrainData, score every item for a user."""

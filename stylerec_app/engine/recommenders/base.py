@@ -1,0 +1,101 @@
+"""The recommender interface and the simple, strong baselines (popularity, item-kNN)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
+from stylerec_app.engine.recommenders.data import TrainData
+
+
+@dataclass
+class Recommender:
+    """fit(data) then scores(user) → one score per item (higher is better)."""
+
+    name: str = "base"
+    params: dict = field(default_factory=dict)
+
+    def fit(self, data: TrainData, progress: ProgressSink = ignore_progress,
+            cancel: CancelToken | None = None) -> Recommender:
+        raise NotImplementedError
+
+    def scores(self, user: int) -> np.ndarray:
+        raise NotImplementedError
+
+    def scores_many(self, users) -> np.ndarray:
+        return np.stack([self.scores(u) for u in users])
+
+
+class Popularity(Recommender):
+    """Items by how much they were bought/engaged with, optionally favouring recent activity."""
+
+    def __init__(self, half_life_days: float | None = None) -> None:
+        super().__init__("pop", {"half_life_days": half_life_days})
+        self.half_life = half_life_days
+
+    def fit(self, data, progress=ignore_progress, cancel=None):
+        binary = data.binary()
+        if self.half_life and data.last_seen is not None:
+            last = data.last_seen.multiply(binary).tocsr()
+            now = last.data.max() if last.nnz else 0.0
+            last.data = 0.5 ** ((now - last.data) / self.half_life)
+            counts = np.asarray(last.sum(0)).ravel()
+        else:
+            counts = np.asarray(binary.sum(0)).ravel()
+        self.popularity = counts.astype(np.float32)
+        progress(Progress(1, 1, "fit"))
+        return self
+
+    def scores(self, user):
+        return self.popularity.copy()
+
+    def scores_many(self, users):
+        return np.tile(self.popularity, (len(users), 1))
+
+
+class ItemKNN(Recommender):
+    """Item-to-item cosine similarity with shrinkage, k nearest neighbours per item."""
+
+    def __init__(self, k: int = 100, shrink: float = 10.0) -> None:
+        super().__init__("itemknn", {"k": k, "shrink": shrink})
+        self.k, self.shrink = k, shrink
+
+    def fit(self, data, progress=ignore_progress, cancel=None):
+        x = data.binary().astype(np.float32)
+        self.user_items = x
+        co = (x.T @ x).tocsr()
+        norms = np.sqrt(np.asarray(x.multiply(x).sum(0)).ravel())
+        co = co.tocoo()
+        keep = co.row != co.col
+        rows, cols, vals = co.row[keep], co.col[keep], co.data[keep]
+        vals = vals / (norms[rows] * norms[cols] + self.shrink + 1e-9)
+        sim = sp.csr_matrix((vals, (rows, cols)), shape=co.shape)
+        self.similarity = _top_k_per_row(sim, self.k)
+        progress(Progress(1, 1, "fit"))
+        return self
+
+    def scores(self, user):
+        return np.asarray((self.user_items.getrow(user) @ self.similarity.T).todense()).ravel()
+
+    def scores_many(self, users):
+        return np.asarray((self.user_items[users] @ self.similarity.T).todense())
+
+
+def _top_k_per_row(m: sp.csr_matrix, k: int) -> sp.csr_matrix:
+    m = m.tocsr()
+    rows, cols, vals = [], [], []
+    for i in range(m.shape[0]):
+        start, end = m.indptr[i], m.indptr[i + 1]
+        if end == start:
+            continue
+        data, idx = m.data[start:end], m.indices[start:end]
+        if len(data) > k:
+            top = np.argpartition(-data, k - 1)[:k]
+            data, idx = data[top], idx[top]
+        rows += [i] * len(data)
+        cols += idx.tolist()
+        vals += data.tolist()
+    return sp.csr_matrix((vals, (rows, cols)), shape=m.shape, dtype=np.float32)

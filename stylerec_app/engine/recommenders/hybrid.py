@@ -1,0 +1,190 @@
+"""The hybrid ranker: learns how to weigh the other models and profile affinities.
+
+Features for a (shopper, product) pair: each component's score (standardised
+per shopper), category, colour and price affinity with the shopper's history,
+and — optionally — style affinity: how close the product, restyled in the
+shopper's style blend, is to the shopper's visual taste (the seed's idea of
+ranking with restyled images). The weights come from a logistic regression on a
+held-out interaction per shopper; style affinity is costly, so it is computed
+for a shortlist only, through a provider that caches restyled embeddings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import scipy.sparse as sp
+
+from stylerec_app.domain.progress import Progress, ignore_progress
+from stylerec_app.engine.recommenders.base import ItemKNN, Popularity, Recommender
+from stylerec_app.engine.recommenders.content import ContentNN
+from stylerec_app.engine.recommenders.data import TrainData
+from stylerec_app.engine.recommenders.factor import ALS, VBPR
+
+# style_affinity(user_taste_vector, user_style_blend, item_indices) → affinity per item
+StyleAffinity = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+SHORTLIST = 50
+STRONG = 4.0  # a cart or purchase: what the combiner should learn to predict
+
+
+def _standardise(scores: np.ndarray) -> np.ndarray:
+    return (scores - scores.mean(-1, keepdims=True)) / (scores.std(-1, keepdims=True) + 1e-9)
+
+
+def _share(user_items: sp.csr_matrix, codes: np.ndarray | None, n_codes: int) -> np.ndarray:
+    """users × codes: the share of each shopper's positive weight per category (or colour)."""
+    if codes is None or n_codes == 0:
+        return np.zeros((user_items.shape[0], 1), np.float32)
+    valid = codes >= 0
+    onehot = sp.csr_matrix((np.ones(valid.sum(), np.float32),
+                            (np.arange(len(codes))[valid], codes[valid])),
+                           shape=(len(codes), n_codes))
+    totals = np.asarray(user_items @ onehot.todense())
+    return totals / np.maximum(totals.sum(1, keepdims=True), 1e-9)
+
+
+class Hybrid(Recommender):
+    def __init__(self, use_style: bool = True, style_affinity: StyleAffinity | None = None,
+                 seed: int = 0, with_vbpr: bool = True) -> None:
+        super().__init__("hybrid" if use_style else "hybrid-no-style",
+                         {"use_style": use_style, "seed": seed, "with_vbpr": with_vbpr})
+        self.style_affinity = style_affinity
+
+    def _components(self, data: TrainData) -> dict[str, Recommender]:
+        parts: dict[str, Recommender] = {"pop": Popularity(), "itemknn": ItemKNN(),
+                                         "als": ALS(seed=self.params["seed"])}
+        if data.image is not None:
+            parts["content"] = ContentNN()
+            if self.params["with_vbpr"]:
+                parts["vbpr"] = VBPR(seed=self.params["seed"])
+        return parts
+
+    def _fit_parts(self, data: TrainData, progress, cancel) -> None:
+        self.parts = self._components(data)
+        for n, model in enumerate(self.parts.values()):
+            model.fit(data, cancel=cancel)
+            progress(Progress(n + 1, len(self.parts) + 1, "fit"))
+        self.data = data
+        weights = data.interactions.copy().tocsr()
+        weights.data = np.clip(weights.data, 0, None)
+        self.cat_share = _share(weights, data.category, len(data.category_names))
+        self.col_share = _share(weights, data.colour, len(data.colour_names))
+        price = data.price if data.price is not None else np.full(data.n_items, np.nan)
+        logp = np.log1p(np.nan_to_num(price, nan=0.0))
+        bought = data.binary()
+        counts = np.asarray(bought.sum(1)).ravel()
+        self.user_logp = np.asarray(bought @ logp).ravel() / np.maximum(counts, 1)
+        self.item_logp, self.price_known = logp, ~np.isnan(price)
+        if data.style is not None:
+            blend = np.asarray(weights @ data.style)
+            blend = blend**2
+            self.blend = blend / np.maximum(blend.sum(1, keepdims=True), 1e-9)
+        else:
+            self.blend = None
+
+    def base_features(self, user: int) -> np.ndarray:
+        """n_items × F (without style affinity)."""
+        d = self.data
+        cols = [_standardise(m.scores(user)) for m in self.parts.values()]
+        cat = (self.cat_share[user, d.category] * (d.category >= 0)
+               if d.category is not None else np.zeros(d.n_items))
+        col = (self.col_share[user, d.colour] * (d.colour >= 0)
+               if d.colour is not None else np.zeros(d.n_items))
+        price = -np.abs(self.item_logp - self.user_logp[user]) * self.price_known
+        return np.column_stack([*cols, cat, col, price]).astype(np.float32)
+
+    def _style_column(self, user: int, items: np.ndarray) -> np.ndarray:
+        content = self.parts.get("content")
+        if (not self.params["use_style"] or self.style_affinity is None or self.blend is None
+                or content is None):
+            return np.zeros(len(items), np.float32)
+        taste = content.taste(user)
+        if taste is None or not np.any(taste):
+            return np.zeros(len(items), np.float32)
+        return np.asarray(self.style_affinity(taste, self.blend[user], items), np.float32)
+
+    def fit(self, data: TrainData, progress=ignore_progress, cancel=None):
+        from sklearn.linear_model import LogisticRegression
+
+        rng = np.random.default_rng(self.params["seed"])
+        train, held = _hold_out_one(data, rng)
+        self._fit_parts(train, progress, cancel)
+        xs, ys = [], []
+        for user, item in held.items():
+            base = self.base_features(user)
+            seen = train.seen(user)
+            # Negatives drawn from the whole catalogue, plus a few hard ones from the top of
+            # the components' own ranking: negatives from a shortlist alone would teach the
+            # combiner to distrust the very scores that built the shortlist.
+            prelim = base[:, : len(self.parts)].mean(1)
+            prelim[seen] = -np.inf
+            hard = np.argsort(-prelim)[:10]
+            pool = np.setdiff1d(np.arange(train.n_items), seen)
+            easy = rng.choice(pool, size=min(40, len(pool)), replace=False)
+            cands = np.unique(np.r_[hard, easy, item])
+            cands = cands[~np.isin(cands, seen)]
+            feats = np.column_stack([base[cands], self._style_column(user, cands)])
+            positive = feats[cands == item]
+            negatives = feats[cands != item]
+            if len(positive) and len(negatives):
+                diff = positive - negatives  # pairwise: the held-out item should win
+                xs += [diff, -diff]
+                ys += [np.ones(len(diff), int), np.zeros(len(diff), int)]
+        if not xs:
+            self.coef = np.r_[np.ones(len(self.parts)), 1.0, 1.0, 0.5, 1.0].astype(np.float32)
+        else:
+            clf = LogisticRegression(max_iter=1000, fit_intercept=False, C=1.0)
+            clf.fit(np.vstack(xs), np.concatenate(ys))
+            self.coef = clf.coef_[0].astype(np.float32)
+        self.feature_names = [*self.parts, "category", "colour", "price", "style"]
+        self._fit_parts(data, progress, cancel)  # final components see every interaction
+        progress(Progress(len(self.parts) + 1, len(self.parts) + 1, "fit"))
+        return self
+
+    def scores(self, user: int) -> np.ndarray:
+        base = self.base_features(user)
+        out = base @ self.coef[:-1]
+        if self.params["use_style"] and self.coef[-1] != 0:
+            seen = self.data.seen(user)
+            ranked = out.copy()
+            ranked[seen] = -np.inf
+            shortlist = np.argsort(-ranked)[:SHORTLIST]
+            out = out.copy()
+            out[shortlist] += self.coef[-1] * self._style_column(user, shortlist)
+        return out
+
+    def explain(self, user: int, item: int) -> dict[str, float]:
+        """Each feature's contribution to one pick's score (for the reason shown)."""
+        feats = self.base_features(user)[item]
+        contrib = dict(zip(self.feature_names[:-1], (feats * self.coef[:-1]).tolist(),
+                           strict=True))
+        contrib["style"] = float(self.coef[-1] * self._style_column(user, np.array([item]))[0])
+        return contrib
+
+
+def _hold_out_one(data: TrainData, rng) -> tuple[TrainData, dict[int, int]]:
+    """Remove each shopper's most recent strong item (cart or purchase when there is one;
+    random when times are unknown), for shoppers with at least two items: the combiner
+    learns to predict what they take next."""
+    m = data.interactions.tocsr().copy()
+    last = data.last_seen.tocsr() if data.last_seen is not None else None
+    held: dict[int, int] = {}
+    for user in range(m.shape[0]):
+        start, end = m.indptr[user], m.indptr[user + 1]
+        positives = [k for k in range(start, end) if m.data[k] > 0]
+        strong = [k for k in positives if m.data[k] >= STRONG] or positives
+        if len(positives) < 2:
+            continue
+        if last is not None:
+            when = {int(i): t for i, t in zip(last.indices[last.indptr[user]:last.indptr[user + 1]],
+                                              last.data[last.indptr[user]:last.indptr[user + 1]],
+                                              strict=True)}
+            k = max(strong, key=lambda k: (when.get(int(m.indices[k]), 0.0), k))
+        else:
+            k = strong[rng.integers(len(strong))]
+        held[user] = int(m.indices[k])
+        m.data[k] = 0.0
+    m.eliminate_zeros()
+    train = TrainData(**{**data.__dict__, "interactions": m})
+    return train, held

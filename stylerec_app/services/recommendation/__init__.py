@@ -1,0 +1,1 @@
+"""Recommendation use cases: datasets from the store, training, serving with reasons."""
