@@ -16,7 +16,7 @@ from stylerec_app.services import app_paths
 from stylerec_app.services.store_info import describe_store
 
 SUBCOMMANDS = ("import", "demo", "info", "profile", "similar", "stylize", "styles",
-               "add-style", "train-style")
+               "add-style", "train-style", "train", "recommend")
 
 
 class ProgressBar:
@@ -301,6 +301,69 @@ def _cmd_train_style(args) -> int:
     return 0
 
 
+def _parse_params(items: list[str]) -> dict:
+    params = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise StyleRecError(f"--param expects NAME=VALUE, got {item!r}")
+        for cast in (int, float):
+            try:
+                params[key] = cast(value)
+                break
+            except ValueError:
+                continue
+        else:
+            params[key] = {"true": True, "false": False}.get(value.lower(), value)
+    return params
+
+
+def _cmd_train(args) -> int:
+    from stylerec_app.services.recommendation import models
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    bar = ProgressBar(args.quiet)
+    try:
+        names = models.MODELS if args.model == "all" else args.model.split(",")
+        for name in names:
+            trained = _with_cancel(lambda token, name=name: models.train_and_save(
+                store, name, _parse_params(args.param), progress=bar, cancel=token))
+            bar.close()
+            print(f"Trained {name} in {trained.fit_seconds:.1f} s on "
+                  f"{trained.dataset.snapshot['events']} events → {trained.path}")
+    finally:
+        bar.close()
+        store.close()
+    return 0
+
+
+def _cmd_recommend(args) -> int:
+    import json
+
+    from stylerec_app.services.recommendation.serving import Query, RecommendationService
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        picks = RecommendationService(store).recommend(Query(
+            args.shopper, args.k, args.model, args.category, args.min_price, args.max_price,
+            args.in_stock, not args.include_seen, args.diversity))
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([{"rank": n, "product": r.product.external_id,
+                           "title": r.product.title, "score": round(r.score, 5),
+                           "reason": r.reason} for n, r in enumerate(picks, 1)],
+                         ensure_ascii=False, indent=1))
+    else:
+        print(f"Top {len(picks)} for {args.shopper} ({args.model}):")
+        for n, r in enumerate(picks, 1):
+            print(f"{n:>3}. {r.product.external_id:<14} {r.product.title[:40]:<40} "
+                  f"{r.score:8.3f}  {r.reason}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     default_db = str(app_paths.default_store_path())
     parser = argparse.ArgumentParser(prog="stylerec", description="StyleRec command line.")
@@ -380,6 +443,26 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--samples", help="folder for preview samples while training")
     train.add_argument("--sample-every", type=int, default=20)
     train.add_argument("--loss-csv", help="write the loss curve here")
+
+    fit = sub.add_parser("train", help="train a recommender on the store")
+    add_db(fit)
+    fit.add_argument("--model", default="hybrid",
+                     help="pop, itemknn, als, bpr, vbpr, content, hybrid, hybrid-no-style, "
+                          "a comma list, or all")
+    fit.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+
+    rec = sub.add_parser("recommend", help="top products for a shopper, with reasons")
+    add_db(rec)
+    rec.add_argument("--shopper", required=True)
+    rec.add_argument("-k", type=int, default=12)
+    rec.add_argument("--model", default="hybrid")
+    rec.add_argument("--category")
+    rec.add_argument("--min-price", type=float)
+    rec.add_argument("--max-price", type=float)
+    rec.add_argument("--in-stock", action="store_true", help="only products in stock")
+    rec.add_argument("--include-seen", action="store_true", help="allow products they had")
+    rec.add_argument("--diversity", type=float, default=0.0, help="0 (none) to 1 (MMR)")
+    rec.add_argument("--json", action="store_true")
     return parser
 
 
@@ -388,7 +471,8 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"import": _cmd_import, "demo": _cmd_demo, "info": _cmd_info,
                 "profile": _cmd_profile, "similar": _cmd_similar, "stylize": _cmd_stylize,
                 "styles": _cmd_styles, "add-style": _cmd_add_style,
-                "train-style": _cmd_train_style}
+                "train-style": _cmd_train_style, "train": _cmd_train,
+                "recommend": _cmd_recommend}
     try:
         return handlers[args.command](args)
     except Cancelled:

@@ -249,3 +249,13 @@ def summaries(session: Session, ids) -> dict:
     ids = list(ids)
     return {s.id: s for s in (_summary(r) for r in session.execute(
         select(*_SUMMARY_COLUMNS).where(orm.Product.id.in_(ids))))} if ids else {}
+
+
+def stock_flags(session: Session, ids) -> dict[int, bool]:
+    """in_stock per product where the catalog says it (attribute in_stock: yes/no/true/0…)."""
+    out = {}
+    for pid, attrs in session.execute(select(orm.Product.id, orm.Product.attributes)):
+        value = (attrs or {}).get("in_stock")
+        if value is not None:
+            out[pid] = str(value).strip().lower() not in ("no", "false", "0", "n")
+    return out
