@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 from stylerec_app import __version__
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.imports import ImportReport
+from stylerec_app.domain.progress import Progress
 from stylerec_app.services.catalog import CatalogService, open_store
 from stylerec_app.services.demo import create_demo_store
 from stylerec_app.services.importing import GenericSource, import_generic, import_hm, looks_like_hm
 from stylerec_app.services.profiles import ProfileEngines, build_profiles
 from stylerec_app.services.profiles.queries import ProfileService
+from stylerec_app.services.recommendation import models as rec_models
+from stylerec_app.services.recommendation.serving import RecommendationService
 from stylerec_app.services.style_training import train_style
 from stylerec_app.services.styling import StyleService, save_image_atomically
 from stylerec_app.ui.background import Latest, run_async
@@ -36,6 +39,7 @@ from stylerec_app.ui.catalog_page import CatalogPage
 from stylerec_app.ui.import_dialogs import GenericImportDialog, ImportReportDialog, discover_generic
 from stylerec_app.ui.jobs import Job, JobManager, JobsPanel
 from stylerec_app.ui.preview_worker import PreviewWorker
+from stylerec_app.ui.recommendations_page import RecommendationsPage
 from stylerec_app.ui.shoppers_page import ShoppersPage
 from stylerec_app.ui.style_studio import StyleStudioPage
 from stylerec_app.ui.train_dialog import TrainStyleDialog
@@ -87,6 +91,9 @@ class MainWindow(QMainWindow):
         self.studio.train_requested.connect(self.open_training)
         self.studio.picture_style_requested.connect(self.choose_picture_style)
         self.catalog.detail.restyle_requested.connect(self.restyle_product)
+        self.recommendations = RecommendationsPage(self.preview_worker)
+        self.recommendations.open_in_studio.connect(self._studio_for)
+        self.recommendations.train_requested.connect(self.train_recommenders)
         self.jobs_panel = JobsPanel(self.jobs, self.describe_job)
         self.nav = QListWidget()
         self.nav.setFixedWidth(180)
@@ -101,10 +108,7 @@ class MainWindow(QMainWindow):
             (self.tr("Catalog"), self.catalog),
             (self.tr("Shoppers"), self.shoppers),
             (self.tr("Style Studio"), self.studio),
-            (self.tr("Recommendations"), PlaceholderPage(
-                self.tr("Recommendations"),
-                self.tr("Ranked products for each shopper, with reasons. Not available in this "
-                        "version yet."))),
+            (self.tr("Recommendations"), self.recommendations),
             (self.tr("Evaluation"), PlaceholderPage(
                 self.tr("Evaluation"),
                 self.tr("Offline evaluation of recommenders against baselines. Not available "
@@ -198,6 +202,8 @@ class MainWindow(QMainWindow):
         self.shoppers.set_service(self.profiles)
         self.styles = StyleService(service.store) if service else None
         self.studio.set_profiles(self.profiles, self.styles)
+        self.recommendations.set_service(
+            RecommendationService(service.store) if service else None, self.profiles)
         self.update_stats()
         self.store_opened.emit(service)
 
@@ -424,6 +430,36 @@ class MainWindow(QMainWindow):
         if self.styles is not None:
             self.preview_worker.sync_requested.emit(self.styles)
 
+    def _studio_for(self, product, shopper: str) -> None:
+        self.restyle_product(product)
+        if shopper:
+            self.studio.set_shopper(shopper)
+
+    def train_recommenders(self, names=None) -> Job | None:
+        """Train (or retrain after new events) the recommenders as one job."""
+        if self.service is None:
+            return None
+        store = self.service.store
+        names = list(names or rec_models.MODELS)
+
+        def work(progress, cancel):
+            done = []
+            for n, name in enumerate(names):
+                cancel.raise_if_cancelled()
+                progress(Progress(n, len(names), "train-" + name))
+                try:
+                    done.append(rec_models.train_and_save(store, name, cancel=cancel).name)
+                except StyleRecError as exc:
+                    if name not in rec_models.NEEDS_PROFILES:
+                        raise
+                    done.append(f"{name}: {exc}")
+            progress(Progress(len(names), len(names), "train"))
+            return done
+
+        job = self.jobs.submit(self.tr("Train recommenders"), work)
+        job.finished.connect(lambda _r: self.recommendations.refresh())
+        return job
+
     def show_product(self, product) -> None:
         self.nav.setCurrentRow(0)
         self.catalog.show_product(product.id)
@@ -499,6 +535,8 @@ class MainWindow(QMainWindow):
         if p is None:
             return self.tr("Starting…")
         text = stages.get(p.message, p.message)
+        if p.message.startswith("train-"):
+            text = self.tr("Training %1").replace("%1", p.message[6:])
         if p.total:
             text += " — " + self.tr("%1 of %2").replace("%1", f"{p.done:,}").replace(
                 "%2", f"{p.total:,}")

@@ -55,6 +55,8 @@ class PreviewWorker(QObject):
     rendered = Signal(object)  # PreviewResult (worker → GUI)
     styles_ready = Signal(object)  # list[StyleChoice]
     sync_requested = Signal(object)  # StyleService
+    thumbs_requested = Signal(int, object, object, int)  # batch id, [(key, path)], spec, size
+    thumb_ready = Signal(int, object, object)  # batch id, key, QImage
 
     def __init__(self, device_setting: str = "auto") -> None:
         super().__init__()
@@ -66,6 +68,8 @@ class PreviewWorker(QObject):
         self._photos: dict[str, Image.Image] = {}
         self.requested.connect(self._render)
         self.sync_requested.connect(self._sync)
+        self.thumbs_requested.connect(self._thumbs)
+        self.latest_batch = 0
 
     def submit(self, request: PreviewRequest) -> None:
         with self._lock:
@@ -100,6 +104,25 @@ class PreviewWorker(QObject):
         except Exception as exc:
             log.exception("could not load the style bank")
             self.styles_ready.emit(exc)
+
+    def submit_thumbs(self, batch: int, items, spec: StyleSpec, size: int) -> None:
+        """Restyled thumbnails for a list of products; a newer batch cancels older ones."""
+        with self._lock:
+            self.latest_batch = batch
+        self.thumbs_requested.emit(batch, items, spec, size)
+
+    @Slot(int, object, object, int)
+    def _thumbs(self, batch: int, items, spec: StyleSpec, size: int) -> None:
+        for key, path in items:
+            with self._lock:
+                if batch != self.latest_batch:
+                    return
+            try:
+                photo = fit(load_rgb(path), size)
+                image = self.stylizer().render(photo, spec)
+            except (BadImage, ValueError, RuntimeError):
+                continue
+            self.thumb_ready.emit(batch, key, to_qimage(image))
 
     @Slot(object)
     def _render(self, request: PreviewRequest) -> None:

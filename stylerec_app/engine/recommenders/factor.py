@@ -42,19 +42,21 @@ class ALS(_ImplicitModel):
                                  "alpha": alpha, "iterations": iterations, "seed": seed})
 
     def fit(self, data, progress=ignore_progress, cancel=None):
-        with warnings.catch_warnings():  # implicit warns about BLAS threads; harmless here
-            warnings.simplefilter("ignore")
-            from implicit.cpu.als import AlternatingLeastSquares
+        from implicit.cpu.als import AlternatingLeastSquares
 
         p = self.params
-        model = AlternatingLeastSquares(factors=p["factors"], regularization=p["regularization"],
-                                        alpha=p["alpha"], iterations=p["iterations"],
-                                        random_state=p["seed"], num_threads=0)
+        with warnings.catch_warnings():  # implicit's OpenBLAS-threads advice; harmless here
+            warnings.simplefilter("ignore", RuntimeWarning)
+            model = AlternatingLeastSquares(
+                factors=p["factors"], regularization=p["regularization"], alpha=p["alpha"],
+                iterations=p["iterations"], random_state=p["seed"], num_threads=0)
         weights = data.interactions.copy().tocsr()
         weights.data = np.log1p(np.clip(weights.data, 0, None)).astype(np.float32)
         weights.eliminate_zeros()
-        model.fit(weights, show_progress=False,
-                  callback=self._callback(progress, cancel, p["iterations"]))
+        with warnings.catch_warnings():  # the OpenBLAS thread advice; we run single fits
+            warnings.simplefilter("ignore", RuntimeWarning)
+            model.fit(weights, show_progress=False,
+                      callback=self._callback(progress, cancel, p["iterations"]))
         self.user_factors = np.asarray(model.user_factors)
         self.item_factors = np.asarray(model.item_factors)
         return self

@@ -1,0 +1,227 @@
+"""The Recommendations area: a shopper's ranked products from one or two models, with reasons."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stylerec_app.engine.style_net import STYLES
+from stylerec_app.engine.stylize import StyleSpec
+from stylerec_app.services.recommendation.models import MODELS
+from stylerec_app.services.recommendation.serving import Query, RecommendationService
+from stylerec_app.ui.background import Latest, run_async
+from stylerec_app.ui.preview_worker import PreviewWorker
+from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
+
+THUMB = 150
+OVERLAP = QColor(255, 236, 170)
+
+
+class RankedGrid(QListWidget):
+    """Ranked products: restyled thumbnails (or originals), score and reason under each."""
+
+    product_activated = Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListWidget.ViewMode.IconMode)
+        self.setIconSize(QSize(THUMB, THUMB))
+        self.setGridSize(QSize(THUMB + 40, THUMB + 70))
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setMovement(QListWidget.Movement.Static)
+        self.setWordWrap(True)
+        self.originals = ThumbnailCache(size=THUMB, capacity=300, parent=self)
+        self.originals.ready.connect(lambda _k: self.refresh_icons())
+        self.restyled: dict[int, QPixmap] = {}
+        self.show_restyled = True
+        self.picks = []
+        self._loading = QIcon(placeholder(THUMB, "…"))
+        self.itemClicked.connect(lambda it: self.product_activated.emit(
+            it.data(Qt.ItemDataRole.UserRole)))
+
+    def set_picks(self, picks, overlap: set[int]) -> None:
+        self.clear()
+        self.picks = picks
+        self.restyled.clear()
+        for rank, pick in enumerate(picks, 1):
+            item = QListWidgetItem(f"{rank}. {pick.product.title}\n{pick.reason}")
+            item.setToolTip(f"{pick.product.title} ({pick.product.external_id})\n"
+                            f"{self.tr('score')} {pick.score:.3f}\n{pick.reason}")
+            item.setData(Qt.ItemDataRole.UserRole, pick.product)
+            if pick.product.id in overlap:
+                item.setBackground(QBrush(OVERLAP))
+            self.addItem(item)
+        self.refresh_icons()
+
+    def set_restyled(self, product_id: int, image) -> None:
+        self.restyled[product_id] = QPixmap.fromImage(image)
+        self.refresh_icons()
+
+    def refresh_icons(self) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            product = item.data(Qt.ItemDataRole.UserRole)
+            pix = self.restyled.get(product.id) if self.show_restyled else None
+            if pix is None:
+                pix = self.originals.get(product.id, product.image_path)
+            item.setIcon(QIcon(pix) if pix is not None else self._loading)
+
+
+class RecommendationsPage(QWidget):
+    shown = Signal(object)  # (picks A, picks B or None)
+    open_in_studio = Signal(object, str)  # product, shopper id
+    train_requested = Signal()
+
+    def __init__(self, worker: PreviewWorker, parent=None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        worker.thumb_ready.connect(self._on_thumb)
+        self.service: RecommendationService | None = None
+        self.profiles = None
+        self._latest = Latest()
+        self._batch = 0
+        self.shopper = QLineEdit()
+        self.shopper.setPlaceholderText(self.tr("shopper id"))
+        self.model_a = QComboBox()
+        self.model_b = QComboBox()
+        self.model_b.addItem(self.tr("— no comparison —"), None)
+        for name in MODELS:
+            self.model_a.addItem(name, name)
+            self.model_b.addItem(name, name)
+        self.k = QSpinBox()
+        self.k.setRange(1, 100)
+        self.k.setValue(12)
+        self.restyled = QCheckBox(self.tr("Show restyled for the shopper"))
+        self.restyled.setChecked(True)
+        self.diverse = QCheckBox(self.tr("Diverse looks"))
+        self.show_button = QPushButton(self.tr("Recommend"))
+        self.train_button = QPushButton(self.tr("Train models…"))
+        controls = QHBoxLayout()
+        for label, widget in ((self.tr("Shopper"), self.shopper), (self.tr("Model"), self.model_a),
+                              (self.tr("Compare with"), self.model_b), (self.tr("Top"), self.k)):
+            controls.addWidget(QLabel(label))
+            controls.addWidget(widget)
+        for w in (self.restyled, self.diverse, self.show_button, self.train_button):
+            controls.addWidget(w)
+        self.title_a, self.title_b = QLabel(), QLabel()
+        self.grid_a, self.grid_b = RankedGrid(), RankedGrid()
+        for grid in (self.grid_a, self.grid_b):
+            grid.product_activated.connect(
+                lambda p: self.open_in_studio.emit(p, self.shopper.text().strip()))
+        columns = QHBoxLayout()
+        for title, grid in ((self.title_a, self.grid_a), (self.title_b, self.grid_b)):
+            box = QVBoxLayout()
+            box.addWidget(title)
+            box.addWidget(grid, 1)
+            columns.addLayout(box, 1)
+        self.status = QLabel(self.tr("Choose a shopper and a model. Models are trained from "
+                                     "the store with Train models… (or stylerec train)."))
+        self.status.setWordWrap(True)
+        self.next_view = QLabel(self.tr("What the shopper did next (held-out events) appears "
+                                        "here when an evaluation split is active."))
+        self.next_view.setStyleSheet("color: #666")
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.status)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.next_view)
+        self.show_button.clicked.connect(self.refresh)
+        self.shopper.returnPressed.connect(self.refresh)
+        self.train_button.clicked.connect(self.train_requested)
+        self.restyled.toggled.connect(self._toggle_restyled)
+        self.grid_b.setVisible(False)
+        self.title_b.setVisible(False)
+
+    def set_service(self, service: RecommendationService | None, profiles=None) -> None:
+        self.service = service
+        self.profiles = profiles
+        self.grid_a.clear()
+        self.grid_b.clear()
+
+    def show_for(self, shopper: str, model: str | None = None) -> None:
+        self.shopper.setText(shopper)
+        if model:
+            self.model_a.setCurrentIndex(self.model_a.findData(model))
+        self.refresh()
+
+    def refresh(self) -> None:
+        shopper = self.shopper.text().strip()
+        if self.service is None or not shopper:
+            return
+        service, profiles = self.service, self.profiles
+        a, b, k = self.model_a.currentData(), self.model_b.currentData(), self.k.value()
+        diversity = 0.5 if self.diverse.isChecked() else 0.0
+
+        def work():
+            picks_a = service.recommend(Query(shopper, k, a, diversity=diversity))
+            picks_b = service.recommend(Query(shopper, k, b, diversity=diversity)) if b else None
+            blend = None
+            if profiles is not None:
+                view = profiles.shopper_profile(profiles.shopper_id(shopper))
+                blend = view.style_blend if view and view.style_blend else None
+            return picks_a, picks_b, blend
+
+        self.status.setText(self.tr("Ranking…"))
+        run_async(work, self._latest.wrap(self._show), self._on_error)
+
+    def _show(self, result) -> None:
+        picks_a, picks_b, blend = result
+        ids_a = {p.product.id for p in picks_a}
+        ids_b = {p.product.id for p in picks_b} if picks_b else set()
+        overlap = ids_a & ids_b
+        self.grid_a.set_picks(picks_a, overlap)
+        self.title_a.setText(self.model_a.currentText())
+        self.grid_b.setVisible(picks_b is not None)
+        self.title_b.setVisible(picks_b is not None)
+        if picks_b is not None:
+            self.grid_b.set_picks(picks_b, overlap)
+            self.title_b.setText(self.model_b.currentText())
+            self.status.setText(self.tr("%1 products in both lists (highlighted)")
+                                .replace("%1", str(len(overlap))))
+        else:
+            self.status.setText(self.tr("%1 products").replace("%1", str(len(picks_a))))
+        self._request_restyled(picks_a + (picks_b or []), blend)
+        self.shown.emit((picks_a, picks_b))
+
+    def _request_restyled(self, picks, blend) -> None:
+        if not blend or not self.restyled.isChecked():
+            return
+        weights = np.zeros(STYLES, np.float32)
+        weights[: len(blend)] = blend[:STYLES]
+        items = list({p.product.id: (p.product.id, p.product.image_path) for p in picks
+                      if p.product.image_path and p.product.image_status == "ok"}.values())
+        self._batch += 1
+        self.worker.submit_thumbs(self._batch, items,
+                                  StyleSpec(weights=tuple(weights.tolist()), max_side=THUMB),
+                                  THUMB)
+
+    def _on_thumb(self, batch: int, key, image) -> None:
+        if batch != self._batch:
+            return
+        for grid in (self.grid_a, self.grid_b):
+            if any(p.product.id == key for p in grid.picks):
+                grid.set_restyled(key, image)
+
+    def _toggle_restyled(self, on: bool) -> None:
+        for grid in (self.grid_a, self.grid_b):
+            grid.show_restyled = on
+            grid.refresh_icons()
+        if on:
+            self.refresh()
+
+    def _on_error(self, exc: Exception) -> None:
+        self.status.setText(str(exc))

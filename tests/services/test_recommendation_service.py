@@ -1,0 +1,110 @@
+"""Training on a store, saving with the data snapshot, serving with filters and reasons."""
+
+import json
+import pickle
+
+import numpy as np
+import pytest
+
+from stylerec_app.domain.errors import StyleRecError
+from stylerec_app.services.recommendation import models
+from stylerec_app.services.recommendation.dataset import load_store, train_data
+from stylerec_app.services.recommendation.serving import Query, RecommendationService
+from stylerec_app.storage.database import open_store
+from tests.services.test_cli import run
+
+
+@pytest.fixture(scope="module")
+def trained_demo(profiled_demo, tmp_path_factory):
+    """A copy of the profiled demo store with every model trained (about a minute)."""
+    import sqlite3
+
+    target = tmp_path_factory.mktemp("rec") / "demo.sqlite"
+    src, dst = sqlite3.connect(profiled_demo), sqlite3.connect(target)
+    src.backup(dst)
+    dst.close()
+    src.close()
+    store = open_store(target)
+    for name in models.MODELS:
+        models.train_and_save(store, name)
+    store.close()
+    return target
+
+
+def test_models_are_saved_with_params_and_data_snapshot(trained_demo):
+    store = open_store(trained_demo)
+    assert models.trained_models(store) == sorted(models.MODELS)
+    with open(models.media_dir(store) / "models" / "als.pkl", "rb") as fh:
+        saved = pickle.load(fh)
+    assert saved["params"]["factors"] == 64 and saved["snapshot"]["events"] > 10000
+    assert saved["snapshot"]["last_event_id"] > 0
+    store.close()
+
+
+def test_recommendations_respect_filters_and_explain_themselves(trained_demo):
+    store = open_store(trained_demo)
+    service = RecommendationService(store)
+    ds = load_store(store)
+    data = train_data(ds)
+    user = ds.user_names.index("S0010")
+    seen = {ds.item_ids[i] for i in data.seen(user)}
+    for name in models.MODELS:
+        picks = service.recommend(Query("S0010", k=12, model=name))
+        assert len(picks) == 12, name
+        assert not {p.product.id for p in picks} & seen, name
+        assert all(p.reason for p in picks)
+        assert [p.score for p in picks] == sorted((p.score for p in picks), reverse=True), name
+    mugs = service.recommend(Query("S0010", k=5, model="als", category="Mug", max_price=20))
+    assert mugs and all(p.product.category == "Mug" and p.product.price <= 20 for p in mugs)
+    stocked = service.recommend(Query("S0010", k=30, model="pop", in_stock_only=True))
+    with store.read() as session:
+        from stylerec_app.storage import profiles_repo
+
+        flags = profiles_repo.stock_flags(session, [p.product.id for p in stocked])
+    assert all(flags.get(p.product.id, True) for p in stocked)
+    with pytest.raises(StyleRecError, match="No shopper"):
+        service.recommend(Query("nobody"))
+    store.close()
+
+
+def test_every_trained_model_beats_popularity_on_later_purchases(profiled_demo, tmp_path):
+    """A simple temporal split on the demo store (the evaluation harness does this properly)."""
+    from stylerec_app.services.recommendation.dataset import attach_features
+
+    store = open_store(profiled_demo)
+    ds = load_store(store)
+    ev = ds.events
+    cut = ev.day.max() - 20
+    train = attach_features(store, ds, train_data(ds, ev.day < cut))
+    store.close()
+    truth: dict[int, set] = {}
+    for u, i in zip(ev.user[(ev.day >= cut) & (ev.kind == "purchase")],
+                    ev.item[(ev.day >= cut) & (ev.kind == "purchase")], strict=True):
+        truth.setdefault(int(u), set()).add(int(i))
+
+    def recall(model) -> float:
+        values = []
+        for u, items in truth.items():
+            scores = model.scores(u).astype(float)
+            scores[train.seen(u)] = -np.inf
+            top = set(np.argsort(-scores)[:10].tolist())
+            values.append(len(top & items) / len(items))
+        return float(np.mean(values))
+
+    results = {name: recall(models.make_model(name).fit(train))
+               for name in ("pop", "itemknn", "als", "bpr", "vbpr", "content",
+                            "hybrid-no-style")}
+    (tmp_path / "recall.json").write_text(json.dumps(results))
+    for name, value in results.items():
+        if name != "pop":
+            assert value > results["pop"] + 0.03, results
+
+
+def test_cli_recommend_json(trained_demo):
+    result = run("recommend", "--db", str(trained_demo), "--shopper", "S0010", "-k", "3",
+                 "--model", "itemknn", "--json")
+    assert result.returncode == 0, result.stderr
+    picks = json.loads(result.stdout)
+    assert [p["rank"] for p in picks] == [1, 2, 3] and all(p["reason"] for p in picks)
+    missing = run("recommend", "--db", str(trained_demo), "--shopper", "S0010", "--model", "x")
+    assert missing.returncode == 1 and "No trained x model" in missing.stderr

@@ -1,0 +1,55 @@
+"""The Recommendations area: train from the window, rank, compare, restyled thumbnails."""
+
+from tests.ui.conftest import open_and_wait
+
+
+def test_train_rank_compare_and_open_in_studio(qtbot, window, profiled_demo, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "demo.sqlite"
+    src, dst = sqlite3.connect(profiled_demo), sqlite3.connect(path)
+    src.backup(dst)
+    dst.close()
+    src.close()
+    open_and_wait(qtbot, window, path)
+    window.nav.setCurrentRow(3)
+    page = window.recommendations
+    job = window.train_recommenders(["pop", "itemknn", "als"])
+    qtbot.waitUntil(lambda: job.state == "done", timeout=120000)
+
+    with qtbot.waitSignal(page.shown, timeout=30000) as shown:
+        page.model_a.setCurrentIndex(page.model_a.findData("als"))
+        page.model_b.setCurrentIndex(page.model_b.findData("itemknn"))
+        page.show_for("S0010")
+    picks_a, picks_b = shown.args[0]
+    assert len(picks_a) == 12 and len(picks_b) == 12
+    assert page.grid_a.count() == 12 and page.grid_b.isVisible()
+    overlap = {p.product.id for p in picks_a} & {p.product.id for p in picks_b}
+    highlighted = sum(page.grid_a.item(i).background().color().name() == "#ffecaa"
+                      for i in range(12))
+    assert highlighted == len(overlap)
+    assert "in both lists" in page.status.text()
+    # Restyled thumbnails arrive from the inference thread.
+    qtbot.waitUntil(lambda: len(page.grid_a.restyled) == 12, timeout=60000)
+    page.restyled.setChecked(False)
+    assert not page.grid_a.show_restyled
+    from tests.ui.test_profiles_ui import _save
+
+    page.restyled.setChecked(True)
+    qtbot.waitUntil(lambda: len(page.grid_a.restyled) == 12, timeout=60000)
+    _save(window, "recommendations-window.png", tmp_path)
+
+    product = picks_a[0].product
+    page.grid_a.product_activated.emit(product)
+    assert window.nav.currentRow() == 2 and window.studio.product.id == product.id
+    assert window.studio.shopper_edit.text() == "S0010"
+
+
+def test_untrained_model_explains_what_to_do(qtbot, window, profiled_demo):
+    open_and_wait(qtbot, window, profiled_demo)
+    page = window.recommendations
+    page.model_a.setCurrentIndex(page.model_a.findData("bpr"))
+    page.model_b.setCurrentIndex(0)
+    page.show_for("S0010")
+    qtbot.waitUntil(lambda: "train" in page.status.text().lower(), timeout=10000)
+    assert "No trained bpr model" in page.status.text()
