@@ -57,10 +57,11 @@ class RankedGrid(QListWidget):
         self.clear()
         self.picks = picks
         self.restyled.clear()
+        score_label = self.tr("score")
         for rank, pick in enumerate(picks, 1):
             item = QListWidgetItem(f"{rank}. {pick.product.title}\n{pick.reason}")
             item.setToolTip(f"{pick.product.title} ({pick.product.external_id})\n"
-                            f"{self.tr('score')} {pick.score:.3f}\n{pick.reason}")
+                            f"{score_label} {pick.score:.3f}\n{pick.reason}")
             item.setData(Qt.ItemDataRole.UserRole, pick.product)
             if pick.product.id in overlap:
                 item.setBackground(QBrush(OVERLAP))
@@ -94,8 +95,10 @@ class RecommendationsPage(QWidget):
         self.profiles = None
         self._latest = Latest()
         self._batch = 0
+        self._blend = None
         self.shopper = QLineEdit()
         self.shopper.setPlaceholderText(self.tr("shopper id"))
+        self.shopper.setMinimumWidth(160)
         self.model_a = QComboBox()
         self.model_b = QComboBox()
         self.model_b.addItem(self.tr("— no comparison —"), None)
@@ -115,8 +118,13 @@ class RecommendationsPage(QWidget):
                               (self.tr("Compare with"), self.model_b), (self.tr("Top"), self.k)):
             controls.addWidget(QLabel(label))
             controls.addWidget(widget)
-        for w in (self.restyled, self.diverse, self.show_button, self.train_button):
-            controls.addWidget(w)
+        controls.addStretch(1)
+        options = QHBoxLayout()
+        for w in (self.restyled, self.diverse):
+            options.addWidget(w)
+        options.addStretch(1)
+        for w in (self.show_button, self.train_button):
+            options.addWidget(w)
         self.title_a, self.title_b = QLabel(), QLabel()
         self.grid_a, self.grid_b = RankedGrid(), RankedGrid()
         for grid in (self.grid_a, self.grid_b):
@@ -136,6 +144,7 @@ class RecommendationsPage(QWidget):
         self.next_view.setStyleSheet("color: #666")
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
+        layout.addLayout(options)
         layout.addWidget(self.status)
         layout.addLayout(columns, 1)
         layout.addWidget(self.next_view)
@@ -194,6 +203,7 @@ class RecommendationsPage(QWidget):
                                 .replace("%1", str(len(overlap))))
         else:
             self.status.setText(self.tr("%1 products").replace("%1", str(len(picks_a))))
+        self._blend = blend
         self._request_restyled(picks_a + (picks_b or []), blend)
         self.shown.emit((picks_a, picks_b))
 
@@ -206,7 +216,9 @@ class RecommendationsPage(QWidget):
                       if p.product.image_path and p.product.image_status == "ok"}.values())
         self._batch += 1
         self.worker.submit_thumbs(self._batch, items,
-                                  StyleSpec(weights=tuple(weights.tolist()), max_side=THUMB),
+                                  # 0.7: the look changes, the product stays recognisable
+                                  StyleSpec(weights=tuple(weights.tolist()), strength=0.7,
+                                            max_side=THUMB),
                                   THUMB)
 
     def _on_thumb(self, batch: int, key, image) -> None:
@@ -221,7 +233,7 @@ class RecommendationsPage(QWidget):
             grid.show_restyled = on
             grid.refresh_icons()
         if on:
-            self.refresh()
+            self._request_restyled(self.grid_a.picks + self.grid_b.picks, self._blend)
 
     def _on_error(self, exc: Exception) -> None:
         self.status.setText(str(exc))
