@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import torch
 
 
 @dataclass(frozen=True)
@@ -35,13 +36,18 @@ def allowed(scores: np.ndarray, filters: Filters, seen: np.ndarray, category=Non
 
 
 def top_k(scores: np.ndarray, k: int, mask: np.ndarray | None = None) -> np.ndarray:
-    """Indices of the k best allowed items, best first (argpartition: O(n))."""
+    """Indices of the k best allowed items, best first.
+
+    torch.topk is a partial selection several times faster than np.argpartition on a
+    million scores (see tests/benchmarks/test_recommenders_bench.py).
+    """
     s = np.where(mask, scores, -np.inf) if mask is not None else scores
-    k = min(k, int(np.isfinite(s).sum()))
+    k = min(k, len(s))
     if k <= 0:
         return np.zeros(0, np.int64)
-    part = np.argpartition(-s, k - 1)[:k]
-    return part[np.argsort(-s[part], kind="stable")]
+    values, index = torch.topk(torch.from_numpy(np.ascontiguousarray(s)), k)
+    keep = torch.isfinite(values)
+    return index[keep].numpy().astype(np.int64)
 
 
 def mmr(scores: np.ndarray, vectors: np.ndarray, k: int, diversity: float,
