@@ -784,7 +784,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RankedGrid</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="60" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="62" />
         <source>score</source>
         <translation>得分</translation>
     </message>
@@ -792,77 +792,108 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="99" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="102" />
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="103" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="106" />
         <source>— no comparison —</source>
         <translation>— 不对比 —</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="110" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="113" />
         <source>Show restyled for the shopper</source>
         <translation>显示按顾客风格重绘的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="112" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="115" />
         <source>Diverse looks</source>
         <translation>外观多样</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="113" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="116" />
+        <source>Evaluation split: hold out the last</source>
+        <translation>评估划分：留出最近</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="120" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="122" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="114" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="123" />
         <source>Train models…</source>
         <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="116" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="125" />
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="116" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="125" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="117" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="126" />
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="117" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="126" />
         <source>Top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="133" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="147" />
         <source>Choose a shopper and a model. Models are trained from the store with Train models… (or stylerec train).</source>
         <translation>请选择顾客和模型。模型通过“训练模型…”（或 stylerec train）从商品库训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="136" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="150" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="228" />
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="180" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="208" />
+        <source>Ranking… (models for the split are trained on first use)</source>
+        <translation>正在排序…（首次使用时会为该划分训练模型）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="209" />
         <source>Ranking…</source>
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="195" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="218" />
+        <source>Preparing the evaluation split…</source>
+        <translation>正在准备评估划分…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="233" />
+        <source>What they did next (after the split): %1 events, %2 on the lists above</source>
+        <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="235" />
+        <source>Nothing: this shopper has no events after the split.</source>
+        <translation>无：此顾客在划分之后没有行为。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="257" />
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="198" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="260" />
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>

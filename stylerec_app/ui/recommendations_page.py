@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 
 from stylerec_app.engine.style_net import STYLES
 from stylerec_app.engine.stylize import StyleSpec
+from stylerec_app.services.recommendation.holdout import HoldoutSplit
 from stylerec_app.services.recommendation.models import MODELS
 from stylerec_app.services.recommendation.serving import Query, RecommendationService
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.preview_worker import PreviewWorker
+from stylerec_app.ui.profile_widgets import ProductStrip
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
 
 THUMB = 150
@@ -111,6 +113,12 @@ class RecommendationsPage(QWidget):
         self.restyled = QCheckBox(self.tr("Show restyled for the shopper"))
         self.restyled.setChecked(True)
         self.diverse = QCheckBox(self.tr("Diverse looks"))
+        self.split_box = QCheckBox(self.tr("Evaluation split: hold out the last"))
+        self.split_days = QSpinBox()
+        self.split_days.setRange(1, 3650)
+        self.split_days.setValue(20)
+        self.split_days.setSuffix(self.tr(" days"))
+        self.split: HoldoutSplit | None = None
         self.show_button = QPushButton(self.tr("Recommend"))
         self.train_button = QPushButton(self.tr("Train models…"))
         controls = QHBoxLayout()
@@ -120,7 +128,7 @@ class RecommendationsPage(QWidget):
             controls.addWidget(widget)
         controls.addStretch(1)
         options = QHBoxLayout()
-        for w in (self.restyled, self.diverse):
+        for w in (self.restyled, self.diverse, self.split_box, self.split_days):
             options.addWidget(w)
         options.addStretch(1)
         for w in (self.show_button, self.train_button):
@@ -142,21 +150,30 @@ class RecommendationsPage(QWidget):
         self.next_view = QLabel(self.tr("What the shopper did next (held-out events) appears "
                                         "here when an evaluation split is active."))
         self.next_view.setStyleSheet("color: #666")
+        self.next_view.setWordWrap(True)
+        self.next_strip = ProductStrip(72)
+        self.next_strip.setVisible(False)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(options)
         layout.addWidget(self.status)
         layout.addLayout(columns, 1)
         layout.addWidget(self.next_view)
+        layout.addWidget(self.next_strip)
         self.show_button.clicked.connect(self.refresh)
         self.shopper.returnPressed.connect(self.refresh)
         self.train_button.clicked.connect(self.train_requested)
         self.restyled.toggled.connect(self._toggle_restyled)
+        self.split_box.toggled.connect(self._split_changed)
+        self.split_days.valueChanged.connect(
+            lambda _v: self.split_box.isChecked() and self._split_changed(True))
         self.grid_b.setVisible(False)
         self.title_b.setVisible(False)
 
     def set_service(self, service: RecommendationService | None, profiles=None) -> None:
         self.service = service
+        self.split = None
+        self.split_box.setChecked(False)
         self.profiles = profiles
         self.grid_a.clear()
         self.grid_b.clear()
@@ -171,24 +188,62 @@ class RecommendationsPage(QWidget):
         shopper = self.shopper.text().strip()
         if self.service is None or not shopper:
             return
-        service, profiles = self.service, self.profiles
+        profiles = self.profiles
+        source = self.split if self.split_box.isChecked() and self.split else self.service
+        split = source if isinstance(source, HoldoutSplit) else None
         a, b, k = self.model_a.currentData(), self.model_b.currentData(), self.k.value()
         diversity = 0.5 if self.diverse.isChecked() else 0.0
 
         def work():
-            picks_a = service.recommend(Query(shopper, k, a, diversity=diversity))
-            picks_b = service.recommend(Query(shopper, k, b, diversity=diversity)) if b else None
+            picks_a = source.recommend(Query(shopper, k, a, diversity=diversity))
+            picks_b = source.recommend(Query(shopper, k, b, diversity=diversity)) if b else None
             blend = None
             if profiles is not None:
                 view = profiles.shopper_profile(profiles.shopper_id(shopper))
                 blend = view.style_blend if view and view.style_blend else None
-            return picks_a, picks_b, blend
+            shown = {p.product.id for p in picks_a + (picks_b or [])}
+            held = split.next_events(shopper, shown) if split is not None else None
+            return picks_a, picks_b, blend, held
 
-        self.status.setText(self.tr("Ranking…"))
+        self.status.setText(self.tr("Ranking… (models for the split are trained on first "
+                                    "use)") if split else self.tr("Ranking…"))
         run_async(work, self._latest.wrap(self._show), self._on_error)
 
+    def _split_changed(self, on: bool) -> None:
+        self.split = None
+        if not on or self.service is None:
+            self._show_next(None)
+            return
+        store, days = self.service.store, float(self.split_days.value())
+        self.status.setText(self.tr("Preparing the evaluation split…"))
+        run_async(lambda: HoldoutSplit(store, days), self._split_ready, self._on_error)
+
+    def _split_ready(self, split: HoldoutSplit) -> None:
+        self.split = split
+        self.refresh()
+
+    def _show_next(self, held) -> None:
+        self.next_strip.setVisible(held is not None and bool(held))
+        if held is None:
+            self.next_view.setText(self.tr("What the shopper did next (held-out events) "
+                                           "appears here when an evaluation split is active."))
+            return
+        hits = sum(1 for h in held if h.hit)
+        self.next_view.setText(
+            self.tr("What they did next (after the split): %1 events, %2 on the lists above")
+            .replace("%1", str(len(held))).replace("%2", str(hits)) if held else
+            self.tr("Nothing: this shopper has no events after the split."))
+        self.next_strip.set_products([h.product for h in held],
+                                     [("✔ " if h.hit else "") + f"{h.kind} {h.day}"
+                                      for h in held])
+        for row, h in enumerate(held):
+            if h.hit:
+                self.next_strip.item(row).setBackground(QBrush(OVERLAP))
+        self.held = held
+
     def _show(self, result) -> None:
-        picks_a, picks_b, blend = result
+        picks_a, picks_b, blend, held = result
+        self._show_next(held)
         ids_a = {p.product.id for p in picks_a}
         ids_b = {p.product.id for p in picks_b} if picks_b else set()
         overlap = ids_a & ids_b

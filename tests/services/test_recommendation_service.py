@@ -108,3 +108,20 @@ def test_cli_recommend_json(trained_demo):
     assert [p["rank"] for p in picks] == [1, 2, 3] and all(p["reason"] for p in picks)
     missing = run("recommend", "--db", str(trained_demo), "--shopper", "S0010", "--model", "x")
     assert missing.returncode == 1 and "No trained x model" in missing.stderr
+
+
+def test_holdout_split_trains_on_the_past_and_lists_the_future(profiled_demo):
+    from stylerec_app.services.recommendation.holdout import HoldoutSplit
+
+    store = open_store(profiled_demo)
+    split = HoldoutSplit(store, days=20)
+    assert split.train_mask.sum() < len(split.train_mask)
+    assert split.data.interactions.nnz < train_data(split.ds).interactions.nnz
+    from tests.ui.test_recommendations_ui import _busiest_after_split
+
+    shopper = _busiest_after_split(profiled_demo)
+    picks = split.recommend(Query(shopper, k=12, model="itemknn"))
+    shown = {p.product.id for p in picks}
+    held = split.next_events(shopper, shown)
+    assert held and all(h.hit == (h.product.id in shown) for h in held)
+    store.close()

@@ -1,5 +1,6 @@
 """The Recommendations area: train from the window, rank, compare, restyled thumbnails."""
 
+from stylerec_app.storage.database import open_store
 from tests.ui.conftest import open_and_wait
 
 
@@ -53,3 +54,36 @@ def test_untrained_model_explains_what_to_do(qtbot, window, profiled_demo):
     page.show_for("S0010")
     qtbot.waitUntil(lambda: "train" in page.status.text().lower(), timeout=10000)
     assert "No trained bpr model" in page.status.text()
+
+
+def test_evaluation_split_shows_what_they_did_next(qtbot, window, profiled_demo):
+    open_and_wait(qtbot, window, profiled_demo)
+    window.nav.setCurrentRow(3)
+    page = window.recommendations
+    page.model_a.setCurrentIndex(page.model_a.findData("itemknn"))
+    page.model_b.setCurrentIndex(0)
+    page.shopper.setText(_busiest_after_split(profiled_demo))
+    with qtbot.waitSignal(page.shown, timeout=60000):
+        page.split_box.setChecked(True)
+    held = page.held
+    assert held and page.next_strip.isVisible() and page.next_strip.count() == len(held)
+    assert "after the split" in page.next_view.text()
+    cut_day = page.split.cut
+    assert all(h.day >= "2026" for h in held) and cut_day > 0
+    shown = {p.product.id for p in page.grid_a.picks}
+    assert all(h.hit == (h.product.id in shown) for h in held)
+    page.split_box.setChecked(False)
+    assert not page.next_strip.isVisible()
+
+
+def _busiest_after_split(path, days=20) -> str:
+    """The shopper with the most events in the held-out days."""
+    import numpy as np
+
+    from stylerec_app.services.recommendation.dataset import load_store
+
+    store = open_store(path)
+    ds = load_store(store)
+    store.close()
+    after = ds.events.day >= ds.events.day.max() - days
+    return ds.user_names[int(np.bincount(ds.events.user[after]).argmax())]

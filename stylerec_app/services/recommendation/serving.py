@@ -55,60 +55,66 @@ class RecommendationService:
             return self._cache[name][1]
 
     def recommend(self, query: Query) -> list[Recommendation]:
-        trained = self.model(query.model)
-        ds, data = trained.dataset, trained.data
-        names = {n: i for i, n in enumerate(ds.user_names)}
-        if query.shopper not in names:
-            raise StyleRecError(f"No shopper {query.shopper!r} in the model's data (new "
-                                "shoppers appear after retraining).")
-        user = names[query.shopper]
-        scores = trained.model.scores(user).astype(np.float64)
-        category = None
-        if query.category:
-            if query.category not in data.category_names:
-                raise StyleRecError(f"Unknown category {query.category!r}.")
-            category = data.category_names.index(query.category)
-        in_stock = self._in_stock(ds)
-        mask = allowed(scores, Filters(query.exclude_seen, category, query.min_price,
-                                       query.max_price, query.in_stock_only),
-                       data.seen(user) if query.exclude_seen else np.zeros(0, int),
-                       data.category, data.price, in_stock)
-        vectors = data.image if data.image is not None else np.eye(data.n_items, 1)
-        picks = mmr(scores, vectors, query.k, query.diversity, mask)
-        with self.store.read() as session:
-            found = profiles_repo.summaries(session, [ds.item_ids[i] for i in picks])
-        return [Recommendation(found[ds.item_ids[i]], float(scores[i]),
-                               *self._reason(trained, user, int(i), found))
-                for i in picks if ds.item_ids[i] in found]
+        return recommend_with(self.store, self.model(query.model), query)
 
-    def _in_stock(self, ds) -> np.ndarray | None:
-        with self.store.read() as session:
-            stock = profiles_repo.stock_flags(session, ds.item_ids)
-        return np.array([stock.get(i, True) for i in ds.item_ids]) if stock else None
 
-    def _reason(self, trained, user: int, item: int, found) -> tuple[str, str]:
-        data, ds = trained.data, trained.dataset
-        history = data.seen(user)
-        contributions = (trained.model.explain(user, item)
-                         if isinstance(trained.model, Hybrid) else {})
-        if contributions and max(contributions, key=contributions.get) == "style" \
-                and contributions["style"] > 0:
-            return "close to your style", "style"
-        if data.image is not None and len(history):
-            sims = data.image[history] @ data.image[item]
-            best = int(np.argmax(sims))
-            if sims[best] > 0.8:
-                with self.store.read() as session:
-                    liked = profiles_repo.summaries(session, [ds.item_ids[history[best]]])
-                title = next(iter(liked.values())).title if liked else "an item"
-                return f"looks like {title}, which they engaged with", "similar"
-        if data.colour is not None and data.colour[item] >= 0 and len(history):
-            colour = data.colour[item]
-            if np.mean(data.colour[history] == colour) >= 0.25:
-                return f"matches colours they like ({data.colour_names[colour]})", "colour"
-        if data.category is not None and data.category[item] >= 0:
-            cat = data.category_names[data.category[item]]
-            if len(history) and np.mean(data.category[history] == data.category[item]) >= 0.25:
-                return f"from {cat}, which they shop often", "category"
-            return f"popular in {cat}", "popular"
-        return "popular with shoppers like them", "popular"
+def _in_stock(store: Store, ds) -> np.ndarray | None:
+    with store.read() as session:
+        stock = profiles_repo.stock_flags(session, ds.item_ids)
+    return np.array([stock.get(i, True) for i in ds.item_ids]) if stock else None
+
+
+def recommend_with(store: Store, trained: models.TrainedModel, query: Query
+                   ) -> list[Recommendation]:
+    """Top-k for one shopper from a fitted model, filtered, diversified and explained."""
+    ds, data = trained.dataset, trained.data
+    names = {n: i for i, n in enumerate(ds.user_names)}
+    if query.shopper not in names:
+        raise StyleRecError(f"No shopper {query.shopper!r} in the model's data (new "
+                            "shoppers appear after retraining).")
+    user = names[query.shopper]
+    scores = trained.model.scores(user).astype(np.float64)
+    category = None
+    if query.category:
+        if query.category not in data.category_names:
+            raise StyleRecError(f"Unknown category {query.category!r}.")
+        category = data.category_names.index(query.category)
+    mask = allowed(scores, Filters(query.exclude_seen, category, query.min_price,
+                                   query.max_price, query.in_stock_only),
+                   data.seen(user) if query.exclude_seen else np.zeros(0, int),
+                   data.category, data.price, _in_stock(store, ds))
+    vectors = data.image if data.image is not None else np.eye(data.n_items, 1)
+    picks = mmr(scores, vectors, query.k, query.diversity, mask)
+    with store.read() as session:
+        found = profiles_repo.summaries(session, [ds.item_ids[i] for i in picks])
+    return [Recommendation(found[ds.item_ids[i]], float(scores[i]),
+                           *_reason(store, trained, user, int(i)))
+            for i in picks if ds.item_ids[i] in found]
+
+
+def _reason(store: Store, trained, user: int, item: int) -> tuple[str, str]:
+    data, ds = trained.data, trained.dataset
+    history = data.seen(user)
+    contributions = (trained.model.explain(user, item)
+                     if isinstance(trained.model, Hybrid) else {})
+    if contributions and max(contributions, key=contributions.get) == "style" \
+            and contributions["style"] > 0:
+        return "close to their style", "style"
+    if data.image is not None and len(history):
+        sims = data.image[history] @ data.image[item]
+        best = int(np.argmax(sims))
+        if sims[best] > 0.8:
+            with store.read() as session:
+                liked = profiles_repo.summaries(session, [ds.item_ids[history[best]]])
+            title = next(iter(liked.values())).title if liked else "an item"
+            return f"looks like {title}, which they engaged with", "similar"
+    if data.colour is not None and data.colour[item] >= 0 and len(history):
+        colour = data.colour[item]
+        if np.mean(data.colour[history] == colour) >= 0.25:
+            return f"matches colours they like ({data.colour_names[colour]})", "colour"
+    if data.category is not None and data.category[item] >= 0:
+        cat = data.category_names[data.category[item]]
+        if len(history) and np.mean(data.category[history] == data.category[item]) >= 0.25:
+            return f"from {cat}, which they shop often", "category"
+        return f"popular in {cat}", "popular"
+    return "popular with shoppers like them", "popular"
