@@ -10,27 +10,27 @@ import platformdirs
 APP = "StyleRec"
 
 
-def data_dir() -> Path:
+def _folder(kind: str, under_home: str) -> Path:
+    """platformdirs' per-user folder of `kind`, or a subfolder of STYLEREC_HOME."""
     override = os.environ.get("STYLEREC_HOME")
-    base = Path(override) if override else Path(platformdirs.user_data_dir(APP, appauthor=False))
+    if override:
+        base = Path(override) / under_home if under_home else Path(override)
+    else:
+        base = Path(getattr(platformdirs, f"user_{kind}_dir")(APP, appauthor=False))
     base.mkdir(parents=True, exist_ok=True)
     return base
+
+
+def data_dir() -> Path:
+    return _folder("data", "")
 
 
 def cache_dir() -> Path:
-    override = os.environ.get("STYLEREC_HOME")
-    base = (Path(override) / "cache" if override
-            else Path(platformdirs.user_cache_dir(APP, appauthor=False)))
-    base.mkdir(parents=True, exist_ok=True)
-    return base
+    return _folder("cache", "cache")
 
 
 def log_dir() -> Path:
-    override = os.environ.get("STYLEREC_HOME")
-    base = (Path(override) / "logs" if override
-            else Path(platformdirs.user_log_dir(APP, appauthor=False)))
-    base.mkdir(parents=True, exist_ok=True)
-    return base
+    return _folder("log", "logs")
 
 
 def default_store_path() -> Path:

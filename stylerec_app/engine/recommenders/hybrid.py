@@ -46,10 +46,11 @@ def _share(user_items: sp.csr_matrix, codes: np.ndarray | None, n_codes: int) ->
 
 class Hybrid(Recommender):
     def __init__(self, use_style: bool = True, style_affinity: StyleAffinity | None = None,
-                 seed: int = 0, with_vbpr: bool = True) -> None:
+                 seed: int = 0, with_vbpr: bool = True, device: str = "cpu") -> None:
         super().__init__("hybrid" if use_style else "hybrid-no-style",
                          {"use_style": use_style, "seed": seed, "with_vbpr": with_vbpr})
         self.style_affinity = style_affinity
+        self.device = device
 
     def _components(self, data: TrainData) -> dict[str, Recommender]:
         parts: dict[str, Recommender] = {"pop": Popularity(), "itemknn": ItemKNN(),
@@ -57,7 +58,7 @@ class Hybrid(Recommender):
         if data.image is not None:
             parts["content"] = ContentNN()
             if self.params["with_vbpr"]:
-                parts["vbpr"] = VBPR(seed=self.params["seed"])
+                parts["vbpr"] = VBPR(seed=self.params["seed"], device=self.device)
         return parts
 
     def _fit_parts(self, data: TrainData, progress, cancel) -> None:

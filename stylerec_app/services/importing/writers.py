@@ -99,13 +99,15 @@ class ShopperEnsurer:
         return self.cache.ids
 
 
-class EventWriter:
+class _ActivityWriter:
+    """Shared by events and reviews: rows must name a known product; shoppers are created."""
+
     def __init__(self, report: ImportReport, file_name: str) -> None:
         self.products = IdCache(orm.Product)
         self.shoppers = ShopperEnsurer(report)
         self.file_name = file_name
 
-    def __call__(self, session: Session, batch, counts: EntityCounts, issues) -> None:
+    def known_products(self, session: Session, batch, issues) -> list[dict]:
         self.products.resolve(session, [row["product"] for _, row in batch])
         known = []
         for line, row in batch:
@@ -114,6 +116,12 @@ class EventWriter:
                                           f"unknown product {row['product']!r}", ERROR))
             else:
                 known.append(row)
+        return known
+
+
+class EventWriter(_ActivityWriter):
+    def __call__(self, session: Session, batch, counts: EntityCounts, issues) -> None:
+        known = self.known_products(session, batch, issues)
         shopper_ids = self.shoppers.ensure(session, [row["shopper"] for row in known])
         import_writer.insert_events(
             session,
@@ -127,21 +135,9 @@ class EventWriter:
         )
 
 
-class ReviewWriter:
-    def __init__(self, report: ImportReport, file_name: str) -> None:
-        self.products = IdCache(orm.Product)
-        self.shoppers = ShopperEnsurer(report)
-        self.file_name = file_name
-
+class ReviewWriter(_ActivityWriter):
     def __call__(self, session: Session, batch, counts: EntityCounts, issues) -> None:
-        self.products.resolve(session, [row["product"] for _, row in batch])
-        rows = []
-        for line, row in batch:
-            if row["product"] not in self.products.ids:
-                issues.append(ImportIssue(self.file_name, line,
-                                          f"unknown product {row['product']!r}", ERROR))
-                continue
-            rows.append(row)
+        rows = self.known_products(session, batch, issues)
         shopper_ids = self.shoppers.ensure(session, [r["shopper"] for r in rows if r["shopper"]])
         records = []
         for r in rows:

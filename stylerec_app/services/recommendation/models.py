@@ -30,6 +30,10 @@ NEEDS_PROFILES = {"vbpr", "content", "hybrid", "hybrid-no-style"}
 
 def make_model(name: str, params: dict | None = None) -> Recommender:
     params = dict(params or {})
+    if name in ("vbpr", "hybrid", "hybrid-no-style") and "device" not in params:
+        from stylerec_app.engine.device import pick_device
+
+        params["device"] = str(pick_device("auto").device)  # VBPR trains on a GPU if any
     factories = {
         "pop": Popularity, "itemknn": ItemKNN, "als": ALS, "bpr": BPR, "vbpr": VBPR,
         "content": ContentNN,
