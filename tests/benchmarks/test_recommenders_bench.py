@@ -52,3 +52,30 @@ def test_training_time_per_model_on_hm(shared_hm, tmp_path):
     print(f"\nTraining on the H&M sample ({data.n_users} shoppers × {data.n_items} products, "
           f"{data.interactions.nnz} pairs): " + ", ".join(lines)
           + " (VBPR, content and hybrid need the sample's image profiles)")
+
+
+def test_training_time_of_profile_based_models_on_hm():
+    """Needs an H&M store with image profiles: STYLEREC_HM_PROFILED=path/to/hm.sqlite
+    (make it with `stylerec import hm …` then `stylerec profile …`, ~25 min on 2 cores)."""
+    import os
+
+    import pytest
+
+    from stylerec_app.services.recommendation import models
+    from stylerec_app.services.recommendation.dataset import attach_features, load_store, train_data
+    from stylerec_app.storage.database import open_store
+
+    path = os.environ.get("STYLEREC_HM_PROFILED")
+    if not path:
+        pytest.skip("set STYLEREC_HM_PROFILED to a profiled H&M store")
+    store = open_store(path)
+    ds = load_store(store)
+    data = attach_features(store, ds, train_data(ds))
+    lines = []
+    for name in ("vbpr", "content", "hybrid-no-style"):
+        model = models.make_model(name)
+        start = time.perf_counter()
+        model.fit(data)
+        lines.append(f"{name} {time.perf_counter() - start:.1f} s")
+    store.close()
+    print("\nTraining on the profiled H&M sample: " + ", ".join(lines))
