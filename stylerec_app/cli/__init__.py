@@ -1,0 +1,141 @@
+"""Headless entry points: `stylerec <subcommand> …` (also `python main.py <subcommand>`).
+
+The parser lives here; each group of commands is a module of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from stylerec_app import __version__
+from stylerec_app.domain.errors import Cancelled, StyleRecError
+from stylerec_app.services import app_paths
+
+SUBCOMMANDS = ("import", "demo", "info", "profile", "similar", "stylize", "styles",
+               "add-style", "train-style", "train", "recommend")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    default_db = str(app_paths.default_store_path())
+    parser = argparse.ArgumentParser(prog="stylerec", description="StyleRec command line.")
+    parser.add_argument("--version", action="version", version=f"StyleRec {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add_db(p):
+        p.add_argument("--db", default=default_db, help=f"store file (default: {default_db})")
+        p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+    imp = sub.add_parser("import", help="import a catalog and shopper activity")
+    layouts = imp.add_subparsers(dest="layout", required=True)
+    hm = layouts.add_parser("hm", help="H&M Kaggle layout (articles.csv, customers.csv, "
+                                       "transactions_train.csv, images/)")
+    hm.add_argument("folder")
+    gen = layouts.add_parser("generic", help="products CSV/JSONL + optional images, shoppers, "
+                                             "events, reviews")
+    gen.add_argument("--products", required=True, help="products .csv or .jsonl")
+    gen.add_argument("--images", help="folder of product photos")
+    gen.add_argument("--shoppers", help="shoppers .csv")
+    gen.add_argument("--events", help="events .csv (views, clicks, carts, purchases, ratings)")
+    gen.add_argument("--reviews", help="reviews .csv")
+    gen.add_argument("--encoding", help="force a text encoding (default: detect UTF-8/GBK)")
+    gen.add_argument("--map", action="append", default=[], metavar="ENTITY.FIELD=COLUMN",
+                     help="use COLUMN for a field, e.g. products.title=Name (repeatable)")
+    for p in (hm, gen):
+        add_db(p)
+        p.add_argument("--batch-size", type=int, default=1000, help="rows per transaction")
+        p.add_argument("--report", help="also save the import report as CSV here")
+
+    demo = sub.add_parser("demo", help="generate the built-in demo store")
+    add_db(demo)
+    demo.add_argument("--seed", type=int, default=7)
+
+    info = sub.add_parser("info", help="describe a store")
+    add_db(info)
+
+    profile = sub.add_parser("profile", help="build product and shopper profiles (incremental)")
+    add_db(profile)
+    profile.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
+    profile.add_argument("--batch-size", type=int, help="images per batch (default: by device)")
+
+    similar = sub.add_parser("similar", help="visually similar products")
+    add_db(similar)
+    similar.add_argument("--product", required=True, help="product id (as imported)")
+    similar.add_argument("-k", type=int, default=10)
+
+    stylize = sub.add_parser("stylize", help="restyle one product photo")
+    add_db(stylize)
+    stylize.add_argument("--product", required=True)
+    which = stylize.add_mutually_exclusive_group(required=True)
+    which.add_argument("--shopper", help="use this shopper's style blend")
+    which.add_argument("--style", help="0–25, a saved style's name, or vintage")
+    which.add_argument("--blend", help="e.g. 3:0.5,12:0.5 (indices or trained style names)")
+    stylize.add_argument("--strength", type=float, default=1.0)
+    stylize.add_argument("--mask", default="all", choices=("all", "background", "product"))
+    stylize.add_argument("--keep-colours", action="store_true", help="keep the product's colours")
+    stylize.add_argument("--device", default="auto")
+    stylize.add_argument("-o", "--output", required=True, help="output .png or .jpg")
+
+    styles = sub.add_parser("styles", help="list the styles of a store")
+    add_db(styles)
+
+    add_style = sub.add_parser("add-style", help="save any picture as a named style")
+    add_db(add_style)
+    add_style.add_argument("picture")
+    add_style.add_argument("--name", required=True)
+
+    train = sub.add_parser("train-style", help="train a new blendable style (GAN objective)")
+    add_db(train)
+    train.add_argument("images", nargs="+", help="style pictures")
+    train.add_argument("--name", required=True)
+    train.add_argument("--steps", type=int, default=300)
+    train.add_argument("--size", type=int, default=256)
+    train.add_argument("--batch", type=int, default=2)
+    train.add_argument("--device", default="auto")
+    train.add_argument("--samples", help="folder for preview samples while training")
+    train.add_argument("--sample-every", type=int, default=20)
+    train.add_argument("--loss-csv", help="write the loss curve here")
+
+    fit = sub.add_parser("train", help="train a recommender on the store")
+    add_db(fit)
+    fit.add_argument("--model", default="hybrid",
+                     help="pop, itemknn, als, bpr, vbpr, content, hybrid, hybrid-no-style, "
+                          "a comma list, or all")
+    fit.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+
+    rec = sub.add_parser("recommend", help="top products for a shopper, with reasons")
+    add_db(rec)
+    rec.add_argument("--shopper", required=True)
+    rec.add_argument("-k", type=int, default=12)
+    rec.add_argument("--model", default="hybrid")
+    rec.add_argument("--category")
+    rec.add_argument("--min-price", type=float)
+    rec.add_argument("--max-price", type=float)
+    rec.add_argument("--in-stock", action="store_true", help="only products in stock")
+    rec.add_argument("--include-seen", action="store_true", help="allow products they had")
+    rec.add_argument("--diversity", type=float, default=0.0, help="0 (none) to 1 (MMR)")
+    rec.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from stylerec_app.cli import catalog, profiles, recommend, styles
+
+    handlers = {"import": catalog._cmd_import, "demo": catalog._cmd_demo, "info": catalog._cmd_info,
+                "profile": profiles._cmd_profile, "similar": profiles._cmd_similar, "stylize": styles._cmd_stylize,
+                "styles": styles._cmd_styles, "add-style": styles._cmd_add_style,
+                "train-style": styles._cmd_train_style, "train": recommend._cmd_train,
+                "recommend": recommend._cmd_recommend}
+    try:
+        return handlers[args.command](args)
+    except Cancelled:
+        print("Cancelled.", file=sys.stderr)
+        return 130
+    except StyleRecError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

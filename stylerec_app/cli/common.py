@@ -1,0 +1,52 @@
+"""Helpers shared by the CLI commands: the progress bar and Ctrl-C as cancel."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Callable
+
+from stylerec_app.domain.progress import CancelToken, Progress
+
+
+class ProgressBar:
+    """tqdm bar fed from a progress sink; a new bar when the total changes (a new phase)."""
+
+    def __init__(self, quiet: bool = False) -> None:
+        self.quiet = quiet
+        self.bar = None
+
+    def __call__(self, p: Progress) -> None:
+        if self.quiet:
+            return
+        from tqdm import tqdm
+
+        if self.bar is None or self.bar.total != p.total:
+            self.close()
+            self.bar = tqdm(total=p.total, unit="row", file=sys.stderr, leave=False,
+                            dynamic_ncols=True)
+        self.bar.set_description(p.message or "working", refresh=False)
+        self.bar.n = p.done
+        self.bar.refresh()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def with_cancel(work: Callable[[CancelToken], object]):
+    """Ctrl-C asks the work to stop after the current batch (a second one kills)."""
+    token = CancelToken()
+
+    def on_sigint(signum, frame):
+        if token.cancelled:
+            raise KeyboardInterrupt
+        print("\nCancelling after the current batch… (Ctrl-C again to abort)", file=sys.stderr)
+        token.cancel()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        return work(token)
+    finally:
+        signal.signal(signal.SIGINT, previous)

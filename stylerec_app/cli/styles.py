@@ -1,0 +1,117 @@
+"""CLI commands for the style engine: stylize, styles, add-style, train-style."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from stylerec_app.cli.common import ProgressBar, with_cancel
+from stylerec_app.domain.errors import Cancelled
+
+
+def _stylizer(device: str):
+    from stylerec_app.engine.device import pick_device
+    from stylerec_app.engine.stylize import Stylizer
+
+    choice = pick_device(device)
+    if choice.notice:
+        print(choice.notice, file=sys.stderr)
+    return Stylizer(choice.device)
+
+
+def _cmd_stylize(args) -> int:
+    import time
+
+    from stylerec_app.services.styling import StyleService, save_image_atomically
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        service = StyleService(store)
+        stylizer = _stylizer(args.device)
+        spec = service.spec_for(stylizer, shopper=args.shopper, style=args.style,
+                                blend=args.blend, strength=args.strength, mask=args.mask,
+                                preserve_colour=args.keep_colours)
+        photo = service.product_photo(args.product)
+        start = time.perf_counter()
+        image = stylizer.render(photo, spec)
+        took = time.perf_counter() - start
+        out = save_image_atomically(image, Path(args.output))
+    finally:
+        store.close()
+    print(f"Wrote {out} ({image.width}×{image.height}, {took * 1000:.0f} ms on "
+          f"{stylizer.device}).")
+    return 0
+
+
+def _cmd_styles(args) -> int:
+    from stylerec_app.services.styling import StyleService
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        saved = StyleService(store).saved_styles()
+    finally:
+        store.close()
+    print("Built-in: Style 0 … Style 25 (blendable), vintage (CycleGAN)")
+    for name, kind, _arrays, meta in saved:
+        source = ", ".join(meta.get("pictures", [])) or meta.get("source", "")
+        print(f"{kind:<10} {name}  ({source})")
+    return 0
+
+
+def _cmd_add_style(args) -> int:
+    from stylerec_app.engine.stylize import Stylizer
+    from stylerec_app.services.styling import StyleService
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    try:
+        StyleService(store).add_picture_style(Stylizer("cpu"), args.name, Path(args.picture))
+    finally:
+        store.close()
+    print(f"Saved style {args.name!r} from {args.picture}.")
+    return 0
+
+
+def _cmd_train_style(args) -> int:
+    from stylerec_app.engine.device import pick_device
+    from stylerec_app.engine.style_training import TrainConfig
+    from stylerec_app.services.style_training import train_style
+    from stylerec_app.storage.database import open_store
+
+    store = open_store(args.db, create=False)
+    bar = ProgressBar(args.quiet)
+    samples = Path(args.samples) if args.samples else None
+    if samples:
+        samples.mkdir(parents=True, exist_ok=True)
+
+    def preview(step, image, record):
+        if samples:
+            image.save(samples / f"step{step:05d}.png")
+
+    config = TrainConfig(size=args.size, steps=args.steps, batch=args.batch)
+    try:
+        result = with_cancel(lambda token: train_style(
+            store, [Path(p) for p in args.images], args.name, config=config,
+            device=str(pick_device(args.device).device), progress=bar, cancel=token,
+            preview=preview, preview_every=args.sample_every))
+    except Cancelled as exc:
+        bar.close()
+        print(str(exc), file=sys.stderr)
+        return 130
+    finally:
+        bar.close()
+        store.close()
+    first, last = result.history[0], result.history[-1]
+    print(f"Trained style {result.name!r}: {result.steps} steps"
+          + (f" (resumed at {result.resumed_from})" if result.resumed_from else "")
+          + f"; style loss {first['style']:.3f} → {last['style']:.3f}, content loss "
+          f"{first['content']:.3f} → {last['content']:.3f}")
+    if args.loss_csv:
+        with open(args.loss_csv, "w", encoding="utf-8") as fh:
+            fh.write("step,total,content,style,adversarial,critic\n")
+            for r in result.history:
+                fh.write(f"{r['step']},{r['total']:.5f},{r['content']:.5f},{r['style']:.5f},"
+                         f"{r['adversarial']:.5f},{r['critic']:.5f}\n")
+    return 0
