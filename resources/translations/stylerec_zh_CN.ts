@@ -283,402 +283,347 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="108" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="105" />
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="109" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="106" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="110" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="107" />
         <source>Style Studio</source>
         <translation>风格工作室</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="111" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="108" />
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="112" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="113" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="109" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="110" />
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="114" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="111" />
         <source>Offline evaluation of recommenders against baselines. Not available in this version yet.</source>
         <translation>对推荐模型与基线进行离线评估。此版本暂未提供。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="116" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="113" />
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="143" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="140" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="144" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="141" />
         <source>&amp;Open Store…</source>
         <translation>打开商品库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="146" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="143" />
         <source>New &amp;Demo Store…</source>
         <translation>新建演示商品库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="148" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="145" />
         <source>Import &amp;H&amp;&amp;M Folder…</source>
         <translation>导入 H&amp;&amp;M 文件夹(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="150" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="147" />
         <source>Import &amp;Catalog Files…</source>
         <translation>导入商品目录文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="152" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="149" />
         <source>Last Import &amp;Report</source>
         <translation>上次导入报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="154" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="151" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="155" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="152" />
         <source>&amp;Profiles</source>
         <translation>画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="156" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="153" />
         <source>&amp;Build Profiles</source>
         <translation>生成画像(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="158" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="155" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="159" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="156" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="160" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="157" />
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="161" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="158" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="162" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="159" />
         <source>&amp;About StyleRec</source>
         <translation>关于 StyleRec(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="172" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="169" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="190" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="187" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="199" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="196" />
         <source>No store open</source>
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="212" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="209" />
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="216" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="213" />
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="227" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="224" />
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="235" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="251" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="232" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="248" />
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="241" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="238" />
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="242" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="239" />
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="247" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="244" />
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="248" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="245" />
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="252" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="249" />
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="260" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="257" />
         <source>Choose an H&amp;M-layout folder</source>
         <translation>选择 H&amp;M 格式的文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="270" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="275" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="267" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="272" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="281" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="278" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="282" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="313" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="279" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="310" />
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="293" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="290" />
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="302" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="299" />
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="303" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="300" />
         <source>No import has run in this session yet.</source>
         <translation>本次会话尚未进行导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="312" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="309" />
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="317" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="314" />
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="327" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="324" />
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="333" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="330" />
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="362" />
-        <source>Export %1</source>
-        <translation>导出 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="364" />
-        <source>Export restyled products to</source>
-        <translation>将重绘后的商品导出到</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="374" />
-        <source>Export %1 restyled products</source>
-        <translation>导出 %1 件重绘商品</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="392" />
-        <source>Train style %1</source>
-        <translation>训练风格 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="404" />
-        <source>A picture to use as a style</source>
-        <translation>选择用作风格的图片</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="405" />
-        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
-        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="408" />
-        <source>Name the style</source>
-        <translation>为风格命名</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="408" />
-        <source>Style name</source>
-        <translation>风格名称</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="418" />
-        <source>Add style %1</source>
-        <translation>添加风格 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="426" />
-        <source>Could not add the style</source>
-        <translation>无法添加风格</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="459" />
-        <source>Train recommenders</source>
-        <translation>训练推荐模型</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="485" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="359" />
         <source>Not a catalog folder</source>
         <translation>不是商品目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="486" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="360" />
         <source>%1 has neither articles.csv (H&amp;M layout) nor products.csv / products.jsonl.</source>
         <translation>%1 中既没有 articles.csv（H&amp;M 格式），也没有 products.csv / products.jsonl。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="506" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="380" />
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="510" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="384" />
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="518" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="536" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="392" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="410" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="518" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="392" />
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="519" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="393" />
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="519" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="393" />
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="520" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="394" />
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="521" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="395" />
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="522" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="396" />
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="523" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="397" />
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="524" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="398" />
         <source>Training</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="524" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="398" />
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="527" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="401" />
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="529" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="403" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="531" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="405" />
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="533" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="407" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="539" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="413" />
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="541" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="415" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="580" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="454" />
         <source>About StyleRec</source>
         <translation>关于 StyleRec</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="581" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="455" />
         <source>StyleRec %1 — catalog, shopper profiles, restyling and recommendations for merchandisers.</source>
         <translation>StyleRec %1——面向商品运营的商品目录、顾客画像、风格重绘与推荐工具。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="588" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="462" />
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="589" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="463" />
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>
@@ -1002,6 +947,64 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <location filename="../../stylerec_app/ui/shoppers_page.py" line="204" />
         <source>Profiles are not built yet: Profiles → Build Profiles.</source>
         <translation>尚未生成画像：画像 → 生成画像。</translation>
+    </message>
+</context>
+<context>
+    <name>StudioActions</name>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="43" />
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="45" />
+        <source>Export restyled products to</source>
+        <translation>将重绘后的商品导出到</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="55" />
+        <source>Export %1 restyled products</source>
+        <translation>导出 %1 件重绘商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="73" />
+        <source>Train style %1</source>
+        <translation>训练风格 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="85" />
+        <source>A picture to use as a style</source>
+        <translation>选择用作风格的图片</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="86" />
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="89" />
+        <source>Name the style</source>
+        <translation>为风格命名</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="89" />
+        <source>Style name</source>
+        <translation>风格名称</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="99" />
+        <source>Add style %1</source>
+        <translation>添加风格 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="107" />
+        <source>Could not add the style</source>
+        <translation>无法添加风格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="140" />
+        <source>Train recommenders</source>
+        <translation>训练推荐模型</translation>
     </message>
 </context>
 <context>

@@ -24,16 +24,13 @@ from PySide6.QtWidgets import (
 from stylerec_app import __version__
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.imports import ImportReport
-from stylerec_app.domain.progress import Progress
 from stylerec_app.services.catalog import CatalogService, open_store
 from stylerec_app.services.demo import create_demo_store
 from stylerec_app.services.importing import GenericSource, import_generic, import_hm, looks_like_hm
 from stylerec_app.services.profiles import ProfileEngines, build_profiles
 from stylerec_app.services.profiles.queries import ProfileService
-from stylerec_app.services.recommendation import models as rec_models
 from stylerec_app.services.recommendation.serving import RecommendationService
-from stylerec_app.services.style_training import train_style
-from stylerec_app.services.styling import StyleService, save_image_atomically
+from stylerec_app.services.styling import StyleService
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_page import CatalogPage
 from stylerec_app.ui.import_dialogs import GenericImportDialog, ImportReportDialog, discover_generic
@@ -42,7 +39,7 @@ from stylerec_app.ui.preview_worker import PreviewWorker
 from stylerec_app.ui.recommendations_page import RecommendationsPage
 from stylerec_app.ui.shoppers_page import ShoppersPage
 from stylerec_app.ui.style_studio import StyleStudioPage
-from stylerec_app.ui.train_dialog import TrainStyleDialog
+from stylerec_app.ui.window_actions import StudioActions
 
 
 class PlaceholderPage(QWidget):
@@ -60,7 +57,7 @@ class PlaceholderPage(QWidget):
         layout.addStretch(1)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StudioActions, QMainWindow):
     store_opened = Signal(object)  # CatalogService or None
     profiles_finished = Signal(object)  # ProfileReport
     import_finished = Signal(object)  # ImportReport
@@ -336,129 +333,6 @@ class MainWindow(QMainWindow):
             self.device_label.setToolTip(report.device_notice)
             self.statusBar().showMessage(report.device_notice, 15000)
         self.profiles_finished.emit(report)
-
-    # -- style studio ----------------------------------------------------------------------------
-
-    def restyle_product(self, product) -> None:
-        self.nav.setCurrentRow(2)
-        self.studio.set_product(product)
-
-    def restyle_for_shopper(self, external_id: str) -> None:
-        self.nav.setCurrentRow(2)
-        self.studio.set_shopper(external_id)
-
-    def export_restyled(self, spec, target) -> Job | None:
-        """One image (target = [product id, path]) or the catalog's current listing."""
-        if self.styles is None:
-            return None
-        styles, worker = self.styles, self.preview_worker
-        if target is not None:
-            product, path = target
-
-            def one(progress, cancel):
-                image = worker.stylizer().render(styles.product_photo(product), spec)
-                return [save_image_atomically(image, Path(path))]
-
-            return self.jobs.submit(self.tr("Export %1").replace("%1", product), one,
-                                    writes_store=False, inference=True)
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export restyled products to"))
-        if not folder:
-            return None
-        return self.export_listing(spec, Path(folder))
-
-    def export_listing(self, spec, folder: Path, limit: int = 500) -> Job:
-        products = [p.external_id for p in self.catalog.model.items
-                    if p.image_status == "ok"][:limit]
-        styles, worker = self.styles, self.preview_worker
-        return self.jobs.submit(
-            self.tr("Export %1 restyled products").replace("%1", str(len(products))),
-            lambda progress, cancel: styles.export(worker.stylizer(), products, spec, folder,
-                                                   progress=progress, cancel=cancel),
-            writes_store=False, inference=True)
-
-    def open_training(self) -> TrainStyleDialog:
-        dialog = TrainStyleDialog(self)
-        dialog.start_requested.connect(
-            lambda pictures, name, config: self.start_training(dialog, pictures, name, config))
-        dialog.open()
-        self._train_dialog = dialog
-        return dialog
-
-    def start_training(self, dialog, pictures, name, config) -> Job | None:
-        if self.service is None:
-            return None
-        store, device = self.service.store, str(self.engines.device.device)
-        job = self.jobs.submit(
-            self.tr("Train style %1").replace("%1", name),
-            lambda progress, cancel: train_style(store, [Path(p) for p in pictures], name,
-                                                 config=config, device=device,
-                                                 progress=progress, cancel=cancel,
-                                                 preview=dialog.relay))
-        dialog.attach(job)
-        job.finished.connect(lambda _r: self._resync_styles())
-        return job
-
-    def choose_picture_style(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("A picture to use as a style"), "",
-                                              self.tr("Images (*.png *.jpg *.jpeg *.webp)"))
-        if not path:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("Name the style"), self.tr("Style name"),
-                                        text=Path(path).stem)
-        if ok and name.strip():
-            self.add_picture_style(Path(path), name.strip())
-
-    def add_picture_style(self, picture: Path, name: str) -> Job | None:
-        if self.styles is None:
-            return None
-        styles, worker = self.styles, self.preview_worker
-        job = self.jobs.submit(
-            self.tr("Add style %1").replace("%1", name),
-            lambda progress, cancel: styles.add_picture_style(worker.stylizer(), name, picture),
-            inference=True)
-        job.finished.connect(lambda _r: self._after_style_job(job))
-        return job
-
-    def _after_style_job(self, job: Job) -> None:
-        if job.state == "failed":
-            self.error(self.tr("Could not add the style"), job.error, job.error_details)
-        self._resync_styles()
-
-    def _resync_styles(self) -> None:
-        if self.styles is not None:
-            self.preview_worker.sync_requested.emit(self.styles)
-
-    def _studio_for(self, product, shopper: str) -> None:
-        self.restyle_product(product)
-        if shopper:
-            self.studio.set_shopper(shopper)
-
-    def train_recommenders(self, names=None) -> Job | None:
-        """Train (or retrain after new events) the recommenders as one job."""
-        if self.service is None:
-            return None
-        store = self.service.store
-        names = list(names or rec_models.MODELS)
-
-        def work(progress, cancel):
-            done = []
-            for n, name in enumerate(names):
-                cancel.raise_if_cancelled()
-                progress(Progress(n, len(names), "train-" + name))
-                try:
-                    done.append(rec_models.train_and_save(store, name, cancel=cancel).name)
-                except StyleRecError as exc:
-                    if name not in rec_models.NEEDS_PROFILES:
-                        raise
-                    done.append(f"{name}: {exc}")
-            progress(Progress(len(names), len(names), "train"))
-            return done
-
-        job = self.jobs.submit(self.tr("Train recommenders"), work)
-        job.finished.connect(lambda _r: self.recommendations.refresh())
-        return job
 
     def show_product(self, product) -> None:
         self.nav.setCurrentRow(0)
