@@ -59,6 +59,7 @@ class RecommendationService:
 
 
 def _in_stock(store: Store, ds) -> np.ndarray | None:
+    """Stock flags are read only when the filter is asked for: it scans every product."""
     with store.read() as session:
         stock = profiles_repo.stock_flags(session, ds.item_ids)
     return np.array([stock.get(i, True) for i in ds.item_ids]) if stock else None
@@ -82,7 +83,8 @@ def recommend_with(store: Store, trained: models.TrainedModel, query: Query
     mask = allowed(scores, Filters(query.exclude_seen, category, query.min_price,
                                    query.max_price, query.in_stock_only),
                    data.seen(user) if query.exclude_seen else np.zeros(0, int),
-                   data.category, data.price, _in_stock(store, ds))
+                   data.category, data.price,
+                   _in_stock(store, ds) if query.in_stock_only else None)
     vectors = data.image if data.image is not None else np.eye(data.n_items, 1)
     picks = mmr(scores, vectors, query.k, query.diversity, mask)
     with store.read() as session:
