@@ -19,13 +19,20 @@ from __future__ import annotations
 import numpy as np
 
 
+def _items(relevant) -> np.ndarray:
+    """A set, list or array of item indices as an int array."""
+    if isinstance(relevant, np.ndarray):
+        return relevant.astype(np.int64, copy=False)
+    return np.fromiter(relevant, dtype=np.int64)
+
+
 def _hits(ranked, relevant, k: int) -> np.ndarray:
     top = np.asarray(ranked)[:k]
-    return np.isin(top, np.fromiter(relevant, dtype=np.int64)).astype(np.float64)
+    return np.isin(top, _items(relevant)).astype(np.float64)
 
 
 def recall(ranked, relevant, k: int) -> float:
-    return float(_hits(ranked, relevant, k).sum() / len(relevant)) if relevant else 0.0
+    return float(_hits(ranked, relevant, k).sum() / len(relevant)) if len(relevant) else 0.0
 
 
 def precision(ranked, relevant, k: int) -> float:
@@ -55,31 +62,26 @@ def _precision_at_hits(ranked, relevant, k: int) -> float:
 
 
 def map_at_k(ranked, relevant, k: int) -> float:
-    return _precision_at_hits(ranked, relevant, k) / min(k, len(relevant)) if relevant else 0.0
+    return _precision_at_hits(ranked, relevant, k) / min(k, len(relevant)) if len(relevant) else 0.0
 
 
 def average_precision(ranked, relevant) -> float:
     """AP over the whole ranking (Cornac's MAP): divided by every relevant item."""
-    return _precision_at_hits(ranked, relevant, len(ranked)) / len(relevant) if relevant else 0.0
+    return _precision_at_hits(ranked, relevant, len(ranked)) / len(relevant) if len(relevant) else 0.0
 
 
 def auc(scores: np.ndarray, relevant, candidates: np.ndarray) -> float:
-    """AUC over `candidates` (item indices eligible for ranking), ties counted half."""
-    rel = np.isin(candidates, np.fromiter(relevant, dtype=np.int64))
-    pos, neg = scores[candidates[rel]], scores[candidates[~rel]]
+    """AUC over `candidates` (item indices eligible for ranking), ties counted half.
+
+    (Cornac counts ties as misordered; with real-valued scores ties are rare.)
+    """
+    rel = np.isin(candidates, _items(relevant))
+    pos, neg = scores[candidates[rel]], np.sort(scores[candidates[~rel]])
     if not len(pos) or not len(neg):
         return float("nan")
-    order = np.argsort(np.concatenate([pos, neg]), kind="mergesort")
-    ranks = np.empty(len(order))
-    ranks[order] = np.arange(1, len(order) + 1)
-    values = np.concatenate([pos, neg])
-    # average ranks for ties
-    for value in np.unique(values):
-        same = values == value
-        if same.sum() > 1:
-            ranks[same] = ranks[same].mean()
-    pos_rank_sum = ranks[: len(pos)].sum()
-    return float((pos_rank_sum - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
+    below = np.searchsorted(neg, pos, side="left")
+    tied = np.searchsorted(neg, pos, side="right") - below
+    return float((below + 0.5 * tied).sum() / (len(pos) * len(neg)))
 
 
 # -- beyond accuracy (over all users' lists) -------------------------------------------------------

@@ -63,16 +63,32 @@ class ALS(_ImplicitModel):
 
 
 class BPR(_ImplicitModel):
+    """negatives="popular": implicit's sampler (negatives drawn from the interaction list);
+    "uniform": the textbook sampler that Cornac and the published tables use."""
+
     def __init__(self, factors: int = 64, learning_rate: float = 0.05,
-                 regularization: float = 0.01, iterations: int = 100, seed: int = 0) -> None:
+                 regularization: float = 0.01, iterations: int = 100, seed: int = 0,
+                 negatives: str = "popular") -> None:
+        if negatives not in ("popular", "uniform"):
+            raise TypeError("negatives must be 'popular' or 'uniform'")
         super().__init__("bpr", {"factors": factors, "learning_rate": learning_rate,
                                  "regularization": regularization, "iterations": iterations,
-                                 "seed": seed})
+                                 "seed": seed, "negatives": negatives})
 
     def fit(self, data, progress=ignore_progress, cancel=None):
         from implicit.cpu.bpr import BayesianPersonalizedRanking
 
         p = self.params
+        if p.get("negatives") == "uniform":
+            from stylerec_app.engine.recommenders.bpr_sgd import fit_uniform_bpr
+
+            users, items, bias = fit_uniform_bpr(
+                data.binary(), p["factors"], p["learning_rate"], p["regularization"],
+                p["iterations"], p["seed"], progress, cancel)
+            # the bias as a last factor against a constant 1, as implicit stores it
+            self.user_factors = np.hstack([users, np.ones((len(users), 1), np.float32)])
+            self.item_factors = np.hstack([items, bias[:, None]])
+            return self
         model = BayesianPersonalizedRanking(factors=p["factors"], learning_rate=p["learning_rate"],
                                             regularization=p["regularization"],
                                             iterations=p["iterations"], random_state=p["seed"],

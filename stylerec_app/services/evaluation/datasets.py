@@ -1,0 +1,190 @@
+"""Datasets to evaluate on: a store, an H&M-layout folder, MovieLens-100K atomic files.
+
+Spec strings (CLI and UI): ``db:PATH`` (any StyleRec store), ``hm[:DIR]`` (imported into
+a cached store through the normal importer, so the same code paths are measured), and
+``ml-100k[:DIR]`` (RecBole atomic files read directly: ratings, no photos).
+Feedback is implicit: every event trains. What counts as *relevant* in a test part:
+purchases when the data has any (else carts, else every event); with a rating
+threshold, ratings at or above it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+
+from stylerec_app.domain.errors import StyleRecError
+from stylerec_app.domain.progress import CancelToken, ProgressSink, ignore_progress
+from stylerec_app.engine.recommenders.data import TrainData
+from stylerec_app.services import app_paths
+from stylerec_app.services.recommendation.dataset import (
+    EPOCH,
+    StoreDataset,
+    attach_features,
+    event_weight,
+    load_store,
+)
+from stylerec_app.storage.database import Store, open_store
+
+SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
+DEFAULT_DIRS = {"hm": SHARED_DATA / "hm", "ml-100k": SHARED_DATA / "ml-100k"}
+
+
+@dataclass
+class EvalDataset:
+    spec: str
+    label: str
+    user: np.ndarray  # event arrays, positions into user_names / item_names
+    item: np.ndarray
+    weight: np.ndarray  # training weight of each event
+    relevant: np.ndarray  # counts as ground truth when in a test part
+    day: np.ndarray  # days since 2000-01-01
+    user_names: list[str]
+    item_names: list[str]
+    relevance: str  # what "relevant" means, for the report
+    features: TrainData | None = None  # item features (image, text, category, …) when profiled
+    store: Store | None = None
+    store_data: StoreDataset | None = None
+
+    @property
+    def has_images(self) -> bool:
+        return self.features is not None and self.features.image is not None
+
+    def summary(self) -> dict:
+        return {"spec": self.spec, "label": self.label, "users": len(self.user_names),
+                "items": len(self.item_names), "events": len(self.user),
+                "relevant events": int(self.relevant.sum()), "relevance": self.relevance,
+                "images": self.has_images}
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def day_number(value: str | date) -> float:
+    when = value if isinstance(value, date) else datetime.strptime(value, "%Y-%m-%d").date()
+    return float((when - EPOCH.date()).days)
+
+
+def day_label(day: float) -> str:
+    return (EPOCH + timedelta(days=float(day))).strftime("%Y-%m-%d")
+
+
+def parse_spec(spec: str) -> tuple[str, Path]:
+    kind, _, rest = spec.partition(":")
+    if kind not in ("db", "hm", "ml-100k"):
+        raise StyleRecError(f"Unknown dataset {spec!r}: use db:PATH, hm[:DIR] or ml-100k[:DIR].")
+    if kind == "db" and not rest:
+        raise StyleRecError("db: needs a store path, e.g. db:~/shop.sqlite")
+    folder = Path(rest).expanduser() if rest else DEFAULT_DIRS[kind]
+    if not folder.exists():
+        hint = " (the shared data folder is not beside this checkout)" if not rest else ""
+        raise StyleRecError(f"No dataset at {folder}{hint}.")
+    return kind, folder
+
+
+def load_dataset(spec: str, *, threshold: float | None = None, need_images: bool = False,
+                 progress: ProgressSink = ignore_progress,
+                 cancel: CancelToken | None = None) -> EvalDataset:
+    kind, path = parse_spec(spec)
+    if kind == "ml-100k":
+        return load_movielens(path, threshold, spec)
+    if kind == "hm":
+        store = hm_store(path, need_images, progress, cancel)
+        label = f"H&M folder {path.name} (imported into {store.path.name})"
+    else:
+        store = open_store(path, create=False)
+        label = f"store {path.name}"
+    return from_store(store, spec, label, threshold)
+
+
+def hm_store(folder: Path, need_images: bool, progress, cancel) -> Store:
+    """The folder imported into a cached store (idempotent: a re-run only checks it)."""
+    from stylerec_app.services.importing import import_hm
+    from stylerec_app.services.profiles import build_profiles
+
+    digest = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:10]
+    target = app_paths.cache_dir() / "evaluation" / f"hm-{digest}.sqlite"
+    store = open_store(target)
+    try:
+        import_hm(store, folder, progress=progress, cancel=cancel)
+        if need_images:
+            build_profiles(store, progress=progress, cancel=cancel)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def from_store(store: Store, spec: str, label: str, threshold: float | None) -> EvalDataset:
+    ds = load_store(store)
+    ev = ds.events
+    kinds = ev.kind.astype(str)
+    weight = np.array([event_weight(k, v) for k, v in zip(kinds, ev.value, strict=True)],
+                      np.float32)
+    if threshold is not None and (kinds == "rating").any():
+        relevant = (kinds == "rating") & (np.nan_to_num(ev.value, nan=-np.inf) >= threshold)
+        relevance = f"ratings ≥ {threshold:g}"
+    elif (kinds == "purchase").any():
+        relevant, relevance = kinds == "purchase", "purchases"
+    elif (kinds == "cart").any():
+        relevant, relevance = kinds == "cart", "add-to-carts"
+    else:
+        relevant, relevance = np.ones(len(kinds), bool), "every event"
+    features = None
+    if len(ds.item_ids):
+        template = TrainData(interactions=None)  # type: ignore[arg-type]
+        attach_features(store, ds, template)
+        features = template
+    return EvalDataset(spec, label, ev.user, ev.item, weight, relevant, ev.day, ds.user_names,
+                       ds.item_names, relevance, features, store, ds)
+
+
+def load_movielens(folder: Path, threshold: float | None, spec: str) -> EvalDataset:
+    """RecBole atomic files: ml-100k.inter (user_id, item_id, rating, timestamp)."""
+    inter = next(iter(sorted(folder.glob("*.inter"))), None)
+    if inter is None:
+        raise StyleRecError(f"No .inter file in {folder}.")
+    with open(inter, encoding="utf-8") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        header = [h.split(":")[0] for h in next(reader)]
+        rows = list(reader)
+    try:
+        cols = {name: header.index(name) for name in ("user_id", "item_id", "rating",
+                                                      "timestamp")}
+    except ValueError as exc:
+        raise StyleRecError(f"{inter.name}: missing column ({exc})") from None
+    users = [r[cols["user_id"]] for r in rows]
+    items = [r[cols["item_id"]] for r in rows]
+    user_names, user_idx = np.unique(users, return_inverse=True)
+    item_names, item_idx = np.unique(items, return_inverse=True)
+    rating = np.array([float(r[cols["rating"]]) for r in rows])
+    seconds = np.array([float(r[cols["timestamp"]]) for r in rows])
+    day = (seconds - (EPOCH - datetime(1970, 1, 1)).total_seconds()) / 86400.0
+    if threshold is not None:
+        relevant, relevance = rating >= threshold, f"ratings ≥ {threshold:g}"
+    else:
+        relevant, relevance = np.ones(len(rows), bool), "every rating"
+    titles = _movie_titles(folder)
+    return EvalDataset(spec, f"MovieLens-100K ({inter.name})", user_idx.astype(np.int64),
+                       item_idx.astype(np.int64), np.ones(len(rows), np.float32), relevant, day,
+                       [str(u) for u in user_names],
+                       [titles.get(str(i), str(i)) for i in item_names], relevance)
+
+
+def _movie_titles(folder: Path) -> dict[str, str]:
+    item_file = next(iter(sorted(folder.glob("*.item"))), None)
+    if item_file is None:
+        return {}
+    with open(item_file, encoding="utf-8", errors="replace") as fh:
+        reader = csv.reader(fh, delimiter="\t")
+        header = [h.split(":")[0] for h in next(reader)]
+        if "item_id" not in header or "movie_title" not in header:
+            return {}
+        i, t = header.index("item_id"), header.index("movie_title")
+        return {r[i]: r[t] for r in reader if len(r) > max(i, t)}

@@ -1,0 +1,310 @@
+"""Run an offline evaluation: split, tune on validation, refit, rank the test part, compare.
+
+Each model is trained on the training part once per candidate setting of a small grid,
+scored on the validation part by the main metric, refitted with the best setting on
+train + validation and evaluated on the test part. Per-user values are kept so models
+can be compared pairwise (against the best model that does not look at images), and
+the hybrid is compared with itself without the style-affinity feature (ablation).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from stylerec_app import __version__
+from stylerec_app.domain.errors import Cancelled, StyleRecError
+from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
+from stylerec_app.engine.recommenders.data import TrainData, from_triples
+from stylerec_app.evaluation import stats
+from stylerec_app.evaluation.ranking import RankingOptions, RankingResult, evaluate, ground_truth
+from stylerec_app.evaluation.splits import Protocol, Split, split
+from stylerec_app.services.evaluation.datasets import EvalDataset, day_label
+from stylerec_app.services.recommendation import models
+
+EVAL_MODELS = ("pop", "itemknn", "als", "bpr", "vbpr", "content", "hybrid", "hybrid-no-style")
+NON_VISUAL = ("pop", "itemknn", "als", "bpr")
+IMAGE_MODELS = {"vbpr", "content", "hybrid"}
+GRIDS: dict[str, list[dict]] = {
+    "pop": [{}, {"half_life_days": 7.0}, {"half_life_days": 30.0}],
+    "itemknn": [{"k": 50, "shrink": 0.0}, {"k": 100, "shrink": 10.0}, {"k": 300, "shrink": 10.0}],
+    "als": [{"factors": 32, "regularization": 0.05}, {"factors": 64, "regularization": 0.05},
+            {"factors": 64, "regularization": 0.5}],
+    "bpr": [{"factors": 64, "learning_rate": 0.05, "iterations": 100},
+            {"factors": 64, "learning_rate": 0.01, "iterations": 200}],
+    "content": [{"image_weight": 0.5}, {"image_weight": 0.8}],
+}
+COMPARED = ("Recall", "NDCG", "MAP", "HitRate")
+
+
+@dataclass(frozen=True)
+class EvalConfig:
+    dataset: str
+    protocol: Protocol = Protocol()
+    ranking: RankingOptions = RankingOptions()
+    models: tuple[str, ...] = ("pop", "itemknn", "als", "bpr")
+    tune: bool = True
+    params: dict = field(default_factory=dict)  # model → fixed parameters
+    threshold: float | None = None
+    device: str = "auto"
+
+    @property
+    def main_metric(self) -> str:
+        return f"NDCG@{self.ranking.ks[0]}"
+
+
+@dataclass
+class ModelRun:
+    name: str
+    params: dict
+    tuning: list[dict]
+    fit_seconds: float
+    eval_seconds: float
+    result: RankingResult
+
+
+@dataclass
+class EvalRun:
+    config: EvalConfig
+    dataset: EvalDataset
+    split: Split
+    truth_skipped: dict
+    truth_dropped: dict
+    runs: list[ModelRun]
+    skipped_models: dict[str, str]
+    seconds: float = 0.0
+
+    def run(self, name: str) -> ModelRun | None:
+        return next((r for r in self.runs if r.name == name), None)
+
+
+def _with_features(data: TrainData, features: TrainData | None) -> TrainData:
+    if features is not None:
+        for name in ("image", "text", "category", "colour", "price", "style", "category_names",
+                     "colour_names"):
+            setattr(data, name, getattr(features, name))
+    return data
+
+
+class Evaluation:
+    """One evaluation of several models on one dataset and protocol."""
+
+    def __init__(self, dataset: EvalDataset, config: EvalConfig) -> None:
+        self.ds, self.config = dataset, config
+        self.n_users, self.n_items = len(dataset.user_names), len(dataset.item_names)
+        self.split = split(dataset.user, dataset.day, dataset.relevant, config.protocol)
+        if not self.split.test.any():
+            raise StyleRecError("The protocol leaves no test events: check its settings.")
+
+    # -- data for one stage ------------------------------------------------------------------
+    def train_data(self, mask: np.ndarray) -> TrainData:
+        d = self.ds
+        data = from_triples(d.user[mask], d.item[mask], d.weight[mask], self.n_users,
+                            self.n_items, d.day[mask])
+        return _with_features(data, d.features)
+
+    def _pairs(self, mask: np.ndarray) -> sp.csr_matrix:
+        d = self.ds
+        m = sp.csr_matrix((np.ones(mask.sum(), np.float32), (d.user[mask], d.item[mask])),
+                          shape=(self.n_users, self.n_items))
+        m.sum_duplicates()
+        m.sort_indices()
+        return m
+
+    def truth(self, train_mask: np.ndarray, test_mask: np.ndarray):
+        rel = self.ds.relevant
+        test_any = np.bincount(self.ds.user[test_mask], minlength=self.n_users) > 0
+        return ground_truth(self._pairs(train_mask), self._pairs(train_mask & rel),
+                            self._pairs(test_mask & rel), test_any, self.config.ranking)
+
+    # -- models ------------------------------------------------------------------------------
+    def _fit(self, name: str, params: dict, data: TrainData, cancel):
+        if name in ("vbpr", "hybrid", "hybrid-no-style") and "device" not in params:
+            from stylerec_app.engine.device import pick_device
+
+            params = {**params, "device": str(pick_device(self.config.device).device)}
+        model = models.make_model(name, params)
+        if self.ds.store is not None:
+            models.prepare(self.ds.store, self.ds.store_data, data, model)
+        start = time.perf_counter()
+        model.fit(data, cancel=cancel)
+        return model, time.perf_counter() - start
+
+    def _score(self, model, truth, data: TrainData, progress=ignore_progress, cancel=None):
+        popularity = np.asarray(data.binary().sum(0)).ravel()
+        trained_users = int((np.diff(data.interactions.indptr) > 0).sum())
+        return evaluate(model.scores_many, truth, self.config.ranking, popularity, trained_users,
+                        data.image if data.image is not None else None, progress, cancel)
+
+    def grid(self, name: str) -> list[dict]:
+        fixed = self.config.params.get(name, {})
+        if fixed or not self.config.tune or not self.split.valid.any():
+            return [dict(fixed)]
+        return [dict(g) for g in GRIDS.get(name, [{}])]
+
+    def steps(self, name: str) -> int:
+        grid = len(self.grid(name))
+        return (grid if grid > 1 else 0) + 2
+
+    def run_model(self, name: str, step=lambda message: None, cancel=None) -> ModelRun:
+        """`step(message)` is called before each fit and before the final ranking."""
+        s = self.split
+        grid = self.grid(name)
+        tuning = []
+        if len(grid) > 1:
+            train = self.train_data(s.train)
+            truth = self.truth(s.train, s.valid)
+            for n, params in enumerate(grid):
+                step(f"{name}: tuning {n + 1}/{len(grid)}")
+                model, _ = self._fit(name, params, train, cancel)
+                result = self._score(model, truth, train, cancel=cancel)
+                tuning.append({"params": params, "score": result.mean(self.config.main_metric)})
+            best = max(tuning, key=lambda t: np.nan_to_num(t["score"], nan=-1.0))["params"]
+        else:
+            best = grid[0]
+        full = s.train | s.valid
+        data = self.train_data(full)
+        step(f"{name}: training")
+        model, fit_seconds = self._fit(name, best, data, cancel)
+        step(f"{name}: ranking the test users")
+        start = time.perf_counter()
+        result = self._score(model, self.truth(full, s.test), data, cancel=cancel)
+        return ModelRun(name, {**model.params, **best}, tuning, fit_seconds,
+                        time.perf_counter() - start, result)
+
+
+def plan_models(requested, dataset: EvalDataset) -> tuple[list[str], dict[str, str]]:
+    """Which models run (hybrid brings its no-style ablation) and which cannot, and why."""
+    names, skipped = [], {}
+    for name in requested:
+        if name not in EVAL_MODELS:
+            raise StyleRecError(f"Unknown model {name!r}; choose from {', '.join(EVAL_MODELS)}.")
+        if name in IMAGE_MODELS and not dataset.has_images:
+            skipped[name] = ("needs product image vectors: this dataset has no photos"
+                             if dataset.store is None else
+                             "needs product image vectors: build profiles first")
+            continue
+        names.append(name)
+    if "hybrid" in names and "hybrid-no-style" not in names:
+        names.append("hybrid-no-style")
+    return list(dict.fromkeys(names)), skipped
+
+
+def run_evaluation(dataset: EvalDataset, config: EvalConfig, *,
+                   progress: ProgressSink = ignore_progress,
+                   cancel: CancelToken | None = None) -> EvalRun:
+    started = time.perf_counter()
+    names, skipped = plan_models(config.models, dataset)
+    evaluation = Evaluation(dataset, config)
+    truth = evaluation.truth(evaluation.split.train | evaluation.split.valid, evaluation.split.test)
+    if not len(truth.users):
+        raise StyleRecError("No user has both training history and a relevant test item "
+                            f"({truth.skipped}); try another protocol.")
+    total = sum(evaluation.steps(name) for name in names)
+    done = 0
+
+    def step(message: str) -> None:
+        nonlocal done
+        if cancel is not None and cancel.cancelled:
+            raise Cancelled()
+        progress(Progress(done, total, message))
+        done += 1
+
+    runs = [evaluation.run_model(name, step, cancel) for name in names]
+    progress(Progress(total, total, "done"))
+    return EvalRun(config, dataset, evaluation.split, truth.skipped, truth.dropped, runs, skipped,
+                   time.perf_counter() - started)
+
+
+# -- summary ---------------------------------------------------------------------------------
+def baseline_name(run: EvalRun) -> str | None:
+    main = run.config.main_metric
+    candidates = [r for r in run.runs if r.name in NON_VISUAL]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda r: np.nan_to_num(r.result.mean(main), nan=-1.0)).name
+
+
+def _comparison(a: ModelRun, b: ModelRun, ks) -> dict:
+    out = {}
+    for k in ks:
+        for metric in COMPARED:
+            name = f"{metric}@{k}"
+            c = stats.paired(a.result.per_user[name], b.result.per_user[name])
+            out[name] = vars(c)
+    return out
+
+
+def to_dict(run: EvalRun) -> dict:
+    """Everything the reports and the UI show, as plain JSON-able data."""
+    cfg = run.config
+    ks = sorted(set(cfg.ranking.ks))
+    base = baseline_name(run)
+    users = run.runs[0].result.users if run.runs else np.zeros(0, np.int64)
+    models_out = []
+    for r in run.runs:
+        metric_rows = {}
+        for name, values in r.result.per_user.items():
+            low, high = stats.bootstrap_ci(values)
+            metric_rows[name] = {"mean": r.result.mean(name), "low": low, "high": high}
+        models_out.append({
+            "name": r.name, "params": _plain(r.params), "tuning": _plain(r.tuning),
+            "uses_images": r.name in IMAGE_MODELS, "fit_seconds": r.fit_seconds,
+            "eval_seconds": r.eval_seconds, "metrics": metric_rows, "beyond": r.result.beyond,
+            "recall_curve": r.result.recall_curve.tolist(),
+        })
+    comparisons = {}
+    if base is not None:
+        b = run.run(base)
+        comparisons = {r.name: _comparison(r, b, ks) for r in run.runs if r.name != base}
+    ablation = None
+    if run.run("hybrid") and run.run("hybrid-no-style"):
+        ablation = _comparison(run.run("hybrid"), run.run("hybrid-no-style"), ks)
+    protocol = cfg.protocol
+    return _plain({
+        "app": f"StyleRec {__version__}",
+        "created": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "seconds": run.seconds,
+        "dataset": run.dataset.summary(),
+        "protocol": {**_plain(vars(protocol)), "description": protocol.describe(day_label)},
+        "ranking": {**_plain(vars(cfg.ranking)), "description": cfg.ranking.describe()},
+        "tuned": cfg.tune,
+        "split": run.split.counts(),
+        "evaluated_users": int(len(users)),
+        "skipped_users": run.truth_skipped,
+        "dropped_test_items": run.truth_dropped,
+        "main_metric": cfg.main_metric,
+        "ks": ks,
+        "models": models_out,
+        "skipped_models": run.skipped_models,
+        "baseline": base,
+        "comparisons": comparisons,
+        "ablation": ablation,
+        "per_user": {
+            "users": [run.dataset.user_names[u] for u in users],
+            "values": {r.name: {m: _plain(v) for m, v in r.result.per_user.items()
+                                if m.endswith(f"@{ks[0]}") or m == "AUC"} for r in run.runs},
+        },
+    })
+
+
+def _plain(value):
+    """numpy → built-in types (NaN becomes None), recursively."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return [_plain(v) for v in value.tolist()]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+__all__ = ["EvalConfig", "EvalRun", "Evaluation", "ModelRun", "Protocol", "RankingOptions",
+           "baseline_name", "plan_models", "run_evaluation", "to_dict"]
