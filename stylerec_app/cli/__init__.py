@@ -13,7 +13,7 @@ from stylerec_app.domain.errors import Cancelled, StyleRecError
 from stylerec_app.services import app_paths
 
 SUBCOMMANDS = ("import", "demo", "info", "profile", "similar", "stylize", "styles",
-               "add-style", "train-style", "train", "recommend")
+               "add-style", "train-style", "train", "recommend", "evaluate")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,18 +115,22 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("--include-seen", action="store_true", help="allow products they had")
     rec.add_argument("--diversity", type=float, default=0.0, help="0 (none) to 1 (MMR)")
     rec.add_argument("--json", action="store_true")
+
+    from stylerec_app.cli import evaluate
+
+    evaluate.add_parser(sub, default_db)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from stylerec_app.cli import catalog, profiles, recommend, styles
+    from stylerec_app.cli import catalog, evaluate, profiles, recommend, styles
 
     handlers = {"import": catalog._cmd_import, "demo": catalog._cmd_demo, "info": catalog._cmd_info,
                 "profile": profiles._cmd_profile, "similar": profiles._cmd_similar, "stylize": styles._cmd_stylize,
                 "styles": styles._cmd_styles, "add-style": styles._cmd_add_style,
                 "train-style": styles._cmd_train_style, "train": recommend._cmd_train,
-                "recommend": recommend._cmd_recommend}
+                "recommend": recommend._cmd_recommend, "evaluate": evaluate.cmd_evaluate}
     try:
         return handlers[args.command](args)
     except Cancelled:

@@ -33,8 +33,8 @@ GRIDS: dict[str, list[dict]] = {
     "itemknn": [{"k": 50, "shrink": 0.0}, {"k": 100, "shrink": 10.0}, {"k": 300, "shrink": 10.0}],
     "als": [{"factors": 32, "regularization": 0.05}, {"factors": 64, "regularization": 0.05},
             {"factors": 64, "regularization": 0.5}],
-    "bpr": [{"factors": 64, "learning_rate": 0.05, "iterations": 100},
-            {"factors": 64, "learning_rate": 0.01, "iterations": 200}],
+    "bpr": [{"factors": 64, "negatives": "uniform", "learning_rate": 0.05, "iterations": 50},
+            {"factors": 64, "negatives": "popular", "learning_rate": 0.05, "iterations": 100}],
     "content": [{"image_weight": 0.5}, {"image_weight": 0.8}],
 }
 COMPARED = ("Recall", "NDCG", "MAP", "HitRate")
@@ -188,8 +188,8 @@ def plan_models(requested, dataset: EvalDataset) -> tuple[list[str], dict[str, s
                              "needs product image vectors: build profiles first")
             continue
         names.append(name)
-    if "hybrid" in names and "hybrid-no-style" not in names:
-        names.append("hybrid-no-style")
+    if "hybrid" in requested and "hybrid-no-style" not in names:
+        names.append("hybrid-no-style")  # the ablation row (or the blend alone, without photos)
     return list(dict.fromkeys(names)), skipped
 
 
@@ -308,3 +308,21 @@ def _plain(value):
 
 __all__ = ["EvalConfig", "EvalRun", "Evaluation", "ModelRun", "Protocol", "RankingOptions",
            "baseline_name", "plan_models", "run_evaluation", "to_dict"]
+
+
+def evaluate_to_report(config: EvalConfig, *, published: dict | None = None,
+                       progress: ProgressSink = ignore_progress,
+                       cancel: CancelToken | None = None) -> dict:
+    """Load the dataset, run the evaluation, and return the report dictionary."""
+    from stylerec_app.services.evaluation.datasets import load_dataset
+
+    need_images = any(m in IMAGE_MODELS for m in config.models)
+    dataset = load_dataset(config.dataset, threshold=config.threshold, need_images=need_images,
+                           progress=progress, cancel=cancel)
+    try:
+        report = to_dict(run_evaluation(dataset, config, progress=progress, cancel=cancel))
+    finally:
+        dataset.close()
+    if published:
+        report["published"] = published
+    return report
