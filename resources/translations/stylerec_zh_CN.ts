@@ -79,6 +79,309 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
 </context>
 <context>
+    <name>EvaluationPage</name>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="65" />
+        <source>Choose a dataset, a protocol and the models to compare, then press Run. Results appear here; each run also writes an HTML report you can open or share.</source>
+        <translation>选择数据集、评估协议和要比较的模型，然后点击“运行评估”。结果显示在这里；每次运行还会生成一份可以打开或分享的 HTML 报告。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="73" />
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="76" />
+        <source>Current store</source>
+        <translation>当前数据库</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="77" />
+        <source>H&amp;M folder</source>
+        <translation>H&amp;M 数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="78" />
+        <source>MovieLens-100K folder</source>
+        <translation>MovieLens-100K 文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="79" />
+        <source>Another store file</source>
+        <translation>其他数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="81" />
+        <source>default: the shared data folder</source>
+        <translation>默认：共享数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="82" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="87" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="88" />
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="92" />
+        <source>implicit (no threshold)</source>
+        <translation>隐式反馈（无阈值）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="93" />
+        <source>Relevant ratings ≥</source>
+        <translation>相关评分 ≥</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="97" />
+        <source>Protocol</source>
+        <translation>评估协议</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="100" />
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="105" />
+        <source>Random split</source>
+        <translation>随机划分</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="106" />
+        <source>Random split per user</source>
+        <translation>按用户随机划分</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="107" />
+        <source>Leave last day out per user</source>
+        <translation>按用户留出最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="108" />
+        <source>Global temporal split</source>
+        <translation>全局时间划分</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="122" />
+        <source>Unseen items</source>
+        <translation>未见过的商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="123" />
+        <source>Drop only relevant seen items (Cornac 2+)</source>
+        <translation>仅去除已见过的相关商品（Cornac 2+）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="124" />
+        <source>All items (Cornac 1.x)</source>
+        <translation>全部商品（Cornac 1.x）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="126" />
+        <source>Tune on the validation part</source>
+        <translation>在验证集上调参</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="128" />
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="129" />
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="130" />
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="131" />
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="132" />
+        <source>Test from</source>
+        <translation>测试起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="133" />
+        <source>Candidates</source>
+        <translation>候选商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="137" />
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="147" />
+        <source>Cut-offs k</source>
+        <translation>截断位置 k</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="150" />
+        <source>Run evaluation</source>
+        <translation>运行评估</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="167" />
+        <source>Choose a store</source>
+        <translation>选择数据库</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="168" />
+        <source>StyleRec stores (*.sqlite *.db)</source>
+        <translation>StyleRec 数据库 (*.sqlite *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="170" />
+        <source>Choose the data folder</source>
+        <translation>选择数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="213" />
+        <source>No store is open.</source>
+        <translation>没有打开的数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="217" />
+        <source>Choose a store file.</source>
+        <translation>请选择一个数据库文件。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="226" />
+        <source>Cut-offs must be whole numbers such as 10,20.</source>
+        <translation>截断位置必须是整数，例如 10,20。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="229" />
+        <source>Choose at least one model.</source>
+        <translation>请至少选择一个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="257" />
+        <source>Evaluating… progress is shown in the status bar and in Jobs, where the run can be cancelled.</source>
+        <translation>正在评估… 进度显示在状态栏和“任务”中，可在那里取消。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="269" />
+        <source>Open HTML report</source>
+        <translation>打开 HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="289" />
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="290" />
+        <source>Comparisons</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="291" />
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="292" />
+        <source>Shoppers</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="301" />
+        <source>The evaluation did not finish: %1</source>
+        <translation>评估未完成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="323" />
+        <source>%1 — %2. %3 users evaluated in %4 s.</source>
+        <translation>%1 — %2。已评估 %3 位用户，用时 %4 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="328" />
+        <source>Skipped: %1.</source>
+        <translation>跳过：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="330" />
+        <source>Not run: %1.</source>
+        <translation>未运行：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="362" />
+        <source>style affinity (hybrid − hybrid-no-style)</source>
+        <translation>风格亲和度（hybrid − hybrid-no-style）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364" />
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364" />
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364" />
+        <source>95% CI</source>
+        <translation>95% 置信区间</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="365" />
+        <source>p (paired t)</source>
+        <translation>p（配对 t 检验）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="365" />
+        <source>p (Wilcoxon)</source>
+        <translation>p（Wilcoxon 检验）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="378" />
+        <source>Against the best model that does not use images: %1</source>
+        <translation>与不使用图像的最佳模型对比：%1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="387" />
+        <source>Shopper</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="401" />
+        <source>Double-click a shopper to see their recommendations</source>
+        <translation>双击顾客查看其推荐</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="402" />
+        <source>Open this dataset's store to see a shopper's recommendations</source>
+        <translation>打开该数据集的数据库才能查看顾客的推荐</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="411" />
+        <source>No model was evaluated, so there is nothing to plot.</source>
+        <translation>没有评估任何模型，因此没有可绘制的图表。</translation>
+    </message>
+</context>
+<context>
     <name>GenericImportDialog</name>
     <message>
         <location filename="../../stylerec_app/ui/import_dialogs.py" line="73" />
@@ -283,347 +586,341 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="105" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="93" />
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="106" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="94" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="107" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="95" />
         <source>Style Studio</source>
         <translation>风格工作室</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="108" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="96" />
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="109" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="110" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="97" />
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="111" />
-        <source>Offline evaluation of recommenders against baselines. Not available in this version yet.</source>
-        <translation>对推荐模型与基线进行离线评估。此版本暂未提供。</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="113" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="98" />
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="140" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="125" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="141" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="126" />
         <source>&amp;Open Store…</source>
         <translation>打开商品库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="143" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="128" />
         <source>New &amp;Demo Store…</source>
         <translation>新建演示商品库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="145" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="130" />
         <source>Import &amp;H&amp;&amp;M Folder…</source>
         <translation>导入 H&amp;&amp;M 文件夹(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="147" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="132" />
         <source>Import &amp;Catalog Files…</source>
         <translation>导入商品目录文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="149" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="134" />
         <source>Last Import &amp;Report</source>
         <translation>上次导入报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="151" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="136" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="152" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="137" />
         <source>&amp;Profiles</source>
         <translation>画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="153" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="138" />
         <source>&amp;Build Profiles</source>
         <translation>生成画像(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="155" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="140" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="156" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="141" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="157" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="142" />
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="158" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="143" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="159" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="144" />
         <source>&amp;About StyleRec</source>
         <translation>关于 StyleRec(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="169" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="154" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="187" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="172" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="196" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="181" />
         <source>No store open</source>
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="209" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="195" />
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="213" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="199" />
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="224" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="210" />
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="232" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="248" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="218" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="234" />
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="238" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="224" />
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="239" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="225" />
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="244" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="230" />
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="245" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="231" />
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="249" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="235" />
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="257" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="243" />
         <source>Choose an H&amp;M-layout folder</source>
         <translation>选择 H&amp;M 格式的文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="267" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="272" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="253" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="258" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="278" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="264" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="279" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="310" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="265" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="296" />
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="290" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="276" />
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="299" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="285" />
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="300" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="286" />
         <source>No import has run in this session yet.</source>
         <translation>本次会话尚未进行导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="309" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="295" />
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="314" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="300" />
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="324" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="310" />
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="330" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="316" />
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="359" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="345" />
         <source>Not a catalog folder</source>
         <translation>不是商品目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="360" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="346" />
         <source>%1 has neither articles.csv (H&amp;M layout) nor products.csv / products.jsonl.</source>
         <translation>%1 中既没有 articles.csv（H&amp;M 格式），也没有 products.csv / products.jsonl。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="380" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="366" />
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="384" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="370" />
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="392" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="410" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="378" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="396" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="392" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="378" />
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="393" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="379" />
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="393" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="379" />
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="394" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="380" />
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="395" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="381" />
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="396" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="382" />
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="397" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="383" />
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="398" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="384" />
         <source>Training</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="398" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="384" />
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="401" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="387" />
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="403" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="389" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="405" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="391" />
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="407" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="393" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="413" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="399" />
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="415" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="401" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="454" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="440" />
         <source>About StyleRec</source>
         <translation>关于 StyleRec</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="455" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="441" />
         <source>StyleRec %1 — catalog, shopper profiles, restyling and recommendations for merchandisers.</source>
         <translation>StyleRec %1——面向商品运营的商品目录、顾客画像、风格重绘与推荐工具。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="462" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="448" />
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="463" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="449" />
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>
@@ -1002,7 +1299,17 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>无法添加风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="140" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="128" />
+        <source>Evaluate recommenders</source>
+        <translation>评估推荐模型</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="134" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="166" />
         <source>Train recommenders</source>
         <translation>训练推荐模型</translation>
     </message>

@@ -42,7 +42,12 @@ def _p(value) -> str:
     return "&lt;0.001" if value < 0.001 else f"{value:.3f}"
 
 
-def _svg(fig) -> str:
+def _svg(fig, fmt: str = "svg"):
+    """Inline SVG text, or PNG bytes with fmt="png" (for the app's charts)."""
+    if fmt == "png":
+        raw = io.BytesIO()
+        fig.savefig(raw, format="png", dpi=110, bbox_inches="tight")
+        return raw.getvalue()
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
     text = buf.getvalue()
@@ -55,7 +60,7 @@ def _figure(width: float = 6.4, height: float = 3.2):
     return Figure(figsize=(width, height))
 
 
-def plot_metric_bars(report: dict, k: int) -> str:
+def plot_metric_bars(report: dict, k: int, fmt: str = "svg"):
     models = report["models"]
     metrics = [f"{m}@{k}" for m in ("Recall", "NDCG", "MAP", "HitRate")]
     fig = _figure(7.5, 3.2)
@@ -73,12 +78,13 @@ def plot_metric_bars(report: dict, k: int) -> str:
                color=PLOT_COLOURS[n % len(PLOT_COLOURS)])
     ax.set_xticks([i + 0.4 - width / 2 for i in range(len(metrics))], metrics)
     ax.set_ylabel("mean over test users (95% CI)")
-    ax.legend(fontsize=7, ncols=min(len(models), 4))
+    ax.legend(fontsize=7, ncols=min(len(models), 5), loc="upper center",
+              bbox_to_anchor=(0.5, -0.12), frameon=False)
     ax.grid(axis="y", alpha=0.3)
-    return _svg(fig)
+    return _svg(fig, fmt)
 
 
-def plot_recall_curves(report: dict) -> str:
+def plot_recall_curves(report: dict, fmt: str = "svg"):
     fig = _figure(5.5, 3.2)
     ax = fig.add_subplot()
     for n, model in enumerate(report["models"]):
@@ -89,10 +95,10 @@ def plot_recall_curves(report: dict) -> str:
     ax.set_ylabel("Recall@k")
     ax.legend(fontsize=7)
     ax.grid(alpha=0.3)
-    return _svg(fig)
+    return _svg(fig, fmt)
 
 
-def plot_coverage_popularity(report: dict, k: int) -> str:
+def plot_coverage_popularity(report: dict, k: int, fmt: str = "svg"):
     fig = _figure(5.5, 3.2)
     ax = fig.add_subplot()
     for n, model in enumerate(report["models"]):
@@ -104,7 +110,7 @@ def plot_coverage_popularity(report: dict, k: int) -> str:
     ax.set_xlabel(f"popularity bias@{k} (mean popularity percentile)")
     ax.set_ylabel(f"catalogue coverage@{k}")
     ax.grid(alpha=0.3)
-    return _svg(fig)
+    return _svg(fig, fmt)
 
 
 def _table(head: list[str], rows: list[list[str]]) -> str:

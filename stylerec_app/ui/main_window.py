@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +32,7 @@ from stylerec_app.services.recommendation.serving import RecommendationService
 from stylerec_app.services.styling import StyleService
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_page import CatalogPage
+from stylerec_app.ui.evaluation_page import EvaluationPage
 from stylerec_app.ui.import_dialogs import GenericImportDialog, ImportReportDialog, discover_generic
 from stylerec_app.ui.jobs import Job, JobManager, JobsPanel
 from stylerec_app.ui.preview_worker import PreviewWorker
@@ -40,21 +40,6 @@ from stylerec_app.ui.recommendations_page import RecommendationsPage
 from stylerec_app.ui.shoppers_page import ShoppersPage
 from stylerec_app.ui.style_studio import StyleStudioPage
 from stylerec_app.ui.window_actions import StudioActions
-
-
-class PlaceholderPage(QWidget):
-    """An area whose tools arrive in a later release: say so instead of showing a blank pane."""
-
-    def __init__(self, title: str, text: str, parent=None) -> None:
-        super().__init__(parent)
-        heading = QLabel(title)
-        heading.setStyleSheet("font-size: 16pt; font-weight: 600")
-        body = QLabel(text)
-        body.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(body)
-        layout.addStretch(1)
 
 
 class MainWindow(StudioActions, QMainWindow):
@@ -91,6 +76,9 @@ class MainWindow(StudioActions, QMainWindow):
         self.recommendations = RecommendationsPage(self.preview_worker)
         self.recommendations.open_in_studio.connect(self._studio_for)
         self.recommendations.train_requested.connect(self.train_recommenders)
+        self.evaluation = EvaluationPage()
+        self.evaluation.run_requested.connect(self.run_evaluation)
+        self.evaluation.shopper_activated.connect(self.show_recommendations_for)
         self.jobs_panel = JobsPanel(self.jobs, self.describe_job)
         self.nav = QListWidget()
         self.nav.setFixedWidth(180)
@@ -106,10 +94,7 @@ class MainWindow(StudioActions, QMainWindow):
             (self.tr("Shoppers"), self.shoppers),
             (self.tr("Style Studio"), self.studio),
             (self.tr("Recommendations"), self.recommendations),
-            (self.tr("Evaluation"), PlaceholderPage(
-                self.tr("Evaluation"),
-                self.tr("Offline evaluation of recommenders against baselines. Not available "
-                        "in this version yet."))),
+            (self.tr("Evaluation"), self.evaluation),
             (self.tr("Jobs"), self.jobs_panel),
         ]
         for label, page in areas:
@@ -201,6 +186,7 @@ class MainWindow(StudioActions, QMainWindow):
         self.studio.set_profiles(self.profiles, self.styles)
         self.recommendations.set_service(
             RecommendationService(service.store) if service else None, self.profiles)
+        self.evaluation.set_store(service.path if service else None)
         self.update_stats()
         self.store_opened.emit(service)
 

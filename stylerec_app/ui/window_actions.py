@@ -116,6 +116,32 @@ class StudioActions:
         if shopper:
             self.studio.set_shopper(shopper)
 
+    def run_evaluation(self, config, published=None) -> Job:
+        """An offline evaluation as a job (reads only; runs beside other jobs)."""
+        from stylerec_app.services.evaluation.runner import evaluate_to_report
+
+        def work(progress, cancel):
+            report = evaluate_to_report(config, published=published, progress=progress,
+                                        cancel=cancel)
+            return self.evaluation.render(report)
+
+        job = self.jobs.submit(self.tr("Evaluate recommenders"), work, writes_store=False)
+
+        def finished(result) -> None:
+            if job.state == "done":
+                self.evaluation.show_report(result)
+            elif job.state == "cancelled":
+                self.evaluation.run_failed(self.tr("cancelled"))
+            else:
+                self.evaluation.run_failed(str(job.error))
+
+        job.finished.connect(finished)
+        return job
+
+    def show_recommendations_for(self, shopper: str) -> None:
+        self.recommendations.show_for(shopper)
+        self.nav.setCurrentRow(self.pages.indexOf(self.recommendations))
+
     def train_recommenders(self, names=None) -> Job | None:
         """Train (or retrain after new events) the recommenders as one job."""
         if self.service is None:

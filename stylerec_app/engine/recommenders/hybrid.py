@@ -16,6 +16,7 @@ from collections.abc import Callable
 import numpy as np
 import scipy.sparse as sp
 
+from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.progress import Progress, ignore_progress
 from stylerec_app.engine.recommenders.base import ItemKNN, Popularity, Recommender
 from stylerec_app.engine.recommenders.content import ContentNN
@@ -26,6 +27,7 @@ from stylerec_app.engine.recommenders.factor import ALS, VBPR
 StyleAffinity = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 SHORTLIST = 50
 STRONG = 4.0  # a cart or purchase: what the combiner should learn to predict
+STYLE_NEGATIVES = 10  # per shopper when weighing style affinity (each costs restyles)
 
 
 def _standardise(scores: np.ndarray) -> np.ndarray:
@@ -47,10 +49,10 @@ def _share(user_items: sp.csr_matrix, codes: np.ndarray | None, n_codes: int) ->
 class Hybrid(Recommender):
     def __init__(self, use_style: bool = True, style_affinity: StyleAffinity | None = None,
                  seed: int = 0, with_vbpr: bool = True, device: str = "cpu",
-                 hard_negatives: int = 0) -> None:
+                 hard_negatives: int = 0, style_users: int = 100) -> None:
         super().__init__("hybrid" if use_style else "hybrid-no-style",
                          {"use_style": use_style, "seed": seed, "with_vbpr": with_vbpr,
-                          "hard_negatives": hard_negatives})
+                          "hard_negatives": hard_negatives, "style_users": style_users})
         self.style_affinity = style_affinity
         self.device = device
 
@@ -113,8 +115,11 @@ class Hybrid(Recommender):
         rng = np.random.default_rng(self.params["seed"])
         train, held = _hold_out_one(data, rng)
         self._fit_parts(train, progress, cancel)
+        pairs = []  # (user, held-out item, candidates, base features of the candidates)
         xs, ys = [], []
         for user, item in held.items():
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
             base = self.base_features(user)
             seen = train.seen(user)
             # Negatives drawn from the whole catalogue. Optional "hard" ones from the top of
@@ -128,23 +133,50 @@ class Hybrid(Recommender):
             easy = rng.choice(pool, size=min(40, len(pool)), replace=False)
             cands = np.unique(np.r_[hard, easy, item])
             cands = cands[~np.isin(cands, seen)]
-            feats = np.column_stack([base[cands], self._style_column(user, cands)])
-            positive = feats[cands == item]
-            negatives = feats[cands != item]
-            if len(positive) and len(negatives):
-                diff = positive - negatives  # pairwise: the held-out item should win
-                xs += [diff, -diff]
-                ys += [np.ones(len(diff), int), np.zeros(len(diff), int)]
+            x, y = _pairwise(base[cands], cands == item)
+            if len(x):
+                xs.append(x)
+                ys.append(y)
+                pairs.append((user, item, cands, base[cands]))
+        n_base = len(self.parts) + 3
         if not xs:
-            self.coef = np.r_[np.ones(len(self.parts)), 1.0, 1.0, 0.5, 1.0].astype(np.float32)
+            self.coef = np.r_[np.ones(len(self.parts)), 1.0, 1.0, 0.5, 0.0].astype(np.float32)
         else:
             clf = LogisticRegression(max_iter=1000, fit_intercept=False, C=1.0)
             clf.fit(np.vstack(xs), np.concatenate(ys))
-            self.coef = clf.coef_[0].astype(np.float32)
+            self.coef = np.r_[clf.coef_[0], 0.0].astype(np.float32)
+            self.coef[n_base] = self._style_weight(pairs, rng)
         self.feature_names = [*self.parts, "category", "colour", "price", "style"]
         self._fit_parts(data, progress, cancel)  # final components see every interaction
         progress(Progress(len(self.parts) + 1, len(self.parts) + 1, "fit"))
         return self
+
+    def _style_weight(self, pairs, rng) -> float:
+        """Second stage: the style affinity's weight against the combined base score.
+
+        Restyling is costly (a restyle and an embedding per product and style), so this
+        uses a sample of shoppers and a few negatives each; the base weights stay fixed."""
+        if not self.params["use_style"] or self.style_affinity is None or not pairs:
+            return 0.0
+        from sklearn.linear_model import LogisticRegression
+
+        picked = rng.permutation(len(pairs))[: self.params.get("style_users", 100)]
+        xs, ys = [], []
+        for n in picked:
+            user, item, cands, base = pairs[n]
+            keep = (cands == item) | (rng.random(len(cands)) < STYLE_NEGATIVES / len(cands))
+            combined = base[keep] @ self.coef[: base.shape[1]]
+            style = self._style_column(user, cands[keep])
+            x, y = _pairwise(np.column_stack([combined, style]), cands[keep] == item)
+            if len(x):
+                xs.append(x)
+                ys.append(y)
+        if not xs:
+            return 0.0
+        clf = LogisticRegression(max_iter=1000, fit_intercept=False, C=1.0)
+        clf.fit(np.vstack(xs), np.concatenate(ys))
+        w_base, w_style = clf.coef_[0]
+        return float(w_style / w_base) if w_base > 1e-6 else 0.0
 
     def scores(self, user: int) -> np.ndarray:
         base = self.base_features(user)
@@ -165,6 +197,14 @@ class Hybrid(Recommender):
                            strict=True))
         contrib["style"] = float(self.coef[-1] * self._style_column(user, np.array([item]))[0])
         return contrib
+
+
+def _pairwise(features: np.ndarray, positive: np.ndarray):
+    """Pairwise examples: (positive − negative) labelled 1 and its mirror labelled 0."""
+    if not positive.any() or positive.all():
+        return np.zeros((0, features.shape[1])), np.zeros(0, int)
+    diff = features[positive][:1] - features[~positive]
+    return np.vstack([diff, -diff]), np.r_[np.ones(len(diff), int), np.zeros(len(diff), int)]
 
 
 def _hold_out_one(data: TrainData, rng) -> tuple[TrainData, dict[int, int]]:

@@ -1,0 +1,432 @@
+"""The Evaluation area: set up an offline evaluation, watch it run, read tables and charts."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from stylerec_app.evaluation import report as report_io
+from stylerec_app.evaluation.ranking import CANDIDATES, RankingOptions
+from stylerec_app.evaluation.splits import Protocol
+from stylerec_app.services import app_paths
+from stylerec_app.services.evaluation.datasets import day_number
+from stylerec_app.services.evaluation.presets import PRESETS
+from stylerec_app.services.evaluation.runner import EVAL_MODELS, EvalConfig
+
+SUMMARY_METRICS = ("Recall", "Precision", "NDCG", "MAP", "HitRate")
+
+
+class EvaluationPage(QWidget):
+    """Emits `run_requested(config, published)`; the window runs it as a job and calls
+    `show_report`. `shopper_activated(name)` asks to show a shopper's recommendations."""
+
+    run_requested = Signal(object, object)
+    shopper_activated = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.store_path: Path | None = None
+        self.report: dict | None = None
+        self._build_setup()
+        self._build_results()
+        layout = QHBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidget(self.setup)
+        scroll.setWidgetResizable(True)
+        scroll.setFixedWidth(360)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(scroll)
+        layout.addWidget(self.results, 1)
+        self._preset_changed()
+        self._protocol_changed()
+        self.show_message(self.tr("Choose a dataset, a protocol and the models to compare, then "
+                                  "press Run. Results appear here; each run also writes an "
+                                  "HTML report you can open or share."))
+
+    # -- set-up form ---------------------------------------------------------------------------
+    def _build_setup(self) -> None:
+        self.setup = QWidget()
+        form = QVBoxLayout(self.setup)
+        data_box = QGroupBox(self.tr("Dataset"))
+        data = QFormLayout(data_box)
+        self.dataset = QComboBox()
+        self.dataset.addItem(self.tr("Current store"), "store")
+        self.dataset.addItem(self.tr("H&M folder"), "hm")
+        self.dataset.addItem(self.tr("MovieLens-100K folder"), "ml-100k")
+        self.dataset.addItem(self.tr("Another store file"), "db")
+        self.folder = QLineEdit()
+        self.folder.setPlaceholderText(self.tr("default: the shared data folder"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        data.addRow(self.tr("Source"), self.dataset)
+        data.addRow(self.tr("Location"), row)
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0, 10)
+        self.threshold.setSingleStep(0.5)
+        self.threshold.setSpecialValueText(self.tr("implicit (no threshold)"))
+        data.addRow(self.tr("Relevant ratings ≥"), self.threshold)
+        self.dataset.currentIndexChanged.connect(self._dataset_changed)
+        form.addWidget(data_box)
+
+        proto_box = QGroupBox(self.tr("Protocol"))
+        proto = QFormLayout(proto_box)
+        self.preset = QComboBox()
+        self.preset.addItem(self.tr("Custom"), None)
+        for name in PRESETS:
+            self.preset.addItem(name, name)
+        self.preset.currentIndexChanged.connect(self._preset_changed)
+        self.protocol = QComboBox()
+        for kind, label in (("random", self.tr("Random split")),
+                            ("user-random", self.tr("Random split per user")),
+                            ("leave-last", self.tr("Leave last day out per user")),
+                            ("temporal", self.tr("Global temporal split"))):
+            self.protocol.addItem(label, kind)
+        self.protocol.currentIndexChanged.connect(self._protocol_changed)
+        self.test_share = QDoubleSpinBox()
+        self.test_share.setRange(0.05, 0.5)
+        self.test_share.setSingleStep(0.05)
+        self.test_share.setValue(0.2)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 1_000_000)
+        self.seed.setValue(123)
+        self.cut = QDateEdit(QDate(2020, 8, 25))
+        self.cut.setCalendarPopup(True)
+        self.cut.setDisplayFormat("yyyy-MM-dd")
+        self.candidates = QComboBox()
+        for c, label in zip(CANDIDATES, (self.tr("Unseen items"),
+                                         self.tr("Drop only relevant seen items (Cornac 2+)"),
+                                         self.tr("All items (Cornac 1.x)")), strict=True):
+            self.candidates.addItem(label, c)
+        self.tune = QCheckBox(self.tr("Tune on the validation part"))
+        self.tune.setChecked(True)
+        proto.addRow(self.tr("Preset"), self.preset)
+        proto.addRow(self.tr("Split"), self.protocol)
+        proto.addRow(self.tr("Test share"), self.test_share)
+        proto.addRow(self.tr("Seed"), self.seed)
+        proto.addRow(self.tr("Test from"), self.cut)
+        proto.addRow(self.tr("Candidates"), self.candidates)
+        proto.addRow(self.tune)
+        form.addWidget(proto_box)
+
+        model_box = QGroupBox(self.tr("Models"))
+        models = QVBoxLayout(model_box)
+        self.model_checks = {}
+        for name in EVAL_MODELS:
+            box = QCheckBox(name)
+            box.setChecked(name in ("pop", "itemknn", "als", "bpr", "content", "hybrid"))
+            self.model_checks[name] = box
+            models.addWidget(box)
+        self.ks = QLineEdit("10,20")
+        k_row = QFormLayout()
+        k_row.addRow(self.tr("Cut-offs k"), self.ks)
+        models.addLayout(k_row)
+        form.addWidget(model_box)
+        self.run_button = QPushButton(self.tr("Run evaluation"))
+        self.run_button.setDefault(True)
+        self.run_button.clicked.connect(self._run)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        form.addWidget(self.run_button)
+        form.addWidget(self.error_label)
+        form.addStretch(1)
+        for combo in self.setup.findChildren(QComboBox):  # long labels must not widen the form
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        self.folder.setMinimumWidth(80)
+        self._dataset_changed()
+
+    def _browse(self) -> None:
+        if self.dataset.currentData() == "db":
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a store"), "",
+                                                  self.tr("StyleRec stores (*.sqlite *.db)"))
+        else:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Choose the data folder"))
+        if path:
+            self.folder.setText(path)
+
+    def _dataset_changed(self) -> None:
+        kind = self.dataset.currentData()
+        self.folder.setEnabled(kind != "store")
+
+    def _preset_changed(self) -> None:
+        name = self.preset.currentData()
+        custom = name is None
+        for w in (self.protocol, self.test_share, self.seed, self.cut, self.candidates,
+                  self.threshold):
+            w.setEnabled(custom)
+        if custom:
+            self._protocol_changed()
+            return
+        p = PRESETS[name]
+        self.protocol.setCurrentIndex(self.protocol.findData(p.protocol.kind))
+        self.test_share.setValue(p.protocol.test)
+        self.seed.setValue(p.protocol.seed)
+        self.candidates.setCurrentIndex(self.candidates.findData(p.ranking.candidates))
+        self.threshold.setValue(p.threshold or 0.0)
+        self.ks.setText(",".join(str(k) for k in p.ranking.ks))
+        self.dataset.setCurrentIndex(self.dataset.findData(
+            "ml-100k" if name.startswith(("cornac", "recbole")) else "hm"))
+
+    def _protocol_changed(self) -> None:
+        kind = self.protocol.currentData()
+        custom = self.preset.currentData() is None
+        self.test_share.setEnabled(custom and kind in ("random", "user-random"))
+        self.seed.setEnabled(custom and kind in ("random", "user-random"))
+        self.cut.setEnabled(custom and kind == "temporal")
+
+    def set_store(self, path: Path | None) -> None:
+        self.store_path = path
+
+    def config(self) -> tuple[EvalConfig, dict | None]:
+        """The run the form describes; ValueError with a message the user can act on."""
+        kind = self.dataset.currentData()
+        where = self.folder.text().strip()
+        if kind == "store":
+            if self.store_path is None:
+                raise ValueError(self.tr("No store is open."))
+            spec = f"db:{self.store_path}"
+        elif kind == "db":
+            if not where:
+                raise ValueError(self.tr("Choose a store file."))
+            spec = f"db:{where}"
+        else:
+            spec = f"{kind}:{where}" if where else kind
+        try:
+            ks = tuple(int(k) for k in self.ks.text().split(",") if k.strip())
+        except ValueError:
+            ks = ()
+        if not ks or min(ks) < 1:
+            raise ValueError(self.tr("Cut-offs must be whole numbers such as 10,20."))
+        models = tuple(n for n, box in self.model_checks.items() if box.isChecked())
+        if not models:
+            raise ValueError(self.tr("Choose at least one model."))
+        name = self.preset.currentData()
+        if name is not None:
+            p = PRESETS[name]
+            config = EvalConfig(spec, p.protocol, RankingOptions(**{**vars(p.ranking), "ks": ks}),
+                                models, tune=self.tune.isChecked() and not p.params,
+                                params=p.params or {}, threshold=p.threshold)
+            published = ({"source": name, "model": "bpr", "values": p.published}
+                         if p.published else None)
+            return config, published
+        qd = self.cut.date()
+        protocol = Protocol(self.protocol.currentData(), test=self.test_share.value(),
+                            valid=0.1, seed=self.seed.value(),
+                            cut_day=day_number(f"{qd.year():04d}-{qd.month():02d}-{qd.day():02d}"))
+        ranking = RankingOptions(ks=ks, candidates=self.candidates.currentData(),
+                                 exclude_unknowns=kind == "ml-100k")
+        threshold = self.threshold.value() or None
+        return EvalConfig(spec, protocol, ranking, models, tune=self.tune.isChecked(),
+                          threshold=threshold), None
+
+    def _run(self) -> None:
+        try:
+            config, published = self.config()
+        except ValueError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self.error_label.clear()
+        self.run_button.setEnabled(False)
+        self.show_message(self.tr("Evaluating… progress is shown in the status bar and in "
+                                  "Jobs, where the run can be cancelled."))
+        self.run_requested.emit(config, published)
+
+    # -- results -------------------------------------------------------------------------------
+    def _build_results(self) -> None:
+        self.results = QWidget()
+        layout = QVBoxLayout(self.results)
+        top = QHBoxLayout()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_report = QPushButton(self.tr("Open HTML report"))
+        self.open_report.setEnabled(False)
+        self.open_report.clicked.connect(self._open_report)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.open_report, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.tabs = QTabWidget()
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.compare = QTableWidget()
+        self.compare.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.charts = QLabel()
+        self.charts.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        chart_scroll = QScrollArea()
+        chart_scroll.setWidget(self.charts)
+        chart_scroll.setWidgetResizable(True)
+        self.users = QTableWidget()
+        self.users.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.users.setSortingEnabled(True)
+        self.users.cellDoubleClicked.connect(self._user_activated)
+        self.tabs.addTab(self.table, self.tr("Results"))
+        self.tabs.addTab(self.compare, self.tr("Comparisons"))
+        self.tabs.addTab(chart_scroll, self.tr("Charts"))
+        self.tabs.addTab(self.users, self.tr("Shoppers"))
+        layout.addWidget(self.tabs, 1)
+        self.report_path: Path | None = None
+
+    def show_message(self, text: str) -> None:
+        self.summary.setText(text)
+
+    def run_failed(self, message: str) -> None:
+        self.run_button.setEnabled(True)
+        self.show_message(self.tr("The evaluation did not finish: %1").replace("%1", message))
+
+    @staticmethod
+    def render(report: dict) -> dict:
+        """The slow part of showing results (plots, the HTML file): runs in the job's thread."""
+        folder = app_paths.data_dir() / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / time.strftime("evaluation-%Y%m%d-%H%M%S.html")
+        report_io.write_html(report, path)
+        k = report["ks"][0]
+        charts = ([report_io.plot_metric_bars(report, k, "png"),
+                   report_io.plot_recall_curves(report, "png"),
+                   report_io.plot_coverage_popularity(report, k, "png")]
+                  if report["models"] else [])
+        return {"report": report, "charts": charts, "html": path}
+
+    def show_report(self, bundle: dict) -> None:
+        self.run_button.setEnabled(True)
+        report = bundle["report"]
+        self.report = report
+        k = report["ks"][0]
+        skipped = ", ".join(f"{n}: {v}" for n, v in report["skipped_users"].items() if v)
+        text = self.tr("%1 — %2. %3 users evaluated in %4 s.").replace(
+            "%1", report["dataset"]["label"]).replace(
+            "%2", report["protocol"]["description"]).replace(
+            "%3", str(report["evaluated_users"])).replace("%4", f"{report['seconds']:.0f}")
+        if skipped:
+            text += " " + self.tr("Skipped: %1.").replace("%1", skipped)
+        if report["skipped_models"]:
+            text += " " + self.tr("Not run: %1.").replace("%1", "; ".join(
+                f"{n} ({r})" for n, r in report["skipped_models"].items()))
+        self.show_message(text)
+        self._fill_results(report, k)
+        self._fill_comparisons(report, k)
+        self._fill_users(report, k)
+        self._draw_charts(bundle["charts"])
+        self.report_path = bundle["html"]
+        self.open_report.setEnabled(True)
+
+    def _fill_results(self, report: dict, k: int) -> None:
+        cols = [f"{m}@{k}" for m in SUMMARY_METRICS] + ["AUC", f"Coverage@{k}"]
+        self.table.setColumnCount(len(cols))
+        self.table.setHorizontalHeaderLabels(cols)
+        self.table.setRowCount(len(report["models"]))
+        self.table.setVerticalHeaderLabels([m["name"] for m in report["models"]])
+        for r, model in enumerate(report["models"]):
+            for c, name in enumerate(cols):
+                if name.startswith("Coverage"):
+                    text = f"{model['beyond'][name]:.3f}"
+                else:
+                    m = model["metrics"][name]
+                    text = f"{m['mean']:.4f}"
+                    if m["low"] is not None:
+                        text += f"  [{m['low']:.3f}–{m['high']:.3f}]"
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def _fill_comparisons(self, report: dict, k: int) -> None:
+        rows = [(model, name, c) for model, metrics in report["comparisons"].items()
+                for name, c in metrics.items() if name.endswith(f"@{k}")]
+        if report.get("ablation"):
+            rows += [(self.tr("style affinity (hybrid − hybrid-no-style)"), name, c)
+                     for name, c in report["ablation"].items() if name.endswith(f"@{k}")]
+        head = [self.tr("Model"), self.tr("Metric"), self.tr("Difference"), self.tr("95% CI"),
+                self.tr("p (paired t)"), self.tr("p (Wilcoxon)")]
+        self.compare.setColumnCount(len(head))
+        self.compare.setHorizontalHeaderLabels(head)
+        self.compare.setRowCount(len(rows))
+        for r, (model, name, c) in enumerate(rows):
+            cells = [model, name, f"{c['diff']:+.4f}",
+                     f"[{c['low']:+.4f}, {c['high']:+.4f}]" if c["low"] is not None else "–",
+                     f"{c['p_ttest']:.3g}" if c["p_ttest"] is not None else "–",
+                     f"{c['p_wilcoxon']:.3g}" if c["p_wilcoxon"] is not None else "–"]
+            for col, text in enumerate(cells):
+                self.compare.setItem(r, col, QTableWidgetItem(text))
+        self.compare.resizeColumnsToContents()
+        if report["baseline"]:
+            self.tabs.setTabToolTip(1, self.tr("Against the best model that does not use "
+                                               "images: %1").replace("%1", report["baseline"]))
+
+    def _fill_users(self, report: dict, k: int) -> None:
+        per_user = report["per_user"]
+        models = list(per_user["values"])
+        metric = f"NDCG@{k}"
+        self.users.setSortingEnabled(False)
+        self.users.setColumnCount(1 + len(models))
+        self.users.setHorizontalHeaderLabels([self.tr("Shopper")] + [f"{m} {metric}"
+                                                                     for m in models])
+        self.users.setRowCount(len(per_user["users"]))
+        for r, name in enumerate(per_user["users"]):
+            self.users.setItem(r, 0, QTableWidgetItem(name))
+            for c, model in enumerate(models, 1):
+                value = per_user["values"][model][metric][r]
+                item = QTableWidgetItem()
+                item.setData(Qt.ItemDataRole.DisplayRole, round(value, 4) if value is not None
+                             else None)
+                self.users.setItem(r, c, item)
+        self.users.setSortingEnabled(True)
+        self.users.resizeColumnsToContents()
+        can_jump = report["dataset"]["spec"] == f"db:{self.store_path}"
+        self.users.setToolTip(self.tr("Double-click a shopper to see their recommendations")
+                              if can_jump else self.tr("Open this dataset's store to see a "
+                                                       "shopper's recommendations"))
+
+    def _user_activated(self, row: int, _col: int) -> None:
+        if self.report and self.report["dataset"]["spec"] == f"db:{self.store_path}":
+            self.shopper_activated.emit(self.users.item(row, 0).text())
+
+    def _draw_charts(self, images: list[bytes]) -> None:
+        if not images:
+            self.charts.setText(self.tr("No model was evaluated, so there is nothing to plot."))
+            return
+        pixmaps = []
+        for data in images:
+            pm = QPixmap()
+            pm.loadFromData(data, "PNG")
+            pixmaps.append(pm)
+        width = max(p.width() for p in pixmaps)
+        height = sum(p.height() for p in pixmaps)
+        canvas = QPixmap(width, height)
+        canvas.fill(Qt.GlobalColor.white)
+        painter = QPainter(canvas)
+        y = 0
+        for pm in pixmaps:
+            painter.drawPixmap(0, y, pm)
+            y += pm.height()
+        painter.end()
+        self.charts.setPixmap(canvas)
+
+    def _open_report(self) -> None:
+        if self.report_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_path)))
