@@ -65,7 +65,8 @@ def test_cli_rejects_a_bad_dataset_with_a_clear_message(capsys):
 def test_demo_store_evaluation_with_image_models_and_the_ablation(profiled_demo, tmp_path):
     config = EvalConfig(f"db:{profiled_demo}", Protocol("leave-last", unit="day"),
                         RankingOptions(ks=(10,)), ("pop", "content", "hybrid"), tune=False,
-                        params={"hybrid": {"with_vbpr": False}})
+                        params={"hybrid": {"with_vbpr": False, "style_users": 20,
+                                           "shortlist": 10}})
     report = evaluate_to_report(config)
     names = [m["name"] for m in report["models"]]
     assert names == ["pop", "content", "hybrid", "hybrid-no-style"]

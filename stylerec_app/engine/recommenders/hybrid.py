@@ -49,10 +49,12 @@ def _share(user_items: sp.csr_matrix, codes: np.ndarray | None, n_codes: int) ->
 class Hybrid(Recommender):
     def __init__(self, use_style: bool = True, style_affinity: StyleAffinity | None = None,
                  seed: int = 0, with_vbpr: bool = True, device: str = "cpu",
-                 hard_negatives: int = 0, style_users: int = 100) -> None:
+                 hard_negatives: int = 0, style_users: int = 100,
+                 shortlist: int = SHORTLIST) -> None:
         super().__init__("hybrid" if use_style else "hybrid-no-style",
                          {"use_style": use_style, "seed": seed, "with_vbpr": with_vbpr,
-                          "hard_negatives": hard_negatives, "style_users": style_users})
+                          "hard_negatives": hard_negatives, "style_users": style_users,
+                          "shortlist": shortlist})
         self.style_affinity = style_affinity
         self.device = device
 
@@ -185,7 +187,7 @@ class Hybrid(Recommender):
             seen = self.data.seen(user)
             ranked = out.copy()
             ranked[seen] = -np.inf
-            shortlist = np.argsort(-ranked)[:SHORTLIST]
+            shortlist = np.argsort(-ranked)[: self.params.get("shortlist", SHORTLIST)]
             out = out.copy()
             out[shortlist] += self.coef[-1] * self._style_column(user, shortlist)
         return out
