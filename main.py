@@ -7,6 +7,10 @@ def main() -> int:
     from stylerec_app.cli import SUBCOMMANDS
 
     args = sys.argv[1:]
+    if args[:1] == ["--self-test"]:
+        from stylerec_app.ui.selftest import run_self_test
+
+        return run_self_test()
     if args and (args[0] in SUBCOMMANDS or args[0] in ("-h", "--help", "--version")):
         from stylerec_app.cli import main as cli_main
 

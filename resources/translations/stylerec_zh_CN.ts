@@ -79,6 +79,24 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../stylerec_app/ui/support.py" line="102" />
+        <source>StyleRec is still running and your data is safe. If this keeps happening, send the details below to your support contact.</source>
+        <translation>StyleRec 仍在运行，您的数据是安全的。如果此问题反复出现，请将下面的详细信息发送给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/support.py" line="108" />
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/support.py" line="109" />
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationPage</name>
     <message>
         <location filename="../../stylerec_app/ui/evaluation_page.py" line="65" />
@@ -382,6 +400,42 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
 </context>
 <context>
+    <name>ExceptionBridge</name>
+    <message>
+        <location filename="../../stylerec_app/ui/support.py" line="144" />
+        <source>Something went wrong</source>
+        <translation>出现错误</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/support.py" line="145" />
+        <source>An unexpected error occurred: %1</source>
+        <translation>发生意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../stylerec_app/ui/first_run.py" line="13" />
+        <source>Welcome to StyleRec</source>
+        <translation>欢迎使用 StyleRec</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/first_run.py" line="16" />
+        <source>StyleRec opened a &lt;b&gt;demo store&lt;/b&gt;: 336 generated products with photos and 300 simulated shoppers, so every area has something to show. It is being created now; watch the status bar.</source>
+        <translation>StyleRec 打开了一个&lt;b&gt;演示数据库&lt;/b&gt;：336 件带照片的生成商品和 300 位模拟顾客，让每个功能区都有内容可看。它正在创建中，请留意状态栏。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/first_run.py" line="19" />
+        <source>&lt;b&gt;Bring your own data&lt;/b&gt;: File → Import H&amp;amp;M Folder… (Ctrl+I) for the H&amp;amp;M layout, or File → Import Catalog Files… (Ctrl+Shift+I) for CSV or JSON Lines products, photos, shoppers and events. You can also drop a folder on the window. Bad rows are reported, good rows still import.</source>
+        <translation>&lt;b&gt;导入自己的数据&lt;/b&gt;：H&amp;amp;M 格式请用“文件 → 导入 H&amp;amp;M 文件夹…”（Ctrl+I）；CSV 或 JSON Lines 格式的商品、照片、顾客和行为数据请用“文件 → 导入商品目录文件…”（Ctrl+Shift+I）。也可以把文件夹拖到窗口上。有问题的行会被报告，正常的行照常导入。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/first_run.py" line="23" />
+        <source>&lt;b&gt;Then&lt;/b&gt;: Profiles → Build Profiles (Ctrl+P) reads photos and texts; Style Studio restyles products; Recommendations ranks products for each shopper; Evaluation compares the recommenders offline.</source>
+        <translation>&lt;b&gt;接下来&lt;/b&gt;：“画像 → 构建画像”（Ctrl+P）读取照片和文本；“风格工作室”为商品换风格；“推荐”为每位顾客排序商品；“评估”离线比较各推荐模型。</translation>
+    </message>
+</context>
+<context>
     <name>GenericImportDialog</name>
     <message>
         <location filename="../../stylerec_app/ui/import_dialogs.py" line="73" />
@@ -586,343 +640,426 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="93" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="99" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="155" />
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="94" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="100" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="155" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="95" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="101" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="156" />
         <source>Style Studio</source>
         <translation>风格工作室</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="96" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="102" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="156" />
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="97" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="103" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="157" />
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="98" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="104" />
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="125" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="133" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="126" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="134" />
         <source>&amp;Open Store…</source>
         <translation>打开商品库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="128" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="136" />
         <source>New &amp;Demo Store…</source>
         <translation>新建演示商品库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="130" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="138" />
         <source>Import &amp;H&amp;&amp;M Folder…</source>
         <translation>导入 H&amp;&amp;M 文件夹(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="132" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="140" />
         <source>Import &amp;Catalog Files…</source>
         <translation>导入商品目录文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="134" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="142" />
         <source>Last Import &amp;Report</source>
         <translation>上次导入报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="136" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="147" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="137" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="148" />
         <source>&amp;Profiles</source>
         <translation>画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="138" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="149" />
         <source>&amp;Build Profiles</source>
         <translation>生成画像(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="140" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="151" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="141" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="152" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="142" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="153" />
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="143" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="144" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="144" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="160" />
         <source>&amp;About StyleRec</source>
         <translation>关于 StyleRec(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="154" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="170" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="172" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="188" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="181" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="197" />
         <source>No store open</source>
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="195" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="213" />
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="199" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="217" />
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="210" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="228" />
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="218" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="234" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="236" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="252" />
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="224" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="242" />
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="225" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="243" />
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="230" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="248" />
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="231" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="249" />
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="235" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="253" />
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="243" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="261" />
         <source>Choose an H&amp;M-layout folder</source>
         <translation>选择 H&amp;M 格式的文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="253" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="258" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="271" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="276" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="264" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="282" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="265" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="296" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="283" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="314" />
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="276" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="294" />
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="285" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="303" />
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="286" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="304" />
         <source>No import has run in this session yet.</source>
         <translation>本次会话尚未进行导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="295" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="313" />
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="300" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="318" />
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="310" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="328" />
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="316" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="334" />
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="345" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="363" />
         <source>Not a catalog folder</source>
         <translation>不是商品目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="346" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="364" />
         <source>%1 has neither articles.csv (H&amp;M layout) nor products.csv / products.jsonl.</source>
         <translation>%1 中既没有 articles.csv（H&amp;M 格式），也没有 products.csv / products.jsonl。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="366" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="384" />
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="370" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="388" />
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="378" />
         <location filename="../../stylerec_app/ui/main_window.py" line="396" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="414" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="378" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="396" />
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="379" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="397" />
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="379" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="397" />
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="380" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="398" />
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="381" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="399" />
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="382" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="400" />
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="383" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="401" />
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="384" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="402" />
         <source>Training</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="384" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="402" />
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="387" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="405" />
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="389" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="407" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="391" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="409" />
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="393" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="411" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="399" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="417" />
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="401" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="419" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="440" />
-        <source>About StyleRec</source>
-        <translation>关于 StyleRec</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="441" />
-        <source>StyleRec %1 — catalog, shopper profiles, restyling and recommendations for merchandisers.</source>
-        <translation>StyleRec %1——面向商品运营的商品目录、顾客画像、风格重绘与推荐工具。</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="448" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="452" />
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="449" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="453" />
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="26" />
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="30" />
+        <source>Automatic (GPU when available)</source>
+        <translation>自动（有 GPU 时使用 GPU）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="31" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="32" />
+        <source>GPU (CUDA)</source>
+        <translation>GPU（CUDA）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="34" />
+        <source>Detected: %1</source>
+        <translation>检测到：%1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="37" />
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="42" />
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="42" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="43" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="47" />
+        <source>default user data folder</source>
+        <translation>默认用户数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="48" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="59" />
+        <source>Compute device</source>
+        <translation>计算设备</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="61" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="62" />
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="63" />
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="64" />
+        <source>Thumbnail cache</source>
+        <translation>缩略图缓存</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="72" />
+        <source>Choose the data folder</source>
+        <translation>选择数据文件夹</translation>
     </message>
 </context>
 <context>
@@ -1417,59 +1554,123 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>无法加载风格模型：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="184" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="185" />
         <source>%1 (trained)</source>
         <translation>%1（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="185" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="186" />
         <source>%1 (from a picture)</source>
         <translation>%1（来自图片）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="186" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="187" />
         <source>Vintage (CycleGAN, slow without a GPU)</source>
         <translation>复古（CycleGAN，无 GPU 时较慢）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="213" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="214" />
         <source>This shopper has no style blend yet: build profiles first, or pick a style by hand.</source>
         <translation>此顾客还没有风格组合：请先生成画像，或手动选择风格。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="246" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="184" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="247" />
         <source>Style %1</source>
         <translation>风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="286" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="287" />
         <source>This product has no usable photo.</source>
         <translation>此商品没有可用的照片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="290" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="291" />
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="297" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="298" />
         <source>Could not restyle: %1</source>
         <translation>无法重绘：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="301" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="302" />
         <source>%1 ms on %2</source>
         <translation>%1 毫秒（%2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="309" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="310" />
         <source>Export restyled image</source>
         <translation>导出重绘图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="311" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="312" />
         <source>Images (*.png *.jpg)</source>
         <translation>图片 (*.png *.jpg)</translation>
+    </message>
+</context>
+<context>
+    <name>SupportActions</name>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="40" />
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="42" />
+        <source>&amp;Preferences…</source>
+        <translation>偏好设置(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="44" />
+        <source>Open &amp;Log Folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="45" />
+        <source>&amp;Copy Debug Info</source>
+        <translation>复制调试信息(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="52" />
+        <source>No recent stores</source>
+        <translation>没有最近打开的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="66" />
+        <source>not checked yet</source>
+        <translation>尚未检测</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="79" />
+        <source>The compute device applies to the next start of StyleRec.</source>
+        <translation>计算设备将在下次启动 StyleRec 时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="86" />
+        <source>Debug information copied to the clipboard.</source>
+        <translation>调试信息已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="90" />
+        <source>About StyleRec</source>
+        <translation>关于 StyleRec</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="95" />
+        <source>Catalog, shopper profiles, restyling and recommendations for merchandisers.</source>
+        <translation>面向商品运营的商品目录、顾客画像、风格迁移与推荐工具。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="96" />
+        <source>Bundled models and libraries</source>
+        <translation>内置的模型和软件库</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_support.py" line="126" />
+        <source>A background job failed</source>
+        <translation>后台任务失败</translation>
     </message>
 </context>
 <context>
@@ -1591,6 +1792,14 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <location filename="../../stylerec_app/ui/import_dialogs.py" line="60" />
         <source>Choose a file</source>
         <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>old</name>
+    <message>
+        <location filename="../../stylerec_app/ui/app.py" line="67" />
+        <source>The new language applies when StyleRec starts again (jobs are running).</source>
+        <translation>新语言将在 StyleRec 下次启动时生效（有任务正在运行）。</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,15 @@ def _folder(kind: str, under_home: str) -> Path:
 
 
 def data_dir() -> Path:
+    """The user data folder, or the one chosen in Preferences (STYLEREC_HOME wins)."""
+    if not os.environ.get("STYLEREC_HOME"):
+        from stylerec_app.services import preferences  # lazy: preferences imports this module
+
+        chosen = preferences.load().data_folder
+        if chosen:
+            path = Path(chosen).expanduser()
+            path.mkdir(parents=True, exist_ok=True)
+            return path
     return _folder("data", "")
 
 

@@ -1,4 +1,9 @@
-"""GUI entry point: `python main.py [--db PATH] [--lang zh_CN|en]`."""
+"""GUI entry point: `python main.py [--db PATH] [--lang zh_CN|en]`.
+
+The AppShell owns the one main window: it sets up logging and crash handling, applies
+the saved preferences, and rebuilds the window in another language when asked (every
+widget is created again through the new translators, so nothing stays in the old one).
+"""
 
 from __future__ import annotations
 
@@ -11,32 +16,91 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from stylerec_app import APP_NAME, __version__
-from stylerec_app.services import app_paths
+from stylerec_app.services import app_paths, preferences
+from stylerec_app.ui.first_run import FirstRunDialog
 from stylerec_app.ui.main_window import MainWindow
+from stylerec_app.ui.support import ExceptionBridge, install_exception_hooks, setup_logging
 from stylerec_app.ui.translations import LANGUAGES, Translations, system_language
+from stylerec_app.ui.window_support import apply_theme
+
+log = logging.getLogger("stylerec")
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="stylerec-gui")
     parser.add_argument("--db", type=Path, help="store to open (default: the demo store)")
     parser.add_argument("--lang", choices=sorted(LANGUAGES), help="UI language")
+    parser.add_argument("--self-test", action="store_true", help="check the installation")
     return parser.parse_args(argv)
+
+
+def resolve_language(choice: str | None) -> str:
+    if choice in LANGUAGES:
+        return choice
+    return system_language()
+
+
+class AppShell:
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.translations = Translations(app)
+        self.window: MainWindow | None = None
+        self.bridge = ExceptionBridge(lambda: self.window)
+
+    def show_window(self, store: Path | None = None, *, first_run_demo: bool = False) -> MainWindow:
+        window = MainWindow()
+        window.translations = self.translations
+        window.language_requested.connect(self.switch_language)
+        if self.window is not None:
+            window.setGeometry(self.window.geometry())
+            window.nav.setCurrentRow(self.window.nav.currentRow())
+        window.show()
+        self.window = window
+        if store is not None:
+            window.open_store_path(store, create_demo_if_missing=first_run_demo)
+        return window
+
+    def switch_language(self, choice: str) -> bool:
+        """Apply at once when no job runs (the window is rebuilt); else at the next start."""
+        old = self.window
+        if old is not None and old.jobs.active_jobs():
+            old.statusBar().showMessage(old.tr("The new language applies when StyleRec starts "
+                                               "again (jobs are running)."), 8000)
+            return False
+        self.translations.apply(resolve_language(choice))
+        store = old.service.path if old is not None and old.service is not None else None
+        self.show_window(store)
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        return True
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from stylerec_app.ui.selftest import run_self_test
+
+        return run_self_test()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    folder = setup_logging()
+    log.info("StyleRec %s starting (logs in %s)", __version__, folder)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    translations = Translations(app)
-    translations.apply(args.lang or os.environ.get("STYLEREC_LANG") or system_language())
-    window = MainWindow()
-    window.translations = translations
-    window.show()
+    prefs = preferences.load()
+    apply_theme(prefs.theme)
+    shell = AppShell(app)
+    install_exception_hooks(shell.bridge)
+    shell.translations.apply(args.lang or os.environ.get("STYLEREC_LANG")
+                             or resolve_language(prefs.language))
     if args.db is not None:
-        window.open_store_path(args.db)
+        shell.show_window(args.db)
     else:
-        window.open_store_path(app_paths.default_store_path(), create_demo_if_missing=True)
+        default = app_paths.default_store_path()
+        first = not default.exists()
+        window = shell.show_window(default, first_run_demo=True)
+        if first and not prefs.welcome_shown:
+            FirstRunDialog.show_once(window)
     return app.exec()

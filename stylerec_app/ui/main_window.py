@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stylerec_app import __version__
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.imports import ImportReport
+from stylerec_app.services import preferences
 from stylerec_app.services.catalog import CatalogService, open_store
 from stylerec_app.services.demo import create_demo_store
 from stylerec_app.services.importing import GenericSource, import_generic, import_hm, looks_like_hm
@@ -40,12 +41,14 @@ from stylerec_app.ui.recommendations_page import RecommendationsPage
 from stylerec_app.ui.shoppers_page import ShoppersPage
 from stylerec_app.ui.style_studio import StyleStudioPage
 from stylerec_app.ui.window_actions import StudioActions
+from stylerec_app.ui.window_support import SupportActions
 
 
-class MainWindow(StudioActions, QMainWindow):
+class MainWindow(StudioActions, SupportActions, QMainWindow):
     store_opened = Signal(object)  # CatalogService or None
     profiles_finished = Signal(object)  # ProfileReport
     import_finished = Signal(object)  # ImportReport
+    language_requested = Signal(str)  # a preference changed: the app rebuilds the window
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -56,9 +59,12 @@ class MainWindow(StudioActions, QMainWindow):
         self.profiles: ProfileService | None = None
         self.styles: StyleService | None = None
         self.jobs = JobManager(self)
+        self.prefs = preferences.load()
+        self._shown_errors: set[int] = set()
+        device = os.environ.get("STYLEREC_DEVICE", self.prefs.device)
         # Owned by the inference thread: only profiling jobs touch the loaded models.
-        self.engines = ProfileEngines(os.environ.get("STYLEREC_DEVICE", "auto"))
-        self.preview_worker = PreviewWorker(os.environ.get("STYLEREC_DEVICE", "auto"))
+        self.engines = ProfileEngines(device)
+        self.preview_worker = PreviewWorker(device)
         self.preview_worker.moveToThread(self.jobs.inference_thread)
         self.last_report: ImportReport | None = None
         self.show_reports = True  # tests switch modal report dialogs off
@@ -110,6 +116,8 @@ class MainWindow(StudioActions, QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.jobs.job_changed.connect(self._on_job_changed)
+        self.jobs.job_changed.connect(self._report_failed_job)
+        self.catalog.thumbnails.set_budget_mb(self.prefs.thumbnail_cache_mb)
 
     # -- construction ----------------------------------------------------------------------------
 
@@ -125,13 +133,16 @@ class MainWindow(StudioActions, QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&Open Store…"), self.choose_store,
                      QKeySequence.StandardKey.Open)
-        self._action(file_menu, self.tr("New &Demo Store…"), self.choose_new_demo)
+        self._action(file_menu, self.tr("New &Demo Store…"), self.choose_new_demo, "Ctrl+Shift+N")
         file_menu.addSeparator()
         self.import_hm_action = self._action(file_menu, self.tr("Import &H&&M Folder…"),
                                              self.choose_hm_folder, "Ctrl+I")
         self.import_generic_action = self._action(file_menu, self.tr("Import &Catalog Files…"),
                                                   self.choose_generic, "Ctrl+Shift+I")
         self._action(file_menu, self.tr("Last Import &Report"), self.show_last_report)
+        file_menu.addSeparator()
+        help_menu = QMenu(self.tr("&Help"), self)
+        self._build_support_menus(file_menu, help_menu)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         profiles_menu = self.menuBar().addMenu(self.tr("&Profiles"))
@@ -140,7 +151,12 @@ class MainWindow(StudioActions, QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
         self._action(view_menu, self.tr("&Jobs"), lambda: self.nav.setCurrentRow(5), "Ctrl+J")
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        for row, (label, key) in enumerate(
+                ((self.tr("Catalog"), "Ctrl+1"), (self.tr("Shoppers"), "Ctrl+2"),
+                 (self.tr("Style Studio"), "Ctrl+3"), (self.tr("Recommendations"), "Ctrl+4"),
+                 (self.tr("Evaluation"), "Ctrl+5"))):
+            self._action(view_menu, label, lambda _c=False, r=row: self.nav.setCurrentRow(r), key)
+        self.menuBar().addMenu(help_menu)
         self._action(help_menu, self.tr("&About StyleRec"), self.about)
 
     def _build_status_bar(self) -> None:
@@ -187,6 +203,8 @@ class MainWindow(StudioActions, QMainWindow):
         self.recommendations.set_service(
             RecommendationService(service.store) if service else None, self.profiles)
         self.evaluation.set_store(service.path if service else None)
+        if service is not None:
+            self.remember_store(service.path)
         self.update_stats()
         self.store_opened.emit(service)
 
@@ -426,20 +444,6 @@ class MainWindow(StudioActions, QMainWindow):
             job.cancel()
 
     # -- messages --------------------------------------------------------------------------------
-
-    def error(self, title: str, exc: Exception | None, details: str = "") -> None:
-        """A readable message; the traceback only behind "Show Details" for real bugs."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc) if exc else title,
-                          QMessageBox.StandardButton.Ok, self)
-        if details and not isinstance(exc, StyleRecError):
-            box.setDetailedText(details)
-        box.open()
-        self._last_error_box = box
-
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("About StyleRec"),
-                          self.tr("StyleRec %1 — catalog, shopper profiles, restyling and "
-                                  "recommendations for merchandisers.").replace("%1", __version__))
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         active = self.jobs.active_jobs()

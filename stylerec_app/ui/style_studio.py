@@ -181,7 +181,8 @@ class StyleStudioPage(QWidget):
         while self.source.count() > 1:
             self.source.removeItem(1)
         for choice in choices:
-            label = {"builtin": choice.name, "trained": self.tr("%1 (trained)"),
+            builtin = self.tr("Style %1").replace("%1", str(choice.index))
+            label = {"builtin": builtin, "trained": self.tr("%1 (trained)"),
                      "arbitrary": self.tr("%1 (from a picture)"),
                      "vintage": self.tr("Vintage (CycleGAN, slow without a GPU)")}[choice.kind]
             self.source.addItem(label.replace("%1", choice.name), (choice.kind, choice))

@@ -73,6 +73,13 @@ class ThumbnailCache(QObject):
             self.dpr = dpr
             self.clear()
 
+    def set_budget_mb(self, megabytes: int) -> None:
+        """Capacity from a memory budget (a decoded thumbnail is size² × dpr² × 4 bytes)."""
+        per_item = (self.size * self.dpr) ** 2 * 4
+        self.capacity = max(50, int(megabytes * 1024 * 1024 / per_item))
+        while len(self._pixmaps) > self.capacity:
+            self._pixmaps.popitem(last=False)
+
     def clear(self) -> None:
         self._pixmaps.clear()
         self._failed.clear()

@@ -36,7 +36,9 @@ def compiled_qm(language: str) -> Path | None:
     """The .qm for `language`: shipped beside the .ts (packaged app) or built into the cache."""
     ts = resources_dir() / "translations" / f"stylerec_{language}.ts"
     shipped = ts.with_suffix(".qm")
-    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+    frozen = getattr(sys, "frozen", False)  # a bundle's copy times say nothing about age
+    if shipped.exists() and (frozen or not ts.exists()
+                             or shipped.stat().st_mtime >= ts.stat().st_mtime):
         return shipped
     if not ts.exists():
         return None

@@ -1,0 +1,43 @@
+"""The first-run screen: what the demo store is and how to bring in real data."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from stylerec_app.services import preferences
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Welcome to StyleRec"))
+        self.setMinimumWidth(520)
+        steps = [
+            self.tr("StyleRec opened a <b>demo store</b>: 336 generated products with photos "
+                    "and 300 simulated shoppers, so every area has something to show. It is "
+                    "being created now; watch the status bar."),
+            self.tr("<b>Bring your own data</b>: File → Import H&amp;M Folder… (Ctrl+I) for the "
+                    "H&amp;M layout, or File → Import Catalog Files… (Ctrl+Shift+I) for CSV or "
+                    "JSON Lines products, photos, shoppers and events. You can also drop a "
+                    "folder on the window. Bad rows are reported, good rows still import."),
+            self.tr("<b>Then</b>: Profiles → Build Profiles (Ctrl+P) reads photos and texts; "
+                    "Style Studio restyles products; Recommendations ranks products for each "
+                    "shopper; Evaluation compares the recommenders offline."),
+        ]
+        layout = QVBoxLayout(self)
+        for text in steps:
+            label = QLabel(text)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def show_once(cls, parent) -> FirstRunDialog:
+        dialog = cls(parent)
+        dialog.open()
+        parent.prefs.welcome_shown = True  # the window's copy: it saves again on store open
+        preferences.save(parent.prefs)
+        parent._first_run_dialog = dialog
+        return dialog

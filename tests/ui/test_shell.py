@@ -1,0 +1,172 @@
+"""Shipping behaviour: language switching, preferences across restarts, errors in workers,
+and a walk over every widget in Chinese looking for untranslated English."""
+
+import logging
+import re
+import subprocess
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+)
+
+from stylerec_app.services import app_paths, preferences
+from stylerec_app.services.evaluation.presets import PRESETS
+from stylerec_app.ui.app import AppShell
+from stylerec_app.ui.main_window import MainWindow
+from stylerec_app.ui.support import ErrorDialog, setup_logging
+from tests.ui.conftest import open_and_wait
+from tests.ui.test_profiles_ui import _save
+
+# Names that stay as they are in every language.
+BRANDS = {"StyleRec", "H&M", "MovieLens", "MovieLens-100K", "Cornac", "RecBole", "HTML", "CSV",
+          "JSON", "CUDA", "GPU", "CPU", "Qt", "pop", "itemknn", "als", "bpr", "vbpr", "content",
+          "hybrid", "hybrid-no-style", "Recall", "Precision", "NDCG", "MAP", "MRR", "HitRate",
+          "AUC", "Coverage", "k", "p", "t", "Wilcoxon", "CI", "MB", "KB", "ms", "s", "px",
+          "PNG", "JPEG", "Ctrl", "Shift", "English", "cornac", "recbole", "hm", "temporal",
+          "last", "day", "vintage", "of"}
+BRANDS |= {"CycleGAN", "stylerec", "train"}  # a model's name; the CLI command `stylerec train`
+WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
+
+
+def _has_cjk_font() -> bool:
+    try:
+        out = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return bool(out.stdout.strip())
+
+
+@pytest.fixture
+def shell(qapp):
+    s = AppShell(qapp)
+    yield s
+    s.translations.apply("en")  # translators are app-wide: leave English for other tests
+    if s.window is not None:
+        s.window.jobs.shutdown()
+        s.window.close()
+
+
+def _texts(window) -> list[tuple[str, str]]:
+    found = []
+    for w in window.findChildren(QLabel):
+        if w.isVisibleTo(window) and w.text():
+            found.append(("label", w.text()))
+    for w in window.findChildren(QAbstractButton):
+        if w.isVisibleTo(window) and w.text():
+            found.append(("button", w.text()))
+    for w in window.findChildren(QGroupBox):
+        found.append(("group", w.title()))
+    for w in window.findChildren(QLineEdit):
+        found.append(("placeholder", w.placeholderText()))
+    for w in window.findChildren(QComboBox):
+        if w.objectName() != "data":
+            found += [("combo", w.itemText(i)) for i in range(w.count())]
+    for w in window.findChildren(QTabWidget):
+        found += [("tab", w.tabText(i)) for i in range(w.count())]
+    for menu_action in window.menuBar().actions():
+        found.append(("menu", menu_action.text()))
+        for action in menu_action.menu().actions():
+            found.append(("menu item", action.text()))
+    found += [("nav", window.nav.item(r).text()) for r in range(window.nav.count())]
+    return found
+
+
+def _untranslated(texts, data: set[str]) -> list[tuple[str, str]]:
+    bad = []
+    for kind, text in texts:
+        plain = re.sub(r"<[^>]+>|H&amp;M|H&&M|H&M|&[a-z]+;", " ", text).replace("&", "")
+        if not plain.strip() or plain.strip() in data:
+            continue
+        words = [w for w in WORD.findall(plain) if w not in BRANDS and len(w) > 1]
+        if words:
+            bad.append((kind, text))
+    return bad
+
+
+def test_every_visible_string_is_translated_in_chinese(shell, qtbot, demo_copy):
+    shell.translations.apply("zh_CN")
+    window = shell.show_window()
+    qtbot.addWidget(window)
+    open_and_wait(qtbot, window, demo_copy)
+    data = {p.title for p in window.catalog.model.items} | {str(demo_copy), demo_copy.name}
+    data |= {window.store_label.text(), window.stats_label.text(), window.device_label.text()}
+    facets = window.catalog.service.facets()  # the store's own categories and colours
+    data |= set(facets.categories) | set(facets.colours) | set(PRESETS)
+    bad = []
+    for row in range(window.nav.count()):
+        window.nav.setCurrentRow(row)
+        qtbot.wait(50)
+        bad += _untranslated(_texts(window), data)
+    assert not sorted(set(bad)), "\n".join(map(repr, sorted(set(bad))))
+
+
+def test_switching_to_chinese_retranslates_the_window(shell, qtbot, demo_copy, tmp_path):
+    window = shell.show_window()
+    open_and_wait(qtbot, window, demo_copy)
+    assert window.nav.item(0).text() == "Catalog"
+    window.apply_preferences(preferences.Preferences(**{**vars(window.prefs),
+                                                        "language": "zh_CN"}))
+    new = shell.window
+    assert new is not window
+    qtbot.waitUntil(lambda: new.service is not None, timeout=30000)
+    assert new.nav.item(0).text() != "Catalog"
+    assert re.search(r"[\u4e00-\u9fff]", new.nav.item(0).text())
+    assert re.search(r"[\u4e00-\u9fff]", new.menuBar().actions()[0].text())
+    assert new.service.path == demo_copy.resolve()
+    if _has_cjk_font():
+        new.resize(1280, 820)
+        _save(new, "window-zh_CN.png", tmp_path)
+
+
+def test_preferences_persist_across_restarts(qtbot, demo_copy):
+    first = MainWindow()
+    qtbot.addWidget(first)
+    open_and_wait(qtbot, first, demo_copy)
+    changed = preferences.Preferences(**{**vars(first.prefs), "theme": "dark", "device": "cpu",
+                                         "thumbnail_cache_mb": 128})
+    first.apply_preferences(changed)
+    first.jobs.shutdown()
+    first.close()
+    second = MainWindow()  # a restart reads the file again
+    qtbot.addWidget(second)
+    assert (second.prefs.theme, second.prefs.device, second.prefs.thumbnail_cache_mb) == \
+        ("dark", "cpu", 128)
+    assert str(demo_copy.resolve()) == second.prefs.recent_stores[0]
+    second._fill_recent()
+    assert demo_copy.name in [a.text() for a in second.recent_menu.actions()]
+    second.apply_preferences(preferences.Preferences(**{**vars(second.prefs), "theme": "system",
+                                                        "device": "auto"}))
+    second.jobs.shutdown()
+
+
+def test_an_exception_in_a_worker_shows_the_error_dialog_and_is_logged(qtbot, window):
+    setup_logging()
+
+    def boom(progress, cancel):
+        raise RuntimeError("disk on fire in the worker")
+
+    job = window.jobs.submit("boom", boom, writes_store=False)
+    qtbot.waitUntil(lambda: job.state == "failed", timeout=10000)
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "_last_error_box", None), ErrorDialog),
+                    timeout=5000)
+    dialog = window._last_error_box
+    assert dialog.isVisible()
+    assert "disk on fire" in dialog.details.toPlainText()
+    dialog.copy()
+    assert "StyleRec" in QApplication.clipboard().text()
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    log_text = (app_paths.log_dir() / "stylerec.log").read_text(encoding="utf-8")
+    assert "disk on fire in the worker" in log_text and "Traceback" in log_text
+    # the app keeps working: another job runs to the end
+    ok = window.jobs.submit("fine", lambda p, c: 42, writes_store=False)
+    qtbot.waitUntil(lambda: ok.state == "done", timeout=10000)
+    assert ok.result == 42
+    dialog.close()
