@@ -955,21 +955,32 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="417" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="420" />
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="419" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="422" />
+        <source>Ranking test users with %1</source>
+        <translation>正在用 %1 为测试用户排序</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="424" />
+        <source>Tuning %1 (setting %2)</source>
+        <translation>正在调参 %1（设置 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="427" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="452" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="460" />
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="453" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="461" />
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>
