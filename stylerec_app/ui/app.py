@@ -31,6 +31,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--db", type=Path, help="store to open (default: the demo store)")
     parser.add_argument("--lang", choices=sorted(LANGUAGES), help="UI language")
     parser.add_argument("--self-test", action="store_true", help="check the installation")
+    parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)  # packaging checks
     return parser.parse_args(argv)
 
 
@@ -76,6 +77,28 @@ class AppShell:
         return True
 
 
+def _screenshot_when_ready(shell: AppShell, target: Path) -> None:
+    """Save the window once the store has loaded, print when it appeared, and quit
+    (used by the packaging script to look at the frozen app and time its start)."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    def attach() -> None:
+        window = shell.window
+        print(f"first window shown at {time.time():.3f}", flush=True)
+
+        def loaded(_service) -> None:
+            QTimer.singleShot(1500, lambda: (window.grab().save(str(target)),
+                                             print(f"catalog ready at {time.time():.3f}",
+                                                   flush=True),
+                                             shell.app.quit()))
+
+        window.catalog.loaded.connect(loaded)
+
+    QTimer.singleShot(0, attach)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
@@ -95,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     install_exception_hooks(shell.bridge)
     shell.translations.apply(args.lang or os.environ.get("STYLEREC_LANG")
                              or resolve_language(prefs.language))
+    if args.screenshot is not None:
+        _screenshot_when_ready(shell, args.screenshot)
     if args.db is not None:
         shell.show_window(args.db)
     else:
