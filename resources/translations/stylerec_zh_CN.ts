@@ -438,185 +438,283 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>GenericImportDialog</name>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="73" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="74" />
         <source>Import a catalog</source>
         <translation>导入商品目录</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="75" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="76" />
         <source>Tables (*.csv *.jsonl *.json)</source>
         <translation>表格文件 (*.csv *.jsonl *.json)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="82" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="83" />
         <source>Detect (UTF-8 or GBK)</source>
         <translation>自动检测（UTF-8 或 GBK）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="86" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="87" />
         <source>Products (required)</source>
         <translation>商品（必填）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="87" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="88" />
         <source>Photos folder</source>
         <translation>照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="88" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="89" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="89" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="90" />
         <source>Events</source>
         <translation>行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="90" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="91" />
         <source>Reviews</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="91" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="92" />
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="92" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="93" />
         <source>Columns are matched by name (id/sku, title/name, price, category, colour, image…). See the README for the full list.</source>
         <translation>按列名匹配字段（id/sku、title/name、price、category、colour、image…），完整列表见 README。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="99" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="100" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="110" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="111" />
         <source>Choose the products file.</source>
         <translation>请选择商品文件。</translation>
     </message>
 </context>
 <context>
+    <name>ImportReasons</name>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="18" />
+        <source>missing id</source>
+        <translation>缺少编号</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="19" />
+        <source>missing price</source>
+        <translation>缺少价格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="20" />
+        <source>missing timestamp</source>
+        <translation>缺少时间</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="21" />
+        <source>missing event kind</source>
+        <translation>缺少行为类型</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="22" />
+        <source>missing %1</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="23" />
+        <source>unparsable price %1</source>
+        <translation>无法解析的价格 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="24" />
+        <source>invalid price %1</source>
+        <translation>无效的价格 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="25" />
+        <source>unparsable date %1</source>
+        <translation>无法解析的日期 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="26" />
+        <source>unparsable age %1</source>
+        <translation>无法解析的年龄 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="27" />
+        <source>unparsable %1 %2</source>
+        <translation>无法解析的 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="28" />
+        <source>invalid article_id %1</source>
+        <translation>无效的 article_id %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="29" />
+        <source>rating event without a value</source>
+        <translation>评分行为缺少分值</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="31" />
+        <source>unknown event kind %1 (expected view, click, cart, purchase or rating)</source>
+        <translation>未知的行为类型 %1（应为 view、click、cart、purchase 或 rating）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="33" />
+        <source>duplicate id %1 (first on line %2)</source>
+        <translation>重复的编号 %1（首次出现在第 %2 行）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="34" />
+        <source>expected %1 columns, found %2</source>
+        <translation>应有 %1 列，实际 %2 列</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="35" />
+        <source>unknown product %1</source>
+        <translation>未知商品 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="36" />
+        <source>photo not found: %1</source>
+        <translation>找不到照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="37" />
+        <source>photo unreadable: %1</source>
+        <translation>无法读取照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_reasons.py" line="38" />
+        <source>corrupt photo: %1</source>
+        <translation>照片已损坏：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="126" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="128" />
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="128" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="130" />
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="128" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="130" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="129" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="131" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="130" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="132" />
         <source>Import from %1: %2</source>
         <translation>从 %1 导入：%2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="134" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="136" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="134" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="136" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="135" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="137" />
         <source>Events</source>
         <translation>行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="135" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="137" />
         <source>Reviews</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="137" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="139" />
         <source>Rows</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="137" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="139" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="137" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="139" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="138" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="140" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="138" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="140" />
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="146" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="148" />
         <source>%1 rows rejected, %2 warnings. Good rows were imported; fix the rows below in the source files and import again.</source>
         <translation>%1 行被拒绝，%2 条警告。有效的行已导入；请在源文件中修正下列行后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="153" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="155" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="153" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="155" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="154" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="156" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="154" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="156" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="156" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="158" />
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="156" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="158" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="161" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="164" />
         <source>Save as CSV…</source>
         <translation>另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="182" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="185" />
         <source>Save import report</source>
         <translation>保存导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="183" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="186" />
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -1174,7 +1272,37 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RankedGrid</name>
     <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="61" />
+        <source>close to their style</source>
+        <translation>接近其风格</translation>
+    </message>
+    <message>
         <location filename="../../stylerec_app/ui/recommendations_page.py" line="62" />
+        <source>looks like %1, which they engaged with</source>
+        <translation>与其互动过的“%1”相似</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="63" />
+        <source>matches colours they like (%1)</source>
+        <translation>符合其喜欢的颜色（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="64" />
+        <source>from %1, which they shop often</source>
+        <translation>来自其常购的 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="65" />
+        <source>popular in %1</source>
+        <translation>%1 中的热门商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="66" />
+        <source>popular with shoppers like them</source>
+        <translation>与其相似的顾客喜欢</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="73" />
         <source>score</source>
         <translation>得分</translation>
     </message>
@@ -1182,108 +1310,108 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="102" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="114" />
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="106" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="118" />
         <source>— no comparison —</source>
         <translation>— 不对比 —</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="113" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="125" />
         <source>Show restyled for the shopper</source>
         <translation>显示按顾客风格重绘的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="115" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="127" />
         <source>Diverse looks</source>
         <translation>外观多样</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="116" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128" />
         <source>Evaluation split: hold out the last</source>
         <translation>评估划分：留出最近</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="120" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="132" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="122" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="134" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="123" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="135" />
         <source>Train models…</source>
         <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="125" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137" />
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="125" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="126" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138" />
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="126" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138" />
         <source>Top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="147" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="159" />
         <source>Choose a shopper and a model. Models are trained from the store with Train models… (or stylerec train).</source>
         <translation>请选择顾客和模型。模型通过“训练模型…”（或 stylerec train）从商品库训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="150" />
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="228" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="162" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="240" />
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="208" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="220" />
         <source>Ranking… (models for the split are trained on first use)</source>
         <translation>正在排序…（首次使用时会为该划分训练模型）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="209" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="221" />
         <source>Ranking…</source>
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="218" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="230" />
         <source>Preparing the evaluation split…</source>
         <translation>正在准备评估划分…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="233" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="245" />
         <source>What they did next (after the split): %1 events, %2 on the lists above</source>
         <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="235" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="247" />
         <source>Nothing: this shopper has no events after the split.</source>
         <translation>无：此顾客在划分之后没有行为。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="257" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="269" />
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="260" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="272" />
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>
@@ -1790,17 +1918,17 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>_PathField</name>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="49" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="50" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="58" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="59" />
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="60" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="61" />
         <source>Choose a file</source>
         <translation>选择文件</translation>
     </message>
@@ -1808,7 +1936,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>old</name>
     <message>
-        <location filename="../../stylerec_app/ui/app.py" line="67" />
+        <location filename="../../stylerec_app/ui/app.py" line="68" />
         <source>The new language applies when StyleRec starts again (jobs are running).</source>
         <translation>新语言将在 StyleRec 下次启动时生效（有任务正在运行）。</translation>
     </message>

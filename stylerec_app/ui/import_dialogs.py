@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from stylerec_app.domain.imports import ERROR, ImportReport
 from stylerec_app.services.importing import GenericSource
+from stylerec_app.ui.import_reasons import ImportReasons
 
 
 def discover_generic(folder: Path) -> GenericSource | None:
@@ -123,6 +124,7 @@ class ImportReportDialog(QDialog):
     def __init__(self, report: ImportReport, parent=None) -> None:
         super().__init__(parent)
         self.report = report
+        self.reasons = ImportReasons(self)
         self.setWindowTitle(self.tr("Import report"))
         self.resize(760, 520)
         status = {"completed": self.tr("completed"), "cancelled": self.tr("cancelled"),
@@ -154,7 +156,8 @@ class ImportReportDialog(QDialog):
                                                self.tr("Line"), self.tr("Reason")])
         for row, issue in enumerate(shown):
             severity = self.tr("rejected") if issue.severity == ERROR else self.tr("warning")
-            for col, value in enumerate((severity, issue.file, str(issue.line), issue.reason)):
+            reason = self.reasons.text(issue.reason)
+            for col, value in enumerate((severity, issue.file, str(issue.line), reason)):
                 self.issues.setItem(row, col, QTableWidgetItem(value))
         self._tidy(self.issues)
         self.issues.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)

@@ -55,15 +55,27 @@ class RankedGrid(QListWidget):
         self.itemClicked.connect(lambda it: self.product_activated.emit(
             it.data(Qt.ItemDataRole.UserRole)))
 
+    def reason_text(self, pick) -> str:
+        """The pick's reason in the UI language (the service words it in English)."""
+        subject = pick.reason_subject
+        texts = {"style": self.tr("close to their style"),
+                 "similar": self.tr("looks like %1, which they engaged with"),
+                 "colour": self.tr("matches colours they like (%1)"),
+                 "category": self.tr("from %1, which they shop often"),
+                 "popular": (self.tr("popular in %1") if subject
+                             else self.tr("popular with shoppers like them"))}
+        return texts.get(pick.reason_kind, pick.reason).replace("%1", subject)
+
     def set_picks(self, picks, overlap: set[int]) -> None:
         self.clear()
         self.picks = picks
         self.restyled.clear()
         score_label = self.tr("score")
         for rank, pick in enumerate(picks, 1):
-            item = QListWidgetItem(f"{rank}. {pick.product.title}\n{pick.reason}")
+            reason = self.reason_text(pick)
+            item = QListWidgetItem(f"{rank}. {pick.product.title}\n{reason}")
             item.setToolTip(f"{pick.product.title} ({pick.product.external_id})\n"
-                            f"{score_label} {pick.score:.3f}\n{pick.reason}")
+                            f"{score_label} {pick.score:.3f}\n{reason}")
             item.setData(Qt.ItemDataRole.UserRole, pick.product)
             if pick.product.id in overlap:
                 item.setBackground(QBrush(OVERLAP))

@@ -170,3 +170,20 @@ def test_an_exception_in_a_worker_shows_the_error_dialog_and_is_logged(qtbot, wi
     qtbot.waitUntil(lambda: ok.state == "done", timeout=10000)
     assert ok.result == 42
     dialog.close()
+
+
+def test_service_wordings_are_translated_at_the_edge(shell, qapp):
+    """Import reasons and recommendation reasons come from services in English."""
+    from stylerec_app.ui.import_reasons import ImportReasons
+    from stylerec_app.ui.recommendations_page import RankedGrid
+
+    shell.translations.apply("zh_CN")
+    reasons = ImportReasons()
+    assert reasons.text("duplicate id 'A1' (first on line 3)") == "重复的编号 'A1'（首次出现在第 3 行）"
+    assert reasons.text("photo not found: x.jpg") == "找不到照片：x.jpg"
+    assert reasons.text("something new") == "something new"  # unknown wordings pass through
+
+    class Pick:
+        reason, reason_kind, reason_subject = "popular in Mug", "popular", "Mug"
+
+    assert RankedGrid().reason_text(Pick()) == "Mug 中的热门商品"

@@ -20,8 +20,9 @@ from stylerec_app.storage.database import Store
 class Recommendation:
     product: ProductSummary
     score: float
-    reason: str
+    reason: str  # in English (CLI, JSON); the app words it from kind + subject
     reason_kind: str  # "similar", "colour", "category", "style", "popular"
+    reason_subject: str = ""  # the liked product's title, the colour or the category
 
 
 @dataclass(frozen=True)
@@ -94,14 +95,14 @@ def recommend_with(store: Store, trained: models.TrainedModel, query: Query
             for i in picks if ds.item_ids[i] in found]
 
 
-def _reason(store: Store, trained, user: int, item: int) -> tuple[str, str]:
+def _reason(store: Store, trained, user: int, item: int) -> tuple[str, str, str]:
     data, ds = trained.data, trained.dataset
     history = data.seen(user)
     contributions = (trained.model.explain(user, item)
                      if isinstance(trained.model, Hybrid) else {})
     if contributions and max(contributions, key=contributions.get) == "style" \
             and contributions["style"] > 0:
-        return "close to their style", "style"
+        return "close to their style", "style", ""
     if data.image is not None and len(history):
         sims = data.image[history] @ data.image[item]
         best = int(np.argmax(sims))
@@ -109,14 +110,15 @@ def _reason(store: Store, trained, user: int, item: int) -> tuple[str, str]:
             with store.read() as session:
                 liked = profiles_repo.summaries(session, [ds.item_ids[history[best]]])
             title = next(iter(liked.values())).title if liked else "an item"
-            return f"looks like {title}, which they engaged with", "similar"
+            return f"looks like {title}, which they engaged with", "similar", title
     if data.colour is not None and data.colour[item] >= 0 and len(history):
         colour = data.colour[item]
         if np.mean(data.colour[history] == colour) >= 0.25:
-            return f"matches colours they like ({data.colour_names[colour]})", "colour"
+            name = data.colour_names[colour]
+            return f"matches colours they like ({name})", "colour", name
     if data.category is not None and data.category[item] >= 0:
         cat = data.category_names[data.category[item]]
         if len(history) and np.mean(data.category[history] == data.category[item]) >= 0.25:
-            return f"from {cat}, which they shop often", "category"
-        return f"popular in {cat}", "popular"
-    return "popular with shoppers like them", "popular"
+            return f"from {cat}, which they shop often", "category", cat
+        return f"popular in {cat}", "popular", cat
+    return "popular with shoppers like them", "popular", ""
