@@ -129,7 +129,7 @@ def accuracy_rows(report: dict, k: int) -> tuple[list[str], list[list[str]]]:
     head = ["model"] + [f"{m}@{k}" for m in TABLE_METRICS] + ["AUC", "MAP (full)"]
     rows = []
     for model in report["models"]:
-        name = html.escape(model["name"]) + (" 🖼" if model["uses_images"] else "")
+        name = html.escape(model["name"]) + (" <sup>img</sup>" if model["uses_images"] else "")
         rows.append([name] + [_cell(model["metrics"][f"{m}@{k}"]) for m in TABLE_METRICS]
                     + [_cell(model["metrics"]["AUC"]), _cell(model["metrics"]["MAP"])])
     return head, rows
@@ -189,7 +189,7 @@ def render_html(report: dict) -> str:
         head, rows = accuracy_rows(report, kk)
         parts.append(f"<h2>Accuracy at {kk}</h2>" + _table(head, rows))
     parts.append("<p class='note'>Mean over evaluated users with a 95% bootstrap interval "
-                 "(1000 resamples of users). 🖼 = uses product images. Precision@k divides by k; "
+                 "(1000 resamples of users). <sup>img</sup> = uses product images. Precision@k divides by k; "
                  "MAP@k divides by min(k, relevant items); MAP (full) is average precision over "
                  "the whole ranking (Cornac's MAP).</p>")
     parts.append(f"<h2>Metrics at {k}</h2>{plot_metric_bars(report, k)}")
