@@ -12,8 +12,9 @@ from stylerec_app.domain.progress import CancelToken, Progress
 class ProgressBar:
     """tqdm bar fed from a progress sink; a new bar when the total changes (a new phase)."""
 
-    def __init__(self, quiet: bool = False) -> None:
+    def __init__(self, quiet: bool = False, unit: str = "row") -> None:
         self.quiet = quiet
+        self.unit = unit
         self.bar = None
 
     def __call__(self, p: Progress) -> None:
@@ -23,7 +24,7 @@ class ProgressBar:
 
         if self.bar is None or self.bar.total != p.total:
             self.close()
-            self.bar = tqdm(total=p.total, unit="row", file=sys.stderr, leave=False,
+            self.bar = tqdm(total=p.total, unit=self.unit, file=sys.stderr, leave=False,
                             dynamic_ncols=True)
         self.bar.set_description(p.message or "working", refresh=False)
         self.bar.n = p.done

@@ -127,7 +127,7 @@ def cmd_evaluate(args) -> int:
     from stylerec_app.services.evaluation.runner import evaluate_to_report
 
     config, published = build_config(args)
-    bar = ProgressBar(args.quiet)
+    bar = ProgressBar(args.quiet, unit="step")
     try:
         report = with_cancel(lambda token: evaluate_to_report(
             config, published=published, progress=bar, cancel=token))
