@@ -241,7 +241,7 @@ def _comparison(a: ModelRun, b: ModelRun, ks) -> dict:
 def to_dict(run: EvalRun) -> dict:
     """Everything the reports and the UI show, as plain JSON-able data."""
     cfg = run.config
-    ks = sorted(set(cfg.ranking.ks))
+    ks = list(dict.fromkeys(cfg.ranking.ks))  # the first is the main cut-off
     base = baseline_name(run)
     users = run.runs[0].result.users if run.runs else np.zeros(0, np.int64)
     models_out = []
