@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from stylerec_app import __version__
@@ -40,7 +40,7 @@ class SupportActions:
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(file_menu, self.tr("&Preferences…"), self.show_preferences,
-                     QKeySequence.StandardKey.Preferences)
+                     "Ctrl+,")  # the platform's Preferences key is empty on Windows
         self._action(help_menu, self.tr("Open &Log Folder"), open_log_folder)
         self._action(help_menu, self.tr("&Copy Debug Info"), self.copy_debug_info)
         help_menu.addSeparator()
