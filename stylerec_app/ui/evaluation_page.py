@@ -397,13 +397,17 @@ class EvaluationPage(QWidget):
                 self.users.setItem(r, c, item)
         self.users.setSortingEnabled(True)
         self.users.resizeColumnsToContents()
-        can_jump = report["dataset"]["spec"] == f"db:{self.store_path}"
+        can_jump = self._on_open_store(report)
         self.users.setToolTip(self.tr("Double-click a shopper to see their recommendations")
                               if can_jump else self.tr("Open this dataset's store to see a "
                                                        "shopper's recommendations"))
 
+    def _on_open_store(self, report: dict) -> bool:
+        """Shoppers of this run are the open store's (so their recommendations can show)."""
+        return self.store_path is not None and report["dataset"]["spec"] == f"db:{self.store_path}"
+
     def _user_activated(self, row: int, _col: int) -> None:
-        if self.report and self.report["dataset"]["spec"] == f"db:{self.store_path}":
+        if self.report and self._on_open_store(self.report):
             self.shopper_activated.emit(self.users.item(row, 0).text())
 
     def _draw_charts(self, images: list[bytes]) -> None:

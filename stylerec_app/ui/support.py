@@ -72,16 +72,15 @@ def mask_personal(text: str) -> str:
     return text
 
 
-def debug_info() -> str:
-    """Versions and the compute device, for support requests (no personal data)."""
+def debug_info(device: str = "") -> str:
+    """Versions and the compute device, for support requests (no personal data).
+
+    `device` is what the app already found (status bar); probing a GPU here would block
+    the GUI thread for seconds on some machines.
+    """
     import torch
 
-    from stylerec_app.engine.device import pick_device
-
-    try:
-        device = pick_device("auto").label
-    except Exception as exc:  # the report must not fail because the GPU check did
-        device = f"unavailable ({exc})"
+    device = device or "not checked yet"
     lines = [f"StyleRec {__version__}", f"Python {platform.python_version()} ({sys.platform}, "
              f"{platform.machine()})", f"Qt/PySide6 {pyside_version}", f"torch {torch.__version__}"
              f" (CUDA {torch.version.cuda or 'none'})", f"Device: {device}",
@@ -117,7 +116,9 @@ class ErrorDialog(QDialog):
             layout.addWidget(w)
 
     def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.details.toPlainText() + "\n\n" + debug_info())
+        device = getattr(self.parent(), "device_label", None)
+        QGuiApplication.clipboard().setText(self.details.toPlainText() + "\n\n" + debug_info(
+            device.text() if device is not None else ""))
 
 
 def open_log_folder() -> None:

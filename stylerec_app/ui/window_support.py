@@ -6,7 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+)
 
 from stylerec_app import __version__
 from stylerec_app.domain.errors import StyleRecError
@@ -82,7 +89,7 @@ class SupportActions:
             self.language_requested.emit(new.language)
 
     def copy_debug_info(self) -> None:
-        QGuiApplication.clipboard().setText(debug_info())
+        QGuiApplication.clipboard().setText(debug_info(self.device_label.text()))
         self.statusBar().showMessage(self.tr("Debug information copied to the clipboard."), 4000)
 
     def about(self) -> None:
@@ -107,8 +114,6 @@ class SupportActions:
     def error(self, title: str, exc: Exception | None, details: str = "") -> None:
         """Expected problems (StyleRecError) as a plain message; real bugs as the error dialog
         with details to copy. Each exception is shown once."""
-        from PySide6.QtWidgets import QMessageBox
-
         if exc is not None and id(exc) in self._shown_errors:
             return
         if exc is not None:

@@ -96,6 +96,8 @@ class Evaluation:
         self.ds, self.config = dataset, config
         self.n_users, self.n_items = len(dataset.user_names), len(dataset.item_names)
         self.split = split(dataset.user, dataset.day, dataset.relevant, config.protocol)
+        self.full = self.split.train | self.split.valid  # what final models train on
+        self._truths: dict[str, object] = {}
         if not self.split.test.any():
             raise StyleRecError("The protocol leaves no test events: check its settings.")
 
@@ -114,7 +116,16 @@ class Evaluation:
         m.sort_indices()
         return m
 
-    def truth(self, train_mask: np.ndarray, test_mask: np.ndarray):
+    def truth(self, stage: str):
+        """Who is evaluated on what at "valid" (tuning) or "test": the same for every
+        model, so computed once per stage."""
+        if stage not in self._truths:
+            train, held = ((self.split.train, self.split.valid) if stage == "valid"
+                           else (self.full, self.split.test))
+            self._truths[stage] = self._ground_truth(train, held)
+        return self._truths[stage]
+
+    def _ground_truth(self, train_mask: np.ndarray, test_mask: np.ndarray):
         rel = self.ds.relevant
         test_any = np.bincount(self.ds.user[test_mask], minlength=self.n_users) > 0
         return ground_truth(self._pairs(train_mask), self._pairs(train_mask & rel),
@@ -122,11 +133,7 @@ class Evaluation:
 
     # -- models ------------------------------------------------------------------------------
     def _fit(self, name: str, params: dict, data: TrainData, cancel):
-        if name in ("vbpr", "hybrid", "hybrid-no-style") and "device" not in params:
-            from stylerec_app.engine.device import pick_device
-
-            params = {**params, "device": str(pick_device(self.config.device).device)}
-        model = models.make_model(name, params)
+        model = models.make_model(name, params, device=self.config.device)
         if self.ds.store is not None:
             models.prepare(self.ds.store, self.ds.store_data, data, model)
         start = time.perf_counter()
@@ -156,7 +163,7 @@ class Evaluation:
         tuning = []
         if len(grid) > 1:
             train = self.train_data(s.train)
-            truth = self.truth(s.train, s.valid)
+            truth = self.truth("valid")
             for n, params in enumerate(grid):
                 step(f"{name}: tuning {n + 1}/{len(grid)}")
                 model, _ = self._fit(name, params, train, cancel)
@@ -165,13 +172,12 @@ class Evaluation:
             best = max(tuning, key=lambda t: np.nan_to_num(t["score"], nan=-1.0))["params"]
         else:
             best = grid[0]
-        full = s.train | s.valid
-        data = self.train_data(full)
+        data = self.train_data(self.full)
         step(f"{name}: training")
         model, fit_seconds = self._fit(name, best, data, cancel)
         step(f"{name}: ranking the test users")
         start = time.perf_counter()
-        result = self._score(model, self.truth(full, s.test), data, cancel=cancel)
+        result = self._score(model, self.truth("test"), data, cancel=cancel)
         return ModelRun(name, {**model.params, **best}, tuning, fit_seconds,
                         time.perf_counter() - start, result)
 
@@ -199,7 +205,7 @@ def run_evaluation(dataset: EvalDataset, config: EvalConfig, *,
     started = time.perf_counter()
     names, skipped = plan_models(config.models, dataset)
     evaluation = Evaluation(dataset, config)
-    truth = evaluation.truth(evaluation.split.train | evaluation.split.valid, evaluation.split.test)
+    truth = evaluation.truth("test")
     if not len(truth.users):
         raise StyleRecError("No user has both training history and a relevant test item "
                             f"({truth.skipped}); try another protocol.")

@@ -28,12 +28,13 @@ MODELS = ("pop", "itemknn", "als", "bpr", "vbpr", "content", "hybrid", "hybrid-n
 NEEDS_PROFILES = {"vbpr", "content", "hybrid", "hybrid-no-style"}
 
 
-def make_model(name: str, params: dict | None = None) -> Recommender:
+def make_model(name: str, params: dict | None = None, device: str = "auto") -> Recommender:
+    """`device` (auto, cpu, cuda…) is where VBPR and the hybrid train, unless params say."""
     params = dict(params or {})
     if name in ("vbpr", "hybrid", "hybrid-no-style") and "device" not in params:
         from stylerec_app.engine.device import pick_device
 
-        params["device"] = str(pick_device("auto").device)  # VBPR trains on a GPU if any
+        params["device"] = str(pick_device(device).device)  # VBPR trains on a GPU if any
     factories = {
         "pop": Popularity, "itemknn": ItemKNN, "als": ALS, "bpr": BPR, "vbpr": VBPR,
         "content": ContentNN,
