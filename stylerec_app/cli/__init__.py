@@ -6,20 +6,33 @@ The parser lives here; each group of commands is a module of its own.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from stylerec_app import __version__
-from stylerec_app.domain.errors import Cancelled, StyleRecError
+from stylerec_app.domain.errors import Cancelled, StyleRecError, UsageError
 from stylerec_app.services import app_paths
 
 SUBCOMMANDS = ("import", "demo", "info", "profile", "similar", "stylize", "styles",
                "add-style", "train-style", "train", "recommend", "evaluate")
 
 
+HANDLERS = {
+    "import": "catalog:_cmd_import", "demo": "catalog:_cmd_demo", "info": "catalog:_cmd_info",
+    "profile": "profiles:_cmd_profile", "similar": "profiles:_cmd_similar",
+    "stylize": "styles:_cmd_stylize", "styles": "styles:_cmd_styles",
+    "add-style": "styles:_cmd_add_style", "train-style": "styles:_cmd_train_style",
+    "train": "recommend:_cmd_train", "recommend": "recommend:_cmd_recommend",
+    "evaluate": "evaluate:cmd_evaluate",
+}
+
+
 def build_parser() -> argparse.ArgumentParser:
     default_db = str(app_paths.default_store_path())
     parser = argparse.ArgumentParser(prog="stylerec", description="StyleRec command line.")
     parser.add_argument("--version", action="version", version=f"StyleRec {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback when something unexpected fails")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def add_db(p):
@@ -41,10 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--encoding", help="force a text encoding (default: detect UTF-8/GBK)")
     gen.add_argument("--map", action="append", default=[], metavar="ENTITY.FIELD=COLUMN",
                      help="use COLUMN for a field, e.g. products.title=Name (repeatable)")
+    gen.add_argument("--decimal", choices=("point", "comma"), default="point",
+                     help="the decimal mark of prices and values: point (12.50, default) or "
+                          "comma (12,50); ambiguous numbers are rejected, never rescaled")
     for p in (hm, gen):
         add_db(p)
         p.add_argument("--batch-size", type=int, default=1000, help="rows per transaction")
         p.add_argument("--report", help="also save the import report as CSV here")
+        p.add_argument("--max-row-mb", type=float, default=4.0,
+                       help="rows larger than this are rejected (default 4 MB)")
 
     demo = sub.add_parser("demo", help="generate the built-in demo store")
     add_db(demo)
@@ -95,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--samples", help="folder for preview samples while training")
     train.add_argument("--sample-every", type=int, default=20)
     train.add_argument("--loss-csv", help="write the loss curve here")
+    train.add_argument("--restart", action="store_true",
+                       help="start over instead of resuming from a checkpoint of this name")
 
     fit = sub.add_parser("train", help="train a recommender on the store")
     add_db(fit)
@@ -123,21 +143,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    from stylerec_app.cli import catalog, evaluate, profiles, recommend, styles
+    """Exit status: 0 done, 1 an error (one English sentence, no traceback unless --debug),
+    2 a usage error, 130 cancelled."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    import importlib
 
-    handlers = {"import": catalog._cmd_import, "demo": catalog._cmd_demo, "info": catalog._cmd_info,
-                "profile": profiles._cmd_profile, "similar": profiles._cmd_similar, "stylize": styles._cmd_stylize,
-                "styles": styles._cmd_styles, "add-style": styles._cmd_add_style,
-                "train-style": styles._cmd_train_style, "train": recommend._cmd_train,
-                "recommend": recommend._cmd_recommend, "evaluate": evaluate.cmd_evaluate}
+    module, function = HANDLERS[args.command].split(":")
     try:
-        return handlers[args.command](args)
+        # Only the command's own module is imported: `import` and `info` never load torch.
+        return getattr(importlib.import_module(f"stylerec_app.cli.{module}"), function)(args)
     except Cancelled:
         print("Cancelled.", file=sys.stderr)
         return 130
+    except UsageError as exc:
+        parser.exit(2, f"{parser.prog}: error: {exc}\n")
     except StyleRecError as exc:
+        if args.debug:
+            raise
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: one line here, the whole story with --debug
+        if args.debug:
+            raise
+        logging.getLogger("stylerec").debug("unexpected error", exc_info=True)
+        print(f"error: something unexpected went wrong ({type(exc).__name__}: {exc}); "
+              "run the command again with --debug for the details", file=sys.stderr)
         return 1
 
 

@@ -6,13 +6,13 @@ import sys
 from pathlib import Path
 
 from stylerec_app.cli.common import ProgressBar, with_cancel
-from stylerec_app.domain.errors import Cancelled, StyleRecError
+from stylerec_app.domain.errors import Cancelled, UsageError
 from stylerec_app.domain.imports import ImportReport
 from stylerec_app.domain.progress import CancelToken
 from stylerec_app.services.store_info import describe_store
 
 
-def _print_report(report: ImportReport, report_csv: str | None, limit: int = 20) -> None:
+def _print_report(report: ImportReport, report_csv: str | None, limit: int = 50) -> None:
     print("\n".join(report.summary_lines()))
     for issue in report.issues[:limit]:
         print(f"  [{issue.severity}] {issue.file}:{issue.line}: {issue.reason}")
@@ -28,29 +28,43 @@ def _parse_mapping(items: list[str]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or "." not in key:
-            raise StyleRecError(f"--map expects ENTITY.FIELD=COLUMN, got {item!r}")
+            raise UsageError(f"--map expects ENTITY.FIELD=COLUMN, got {item!r}")
         mapping[key.strip()] = value.strip()
     return mapping
 
 
 def _cmd_import(args) -> int:
-    from stylerec_app.services.importing import GenericSource, import_generic, import_hm
+    """Inputs are checked before the store is opened, so a typo never leaves a new empty
+    store behind."""
+    from stylerec_app.services.importing import (
+        GenericSource,
+        check_generic_source,
+        check_hm_folder,
+        import_generic,
+        import_hm,
+    )
     from stylerec_app.storage.database import open_store
 
-    store = open_store(args.db)
-    bar = ProgressBar(args.quiet)
-
-    def work(token: CancelToken):
-        if args.layout == "hm":
-            return import_hm(store, args.folder, progress=bar, cancel=token,
-                             batch_size=args.batch_size)
+    max_row_bytes = int(args.max_row_mb * 2**20)
+    if args.layout == "hm":
+        folder = check_hm_folder(Path(args.folder))
+    else:
         source = GenericSource(
             products=Path(args.products), images=Path(args.images) if args.images else None,
             shoppers=Path(args.shoppers) if args.shoppers else None,
             events=Path(args.events) if args.events else None,
             reviews=Path(args.reviews) if args.reviews else None,
-            encoding=args.encoding, mapping=_parse_mapping(args.map),
+            encoding=args.encoding, mapping=_parse_mapping(args.map), decimal=args.decimal,
+            max_row_bytes=max_row_bytes,
         )
+        check_generic_source(source)
+    store = open_store(args.db, create=True)
+    bar = ProgressBar(args.quiet)
+
+    def work(token: CancelToken):
+        if args.layout == "hm":
+            return import_hm(store, folder, progress=bar, cancel=token,
+                             batch_size=args.batch_size, max_row_bytes=max_row_bytes)
         return import_generic(store, source, progress=bar, cancel=token,
                               batch_size=args.batch_size)
 
@@ -68,14 +82,14 @@ def _cmd_import(args) -> int:
         bar.close()
         store.close()
     _print_report(report, args.report)
-    return 0
+    return 1 if report.errors else 0  # good rows landed; the rejected ones need fixing
 
 
 def _cmd_demo(args) -> int:
     from stylerec_app.services.demo import create_demo_store
     from stylerec_app.storage.database import open_store
 
-    store = open_store(args.db)
+    store = open_store(args.db, create=True)
     bar = ProgressBar(args.quiet)
     try:
         summary = with_cancel(lambda token: create_demo_store(

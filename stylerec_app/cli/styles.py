@@ -95,7 +95,7 @@ def _cmd_train_style(args) -> int:
         result = with_cancel(lambda token: train_style(
             store, [Path(p) for p in args.images], args.name, config=config,
             device=str(pick_device(args.device).device), progress=bar, cancel=token,
-            preview=preview, preview_every=args.sample_every))
+            preview=preview, preview_every=args.sample_every, resume=not args.restart))
     except Cancelled as exc:
         bar.close()
         print(str(exc), file=sys.stderr)

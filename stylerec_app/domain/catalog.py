@@ -20,6 +20,11 @@ class ImageStatus(enum.StrEnum):
     NONE = "none"  # the catalog names no image for this product
     MISSING = "missing"  # named, but the file is not there
     CORRUPT = "corrupt"  # the file is there but does not decode
+    REJECTED = "rejected"  # refused unread: not a regular file, outside the folder, too big
+
+
+# Statuses the catalog counts as "photos that need attention".
+FLAGGED_IMAGE_STATUSES = (ImageStatus.MISSING, ImageStatus.CORRUPT, ImageStatus.REJECTED)
 
 
 @dataclass(frozen=True)

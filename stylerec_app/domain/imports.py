@@ -1,21 +1,37 @@
-"""The import report: what landed, what was rejected, and why (file, line, reason)."""
+"""The import report: what landed, what was rejected, and why (file, line, code + arguments)."""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stylerec_app.domain.messages import Message, english
+
 ERROR = "error"  # the row was rejected
 WARNING = "warning"  # the row imported, but something about it needs attention
+
+# OWASP "CSV injection": a spreadsheet runs a cell that starts with one of these.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
 class ImportIssue:
     file: str
     line: int
-    reason: str
+    code: str
+    args: Mapping[str, object] = field(default_factory=dict)
     severity: str = ERROR
+
+    @property
+    def reason(self) -> str:
+        """The English wording (CLI, saved CSV); the UI words the code itself."""
+        return english(self.code, self.args)
+
+    @property
+    def message(self) -> Message:
+        return Message(self.code, self.args)
 
 
 @dataclass
@@ -68,6 +84,14 @@ class ImportReport:
         """Save the issues so a merchandiser can fix the source files."""
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
             writer = csv.writer(fh)
-            writer.writerow(["severity", "file", "line", "reason"])
+            writer.writerow(["severity", "file", "line", "code", "reason"])
             for issue in self.issues:
-                writer.writerow([issue.severity, issue.file, issue.line, issue.reason])
+                writer.writerow([safe_cell(v) for v in (issue.severity, issue.file, issue.line,
+                                                        issue.code, issue.reason)])
+
+
+def safe_cell(value: object) -> object:
+    """A cell a spreadsheet shows as text, never runs: formula starts get a leading quote."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -6,6 +6,8 @@ cancelled or killed import loses at most the batch in flight, never half of it.
 
 from __future__ import annotations
 
+import os
+import socket
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func, select, update
@@ -105,8 +107,23 @@ def insert_events(session: Session, rows: list[dict], counts: EntityCounts) -> N
         )
 
 
+def this_worker() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _gone(worker: str) -> bool:
+    """True when the process that ran an import is known to be gone (same machine)."""
+    host, _, pid = worker.rpartition(":")
+    if not worker or host != socket.gethostname() or not pid.isdigit():
+        return not worker  # runs of older versions carry no worker: assume they stopped
+    import psutil
+
+    return int(pid) != os.getpid() and not psutil.pid_exists(int(pid))
+
+
 def start_run(session: Session, source: str, location: str) -> int:
-    run = orm.ImportRun(source=source, location=location, status="running", counts={})
+    run = orm.ImportRun(source=source, location=location, status="running", counts={},
+                        worker=this_worker())
     session.add(run)
     session.flush()
     return run.id
@@ -118,7 +135,7 @@ def save_issues(session: Session, run_id: int, issues: Sequence[ImportIssue]) ->
             insert(orm.ImportIssue),
             [
                 {"run_id": run_id, "severity": i.severity, "file": i.file, "line": i.line,
-                 "reason": i.reason}
+                 "reason": i.reason, "code": i.code, "args": dict(i.args)}
                 for i in issues
             ],
         )
@@ -140,13 +157,15 @@ def save_progress(session: Session, report: ImportReport, status: str | None = N
 
 
 def mark_interrupted_runs(session: Session) -> int:
-    """Runs left 'running' by a crash or kill are marked so the user sees it."""
-    result = session.execute(
-        update(orm.ImportRun)
-        .where(orm.ImportRun.status == "running")
-        .values(status="interrupted", finished_at=utcnow())
-    )
-    return result.rowcount or 0
+    """Runs left 'running' by a process that crashed or was killed are marked so the user
+    sees it; a run another live process is doing (a concurrent import) is left alone."""
+    stale = [run_id for run_id, worker in session.execute(
+        select(orm.ImportRun.id, orm.ImportRun.worker).where(orm.ImportRun.status == "running"))
+        if _gone(worker)]
+    if stale:
+        session.execute(update(orm.ImportRun).where(orm.ImportRun.id.in_(stale))
+                        .values(status="interrupted", finished_at=utcnow()))
+    return len(stale)
 
 
 def table_counts(session: Session) -> dict[str, int]:

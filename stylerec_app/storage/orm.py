@@ -41,7 +41,7 @@ class Product(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     external_id: Mapped[str] = mapped_column(String(128), unique=True)
-    title: Mapped[str] = mapped_column(String(512), default="")
+    title: Mapped[str] = mapped_column(Text, default="")
     description: Mapped[str] = mapped_column(Text, default="")
     category: Mapped[str] = mapped_column(String(128), default="", index=True)
     colour: Mapped[str] = mapped_column(String(64), default="", index=True)
@@ -113,6 +113,8 @@ class ImportRun(Base):
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     counts: Mapped[dict] = mapped_column(JSON, default=dict)
+    # "host:pid" of the process running it, so a crashed run is told from a live one.
+    worker: Mapped[str] = mapped_column(String(128), default="")
 
 
 class ImportIssue(Base):
@@ -126,7 +128,9 @@ class ImportIssue(Base):
     severity: Mapped[str] = mapped_column(String(16))
     file: Mapped[str] = mapped_column(String(1024))
     line: Mapped[int] = mapped_column(Integer)
-    reason: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)  # English, for the CLI and old readers
+    code: Mapped[str] = mapped_column(String(64), default="")
+    args: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
 class StoreMeta(Base):

@@ -17,12 +17,13 @@ def test_import_prints_the_report_and_a_second_run_finds_nothing_new(tmp_path):
         fh.write("2020-09-01,nobody,0000000000,0.01,1\n")
     db = tmp_path / "s.sqlite"
     first = run("import", "hm", str(folder), "--db", str(db), "--report", str(tmp_path / "r.csv"))
-    assert first.returncode == 0, first.stderr
+    assert first.returncode == 1, first.stderr  # the good rows landed; one was rejected
     assert "products      new      10" in first.stdout
     assert "transactions_train.csv:32: unknown product '0000000000'" in first.stdout
     assert (tmp_path / "r.csv").read_text(encoding="utf-8-sig").count("\n") == 2
     second = run("import", "hm", str(folder), "--db", str(db), "-q")
     assert "events        new       0" in second.stdout
+    assert second.returncode == 1  # the same row is still rejected
     info = run("info", "--db", str(db))
     assert "Products: 10" in info.stdout and "Events: 30" in info.stdout
     assert info.stdout.count("completed") == 2
@@ -44,7 +45,11 @@ def test_errors_are_one_readable_line_not_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
     bad_map = run("import", "generic", "--products", "x.csv", "--db", str(tmp_path / "s.sqlite"),
                   "--map", "title")
-    assert bad_map.returncode == 1 and "ENTITY.FIELD=COLUMN" in bad_map.stderr
+    assert bad_map.returncode == 2 and "ENTITY.FIELD=COLUMN" in bad_map.stderr
+    bad_encoding = run("import", "generic", "--products", "x.csv", "--encoding", "bogus",
+                       "--db", str(tmp_path / "s.sqlite"))
+    assert bad_encoding.returncode == 2 and "unknown text encoding 'bogus'" in bad_encoding.stderr
+    assert "Traceback" not in bad_encoding.stderr
     missing = run("info", "--db", str(tmp_path / "absent.sqlite"))
     assert missing.returncode == 1 and "No store" in missing.stderr
 
@@ -63,7 +68,7 @@ def test_profile_then_similar(tmp_path):
     from tests.services.test_profiles import _shop
 
     db = tmp_path / "s.sqlite"
-    store = open_store(db)
+    store = open_store(db, create=True)
     import_generic(store, _shop(tmp_path / "shop"))
     store.close()
     first = run("profile", "--db", str(db), "--device", "cpu", timeout=300)

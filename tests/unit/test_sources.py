@@ -2,6 +2,7 @@ import pytest
 
 from stylerec_app.domain.errors import ImportFormatError
 from stylerec_app.services.importing.sources import (
+    Rejected,
     count_lines,
     detect_encoding,
     read_csv,
@@ -30,7 +31,7 @@ def test_csv_line_numbers_survive_quoted_newlines_and_blank_lines(tmp_path):
     rows = list(read_csv(path))
     assert rows[0] == (2, {"id": "A", "desc": "two\nlines"})
     assert rows[1] == (5, {"id": "B", "desc": "ok"})
-    assert rows[2][0] == 6 and "expected 2 columns" in rows[2][1]["__error__"]
+    assert rows[2] == (6, Rejected("row.columns", {"expected": 2, "found": 1}))
 
 
 def test_jsonl_reports_bad_lines(tmp_path):
@@ -38,8 +39,8 @@ def test_jsonl_reports_bad_lines(tmp_path):
     path.write_text('{"id": "A"}\nnot json\n[1]\n', encoding="utf-8")
     rows = list(read_jsonl(path))
     assert rows[0] == (1, {"id": "A"})
-    assert rows[1][0] == 2 and "invalid JSON" in rows[1][1]["__error__"]
-    assert rows[2][0] == 3 and "JSON object" in rows[2][1]["__error__"]
+    assert rows[1][0] == 2 and rows[1][1].code == "row.json"
+    assert rows[2] == (3, Rejected("row.not_object"))
 
 
 def test_line_count_excludes_header(tmp_path):

@@ -17,15 +17,23 @@ from stylerec_app.services.importing.images import find_image
 from stylerec_app.services.importing.parsing import (
     EventKeys,
     RowError,
+    check_decimal,
     content_hash,
+    limit_length,
     parse_float,
     parse_kind,
     parse_price,
     parse_timestamp,
-    require,
+    require_id,
 )
 from stylerec_app.services.importing.pipeline import DEFAULT_BATCH, ImportPipeline, Stage
-from stylerec_app.services.importing.sources import count_lines, read_rows, require_file
+from stylerec_app.services.importing.sources import (
+    DEFAULT_MAX_ROW_BYTES,
+    count_lines,
+    read_rows,
+    require_file,
+    resolve_encoding,
+)
 from stylerec_app.services.importing.writers import (
     EventWriter,
     ProductImages,
@@ -81,6 +89,8 @@ class GenericSource:
     reviews: Path | None = None
     encoding: str | None = None  # None: detect UTF-8 / UTF-8-SIG / GBK per file
     mapping: dict[str, str] = field(default_factory=dict)  # "events.kind" -> "Action"
+    decimal: str = "point"  # the files' decimal mark: "point" (12.50) or "comma" (12,50)
+    max_row_bytes: int = DEFAULT_MAX_ROW_BYTES
 
 
 class ColumnMap:
@@ -106,10 +116,8 @@ class ColumnMap:
             missing = [n for n in REQUIRED[self.entity] if columns[n] is None]
             if missing:
                 raise ImportFormatError(
-                    f"{self.path.name}: no column for {', '.join(missing)} "
-                    f"(accepted names: {', '.join(ALIASES[self.entity][missing[0]][:6])}; "
-                    "or map one with --map)"
-                )
+                    code="file.no_column", file=self.path.name, fields=", ".join(missing),
+                    accepted=", ".join(ALIASES[self.entity][missing[0]][:6]))
             self.columns = columns
         return self.columns
 
@@ -119,9 +127,9 @@ class ColumnMap:
         return "" if value is None else str(value)
 
 
-def _product_parser(cols: ColumnMap, images: Path | None):
+def _product_parser(cols: ColumnMap, images: Path, decimal: str):
     def parse(raw: dict) -> dict:
-        ext = require(cols.get(raw, "id"), "product id")
+        ext = require_id(cols.get(raw, "id"), "product id")
         used = {c for c in cols.resolve(raw.keys()).values() if c}
         attributes = {k: v for k, v in raw.items()
                       if k not in used and k != "attributes" and v not in ("", None)}
@@ -133,9 +141,9 @@ def _product_parser(cols: ColumnMap, images: Path | None):
             "external_id": ext,
             "title": cols.get(raw, "title").strip() or ext,
             "description": cols.get(raw, "description").strip(),
-            "category": cols.get(raw, "category").strip(),
-            "colour": cols.get(raw, "colour").strip(),
-            "price": parse_price(cols.get(raw, "price")),
+            "category": limit_length(cols.get(raw, "category").strip(), "category", 128),
+            "colour": limit_length(cols.get(raw, "colour").strip(), "colour", 64),
+            "price": parse_price(cols.get(raw, "price"), decimal=decimal),
             "attributes": attributes,
             "image_candidate": image,
         }
@@ -145,7 +153,7 @@ def _product_parser(cols: ColumnMap, images: Path | None):
 
 def _shopper_parser(cols: ColumnMap):
     def parse(raw: dict) -> dict:
-        ext = require(cols.get(raw, "id"), "shopper id")
+        ext = require_id(cols.get(raw, "id"), "shopper id")
         id_column = cols.resolve(raw.keys())["id"]
         return {"external_id": ext,
                 "attributes": {k: v for k, v in raw.items() if k != id_column and v}}
@@ -153,16 +161,16 @@ def _shopper_parser(cols: ColumnMap):
     return parse
 
 
-def _event_parser(cols: ColumnMap, keys: EventKeys):
+def _event_parser(cols: ColumnMap, keys: EventKeys, decimal: str):
     def parse(raw: dict) -> dict:
-        shopper = require(cols.get(raw, "shopper"), "shopper id")
-        product = require(cols.get(raw, "product"), "product id")
+        shopper = require_id(cols.get(raw, "shopper"), "shopper id")
+        product = require_id(cols.get(raw, "product"), "product id")
         kind = parse_kind(cols.get(raw, "kind"), default=parse_kind("purchase"))
-        value = parse_float(cols.get(raw, "value"), "value")
+        value = parse_float(cols.get(raw, "value"), "value", decimal)
         if kind == "rating" and value is None:
-            raise RowError("rating event without a value")
+            raise RowError("rating.missing")
         stamp = parse_timestamp(cols.get(raw, "timestamp"))
-        channel = cols.get(raw, "channel").strip()
+        channel = limit_length(cols.get(raw, "channel").strip(), "channel", 32)
         return {"shopper": shopper, "product": product, "kind": kind, "value": value,
                 "timestamp": stamp, "channel": channel,
                 "event_key": keys.key(shopper, product, kind, stamp.isoformat(), value, channel)}
@@ -170,20 +178,38 @@ def _event_parser(cols: ColumnMap, keys: EventKeys):
     return parse
 
 
-def _review_parser(cols: ColumnMap):
+def _review_parser(cols: ColumnMap, decimal: str):
     def parse(raw: dict) -> dict:
-        product = require(cols.get(raw, "product"), "product id")
-        shopper = cols.get(raw, "shopper").strip() or None
-        rating = parse_float(cols.get(raw, "rating"), "rating")
+        product = require_id(cols.get(raw, "product"), "product id")
+        shopper_text = cols.get(raw, "shopper").strip()
+        shopper = require_id(shopper_text, "shopper id") if shopper_text else None
+        rating = parse_float(cols.get(raw, "rating"), "rating", decimal)
         text = cols.get(raw, "text").strip()
         stamp_text = cols.get(raw, "timestamp").strip()
         stamp = parse_timestamp(stamp_text) if stamp_text else None
-        ext = cols.get(raw, "id").strip() or "auto:" + content_hash(
+        given = cols.get(raw, "id").strip()
+        ext = require_id(given, "review id") if given else "auto:" + content_hash(
             [product, shopper, rating, text, stamp_text])[:32]
         return {"external_id": ext, "product": product, "shopper": shopper, "rating": rating,
                 "text": text, "created_at": stamp}
 
     return parse
+
+
+def check_generic_source(source: GenericSource) -> tuple[dict[str, Path], Path | None]:
+    """The files to read and the images folder, or a clear error before anything is opened."""
+    if source.encoding:
+        resolve_encoding(source.encoding)
+    check_decimal(source.decimal)
+    files = {"products": require_file(Path(source.products), "products file")}
+    for entity in ("shoppers", "events", "reviews"):
+        path = getattr(source, entity)
+        if path is not None:
+            files[entity] = require_file(Path(path), f"{entity} file")
+    images = Path(source.images) if source.images else None
+    if images is not None and not images.is_dir():
+        raise ImportFormatError(code="folder.not_found", path=str(images))
+    return files, images
 
 
 def import_generic(
@@ -194,22 +220,17 @@ def import_generic(
     cancel: CancelToken | None = None,
     batch_size: int = DEFAULT_BATCH,
 ) -> ImportReport:
-    products = require_file(Path(source.products), "products file")
-    files = {"products": products}
-    for entity in ("shoppers", "events", "reviews"):
-        path = getattr(source, entity)
-        if path is not None:
-            files[entity] = require_file(Path(path), f"{entity} file")
-    images = Path(source.images) if source.images else None
-    if images is not None and not images.is_dir():
-        raise ImportFormatError(f"images folder not found: {images}")
+    files, images = check_generic_source(source)
+    encoding = resolve_encoding(source.encoding) if source.encoding else None
+    decimal = source.decimal
+    products = files["products"]
     total = sum(count_lines(p) for p in files.values())
     pipeline = ImportPipeline(store, "generic", str(products.parent), total_rows=total,
                               progress=progress, cancel=cancel or CancelToken(),
                               batch_size=batch_size)
 
     def rows(entity: str):
-        return read_rows(files[entity], source.encoding)
+        return read_rows(files[entity], encoding, max_row_bytes=source.max_row_bytes)
 
     def cols(entity: str) -> ColumnMap:
         return ColumnMap(entity, source.mapping, files[entity])
@@ -217,17 +238,18 @@ def import_generic(
     with pipeline:
         report = pipeline.report
         pipeline.run(Stage("products", products, rows("products"),
-                           _product_parser(cols("products"), images or products.parent),
+                           _product_parser(cols("products"), images or products.parent,
+                                           decimal),
                            write_products, prepare=ProductImages(store, products.name)))
         if "shoppers" in files:
             pipeline.run(Stage("shoppers", files["shoppers"], rows("shoppers"),
                                _shopper_parser(cols("shoppers")), write_shoppers))
         if "events" in files:
             pipeline.run(Stage("events", files["events"], rows("events"),
-                               _event_parser(cols("events"), EventKeys()),
+                               _event_parser(cols("events"), EventKeys(), decimal),
                                EventWriter(report, files["events"].name), unique_key=None))
         if "reviews" in files:
             pipeline.run(Stage("reviews", files["reviews"], rows("reviews"),
-                               _review_parser(cols("reviews")),
+                               _review_parser(cols("reviews"), decimal),
                                ReviewWriter(report, files["reviews"].name)))
     return report

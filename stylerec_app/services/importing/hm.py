@@ -10,15 +10,24 @@ from stylerec_app.domain.catalog import InteractionKind
 from stylerec_app.domain.errors import ImportFormatError
 from stylerec_app.domain.imports import ImportReport
 from stylerec_app.domain.progress import CancelToken, ProgressSink, ignore_progress
+from stylerec_app.services.importing.images import confine
 from stylerec_app.services.importing.parsing import (
     EventKeys,
     RowError,
+    limit_length,
+    parse_number,
     parse_price,
     parse_timestamp,
-    require,
+    require_id,
 )
 from stylerec_app.services.importing.pipeline import DEFAULT_BATCH, ImportPipeline, Stage
-from stylerec_app.services.importing.sources import count_lines, csv_header, read_csv, require_file
+from stylerec_app.services.importing.sources import (
+    DEFAULT_MAX_ROW_BYTES,
+    count_lines,
+    csv_header,
+    read_csv,
+    require_file,
+)
 from stylerec_app.services.importing.writers import (
     EventWriter,
     ProductImages,
@@ -43,37 +52,36 @@ def looks_like_hm(folder: Path) -> bool:
 
 def _article(images: Path):
     def parse(raw: dict) -> dict:
-        article_id = require(raw.get("article_id"), "article_id")
-        if not article_id.isdigit():
-            raise RowError(f"invalid article_id {article_id!r}")
+        article_id = require_id(raw.get("article_id"), "article_id")
+        if not (article_id.isascii() and article_id.isdigit()):
+            raise RowError("field.invalid", field="article_id", value=article_id)
         attributes = {k: v.strip() for k, v in raw.items()
                       if k not in _ARTICLE_CORE and v and v.strip()}
         return {
             "external_id": article_id,
             "title": (raw.get("prod_name") or "").strip() or f"Article {article_id}",
             "description": (raw.get("detail_desc") or "").strip(),
-            "category": (raw.get("product_type_name") or "").strip(),
-            "colour": (raw.get("colour_group_name") or "").strip(),
+            "category": limit_length((raw.get("product_type_name") or "").strip(),
+                                     "product_type_name", 128),
+            "colour": limit_length((raw.get("colour_group_name") or "").strip(),
+                                   "colour_group_name", 64),
             "price": None,
             "attributes": attributes,
-            "image_candidate": images / article_id[:3] / f"{article_id}.jpg",
+            "image_candidate": confine(images, Path(article_id[:3]) / f"{article_id}.jpg"),
         }
 
     return parse
 
 
 def _customer(raw: dict) -> dict:
-    customer_id = require(raw.get("customer_id"), "customer_id")
+    customer_id = require_id(raw.get("customer_id"), "customer_id")
     attributes: dict = {}
     for key, value in raw.items():
         value = (value or "").strip()
         if key == "customer_id" or not value:
             continue
         if key == "age":
-            try:
-                attributes[key] = float(value)
-            except ValueError:
-                raise RowError(f"unparsable age {value!r}") from None
+            attributes[key] = parse_number(value, "age")
         else:
             attributes[key] = value
     return {"external_id": customer_id, "attributes": attributes}
@@ -82,8 +90,8 @@ def _customer(raw: dict) -> dict:
 def _transaction(keys: EventKeys):
     def parse(raw: dict) -> dict:
         stamp = parse_timestamp(raw.get("t_dat"))
-        shopper = require(raw.get("customer_id"), "customer_id")
-        product = require(raw.get("article_id"), "article_id")
+        shopper = require_id(raw.get("customer_id"), "customer_id")
+        product = require_id(raw.get("article_id"), "article_id")
         price = parse_price(raw.get("price"), required=True)
         channel = _CHANNELS.get((raw.get("sales_channel_id") or "").strip(),
                                 (raw.get("sales_channel_id") or "").strip())
@@ -104,6 +112,15 @@ _DERIVE_PRICES = text(
 )
 
 
+def check_hm_folder(folder: Path) -> Path:
+    """The folder, resolved, if it has an H&M articles.csv; else a clear error."""
+    folder = Path(folder).expanduser().resolve()
+    articles = require_file(folder / ARTICLES, "articles.csv")
+    if "article_id" not in csv_header(articles):
+        raise ImportFormatError(code="file.not_hm", path=str(articles))
+    return folder
+
+
 def import_hm(
     store: Store,
     folder: str | Path,
@@ -111,12 +128,11 @@ def import_hm(
     progress: ProgressSink = ignore_progress,
     cancel: CancelToken | None = None,
     batch_size: int = DEFAULT_BATCH,
+    max_row_bytes: int = DEFAULT_MAX_ROW_BYTES,
 ) -> ImportReport:
     """Import (or re-import, or resume) an H&M-layout folder into `store`."""
-    folder = Path(folder).expanduser().resolve()
-    articles = require_file(folder / ARTICLES, "articles.csv")
-    if "article_id" not in csv_header(articles):
-        raise ImportFormatError(f"{articles} has no article_id column: not the H&M layout.")
+    folder = check_hm_folder(Path(folder))
+    articles = folder / ARTICLES
     customers = folder / CUSTOMERS
     transactions = folder / TRANSACTIONS
     files = [p for p in (articles, customers, transactions) if p.is_file()]
@@ -125,14 +141,15 @@ def import_hm(
                               cancel=cancel or CancelToken(), batch_size=batch_size)
     with pipeline:
         report = pipeline.report
-        pipeline.run(Stage("products", articles, read_csv(articles, "utf-8-sig"),
+        pipeline.run(Stage("products", articles, read_csv(articles, "utf-8-sig", max_row_bytes=max_row_bytes),
                            _article(folder / "images"), write_products,
                            prepare=ProductImages(store, articles.name)))
         if customers.is_file():
-            pipeline.run(Stage("shoppers", customers, read_csv(customers, "utf-8-sig"),
+            pipeline.run(Stage("shoppers", customers, read_csv(customers, "utf-8-sig", max_row_bytes=max_row_bytes),
                                _customer, write_shoppers))
         if transactions.is_file():
-            pipeline.run(Stage("events", transactions, read_csv(transactions, "utf-8-sig"),
+            pipeline.run(Stage("events", transactions, read_csv(transactions, "utf-8-sig",
+                                                            max_row_bytes=max_row_bytes),
                                _transaction(EventKeys()),
                                EventWriter(report, transactions.name), unique_key=None))
         # H&M articles carry no price: show the mean price paid, where anyone bought it.

@@ -1,7 +1,9 @@
-"""Product photo checks: content hash and a real decode, so corrupt files are flagged.
+"""Product photo checks at import: confined paths, bounded reads, a hash and a cheap decode.
 
-Decoding uses JPEG draft mode (1/8 scale), which still reads every byte, so a
-truncated file fails while a sound one costs about a millisecond.
+Every read goes through the guarded loader (regular files only, size and pixel caps from
+the header). JPEGs are decoded in draft mode (1/8 scale), which still reads every byte,
+so a truncated file fails while a sound one costs about a millisecond; other formats are
+verified (PNG checks every chunk's CRC) without decoding their pixels.
 """
 
 from __future__ import annotations
@@ -9,14 +11,15 @@ from __future__ import annotations
 import hashlib
 import os
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from stylerec_app.domain.catalog import ImageStatus
+from stylerec_app.engine.images import BadImage, open_header, read_image_bytes
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+_REFUSED = {"image.not_a_file", "image.outside_folder", "image.file_too_large",
+            "image.too_many_pixels", "image.empty"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,16 @@ class ImageCheck:
     status: str
     sha256: str | None = None
     stat: str | None = None
-    reason: str = ""
+    code: str = ""
+    args: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A photo path refused before any read (e.g. it leaves the images folder)."""
+
+    text: str
+    code: str
 
 
 def file_stat(path: Path) -> str | None:
@@ -36,35 +48,56 @@ def file_stat(path: Path) -> str | None:
     return f"{st.st_size}:{st.st_mtime_ns}"
 
 
-def check_image(path: Path | None, known: tuple[str | None, str | None, str] | None = None
-                ) -> ImageCheck:
-    """Hash and decode `path`; reuse `known` (stat, hash, status) when the file is unchanged."""
+def confine(root: Path, value: str | Path) -> Path | Refused:
+    """`value` (relative to `root`, or absolute) resolved with its links followed, if it
+    stays inside `root`; otherwise why not."""
+    text = str(value).strip()
+    candidate = Path(text)
+    if not candidate.is_absolute():
+        candidate = root / candidate
+    try:
+        resolved = candidate.resolve()
+        inside = resolved.is_relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):  # link loops, bad names
+        return Refused(text, "image.outside_folder")
+    return resolved if inside else Refused(text, "image.outside_folder")
+
+
+def check_image(path: Path | Refused | None,
+                known: tuple[str | None, str | None, str] | None = None) -> ImageCheck:
+    """Hash and check `path`; reuse `known` (stat, hash, status) when the file is unchanged."""
     if path is None:
         return ImageCheck(None, ImageStatus.NONE)
+    if isinstance(path, Refused):
+        return ImageCheck(None, ImageStatus.REJECTED, code=path.code, args={"path": path.text})
+    label = str(path)
     stat = file_stat(path)
     if stat is None:
-        return ImageCheck(str(path), ImageStatus.MISSING, reason=f"photo not found: {path}")
-    if known is not None and known[0] == stat and known[2] in (ImageStatus.OK,
-                                                               ImageStatus.CORRUPT):
-        reason = "" if known[2] == ImageStatus.OK else f"corrupt photo: {path}"
-        return ImageCheck(str(path), known[2], known[1], stat, reason)
+        return ImageCheck(label, ImageStatus.MISSING, code="image.missing", args={"path": label})
+    if known is not None and known[0] == stat and known[2] == ImageStatus.OK:
+        return ImageCheck(label, ImageStatus.OK, known[1], stat)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return ImageCheck(str(path), ImageStatus.MISSING, stat=stat,
-                          reason=f"photo unreadable: {path} ({exc.strerror})")
-    digest = hashlib.sha256(data).hexdigest()
-    try:
-        with Image.open(path) as img:
+        data = read_image_bytes(path)
+        digest = hashlib.sha256(data).hexdigest()
+        img = open_header(data, label)
+        if img.format == "JPEG":
             img.draft("RGB", (64, 64))
             img.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        return ImageCheck(str(path), ImageStatus.CORRUPT, digest, stat,
-                          reason=f"corrupt photo: {path} ({exc})")
-    return ImageCheck(str(path), ImageStatus.OK, digest, stat)
+        else:
+            img.verify()
+    except BadImage as exc:
+        status = ImageStatus.REJECTED if exc.code in _REFUSED else (
+            ImageStatus.MISSING if exc.code in ("image.missing", "image.unreadable")
+            else ImageStatus.CORRUPT)
+        return ImageCheck(label if status != ImageStatus.REJECTED else None, status, None, stat,
+                          exc.code, exc.args_)
+    except Exception as exc:  # noqa: BLE001 — any decoder failure flags this photo only
+        return ImageCheck(label, ImageStatus.CORRUPT, digest, stat, "image.corrupt",
+                          {"path": label, "detail": str(exc) or type(exc).__name__})
+    return ImageCheck(label, ImageStatus.OK, digest, stat)
 
 
-def check_images(paths: list[Path | None], known: list | None = None) -> list[ImageCheck]:
+def check_images(paths: list, known: list | None = None) -> list[ImageCheck]:
     """Check a batch in parallel (PIL releases the GIL while decoding)."""
     known = known or [None] * len(paths)
     workers = max(1, min(8, os.cpu_count() or 1))
@@ -72,12 +105,12 @@ def check_images(paths: list[Path | None], known: list | None = None) -> list[Im
         return list(pool.map(check_image, paths, known))
 
 
-def find_image(folder: Path | None, stem: str) -> Path | None:
-    """The photo named after the product id in `folder`, if any."""
+def find_image(folder: Path | None, stem: str) -> Path | Refused | None:
+    """The photo named after the product id in `folder`, if any (links must stay inside)."""
     if folder is None:
         return None
     for suffix in IMAGE_SUFFIXES:
         candidate = folder / f"{stem}{suffix}"
-        if candidate.exists():
-            return candidate
+        if candidate.exists() or candidate.is_symlink():
+            return confine(folder, candidate)
     return None

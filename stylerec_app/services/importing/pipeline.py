@@ -8,6 +8,7 @@ import resumes: committed rows come back as "unchanged".
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -15,10 +16,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from stylerec_app.domain.errors import Cancelled
-from stylerec_app.domain.imports import ERROR, EntityCounts, ImportIssue, ImportReport
+from stylerec_app.domain.errors import Cancelled, StyleRecError
+from stylerec_app.domain.imports import ERROR, WARNING, EntityCounts, ImportIssue, ImportReport
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink
 from stylerec_app.services.importing.parsing import RowError
+from stylerec_app.services.importing.sources import Rejected
 from stylerec_app.storage import import_writer
 from stylerec_app.storage.database import Store
 
@@ -28,6 +30,7 @@ Writer = Callable[[Session, Batch, EntityCounts, list[ImportIssue]], None]
 Preparer = Callable[[Batch, list[ImportIssue]], Batch]
 
 DEFAULT_BATCH = 1000
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -84,51 +87,75 @@ class ImportPipeline:
         else:
             status = "failed"
         self.report.status = status
-        with self.store.write() as session:
-            import_writer.save_progress(session, self.report, status)
+        try:
+            with self.store.write() as session:
+                import_writer.save_progress(session, self.report, status)
+        except Exception:  # e.g. the disk is still full: the first error is what matters
+            if exc is None:
+                raise
+            log.warning("could not record the import's final status", exc_info=True)
         if exc is not None:
             exc.report = self.report  # callers show what landed before the stop
 
     def _emit(self, stage: str) -> None:
         self.progress(Progress(self.done_rows, self.total_rows, stage))
 
+    def _parse(self, stage: Stage, line: int, raw, seen: dict[str, int]) -> dict:
+        """One row through its parser; whatever goes wrong rejects this row only."""
+        if isinstance(raw, Rejected):
+            raise RowError(raw.code, **raw.args)
+        try:
+            row = stage.parse(raw)
+        except (RowError, StyleRecError):  # a row's problem, or the whole file's (a column)
+            raise
+        except Exception as exc:  # a parser bug must not cost the rest of the file
+            log.exception("unexpected error parsing %s line %d", stage.path.name, line)
+            raise RowError("row.invalid", detail=f"{type(exc).__name__}: {exc}") from exc
+        key = row.get(stage.unique_key) if stage.unique_key else None
+        if key is not None:
+            if key in seen:
+                raise RowError("row.duplicate_id", id=key, first=seen[key])
+            seen[key] = line
+        return row
+
     def run(self, stage: Stage) -> None:
         counts = self.report.count(stage.entity)
         seen: dict[str, int] = {}
         name = stage.path.name
+        rows_seen = 0
         for raw_batch in _batched(stage.rows, self.batch_size):
             self.cancel.raise_if_cancelled()
             issues: list[ImportIssue] = []
             batch: Batch = []
             for line, raw in raw_batch:
                 try:
-                    if "__error__" in raw:
-                        raise RowError(raw["__error__"])
-                    row = stage.parse(raw)
-                    key = row.get(stage.unique_key) if stage.unique_key else None
-                    if key is not None:
-                        if key in seen:
-                            raise RowError(f"duplicate id {key!r} (first on line {seen[key]})")
-                        seen[key] = line
+                    batch.append((line, self._parse(stage, line, raw, seen)))
                 except RowError as err:
-                    issues.append(ImportIssue(name, line, str(err), ERROR))
-                    continue
-                batch.append((line, row))
+                    issues.append(ImportIssue(name, line, err.code, err.args_, ERROR))
+            rows_seen += len(raw_batch)
             if stage.prepare is not None:
                 batch = stage.prepare(batch, issues)
-            before = EntityCounts(**vars(counts))
-            try:
-                with self.store.write() as session:
-                    stage.write(session, batch, counts, issues)
-                    counts.rejected += sum(1 for i in issues if i.severity == ERROR)
-                    import_writer.save_issues(session, self.report.run_id, issues)
-                    import_writer.save_progress(session, self.report)
-            except BaseException:
-                vars(counts).update(vars(before))  # the batch rolled back; so do its counts
-                raise
-            self.report.issues.extend(issues)
+            self._write(stage, batch, counts, issues)
             self.done_rows += len(raw_batch)
             self._emit(stage.entity)
+        if rows_seen == 0:
+            issues = [ImportIssue(name, 1, "file.empty", {"file": name}, WARNING)]
+            self._write(stage, [], counts, issues)
+
+    def _write(self, stage: Stage, batch: Batch, counts: EntityCounts,
+               issues: list[ImportIssue]) -> None:
+        before = EntityCounts(**vars(counts))
+        try:
+            with self.store.write() as session:
+                if batch:
+                    stage.write(session, batch, counts, issues)
+                counts.rejected += sum(1 for i in issues if i.severity == ERROR)
+                import_writer.save_issues(session, self.report.run_id, issues)
+                import_writer.save_progress(session, self.report)
+        except BaseException:
+            vars(counts).update(vars(before))  # the batch rolled back; so do its counts
+            raise
+        self.report.issues.extend(issues)
 
     def finish_step(self, fn: Callable[[Session], None]) -> None:
         """A closing write (e.g. derived prices), in its own transaction."""

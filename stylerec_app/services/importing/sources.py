@@ -1,42 +1,132 @@
-"""Reading catalog files: encoding detection (UTF-8, UTF-8-SIG, GBK), CSV and JSON Lines."""
+"""Reading catalog files so that one bad row never costs the rows around it.
+
+Files are read as bytes, one physical line at a time (each read bounded by the row-size
+cap), and every line is decoded on its own: a line that is not valid in the file's
+encoding is rejected with its byte offset while the next line reads as usual. CSV records
+are assembled here with the csv grammar's quote rules, tracked on the raw bytes (quote,
+comma and newline are ASCII in UTF-8, GBK and GB18030, never part of a multi-byte
+character), so a quoted field may span lines, an oversized record is skipped whole, and a
+quote that never closes costs only the line it opened on: reading resumes on the next.
+Readers yield ``(line, row)`` or ``(line, Rejected)``; only a file that cannot be opened
+or has no usable header raises.
+"""
 
 from __future__ import annotations
 
 import codecs
 import csv
 import json
+import os
+import stat
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
-from stylerec_app.domain.errors import ImportFormatError
+from stylerec_app.domain.errors import ImportFormatError, UsageError
 
+DEFAULT_MAX_ROW_BYTES = 4 << 20  # one row (all its fields) may be this large
+_SCAN_FACTOR = 16  # an open quote is followed this far (× the cap) before it counts as unbalanced
 _PROBE_CHUNK = 1 << 20
+csv.field_size_limit(max(csv.field_size_limit(), 1 << 30))  # records are capped here, not there
+
+# csv grammar states (CPython's _csv.c, default dialect, non-strict)
+_START, _FIELD, _QUOTED, _QUOTE_IN_QUOTED = range(4)
+_QUOTE, _COMMA, _CR, _LF = ord('"'), ord(","), ord("\r"), ord("\n")
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """Why one row was not read; the line it started on travels beside it."""
+
+    code: str
+    args: dict = field(default_factory=dict)
+
+
+def resolve_encoding(name: str) -> str:
+    """A text encoding we can read line by line (ASCII-compatible), or a usage error."""
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        raise UsageError(code="file.encoding_unknown", encoding=name) from None
+    sample = "a,\n".encode(info.name, errors="replace").removeprefix(codecs.BOM_UTF8)
+    if sample != b"a,\n":
+        raise UsageError(code="file.encoding_unknown", encoding=name)
+    return info.name
+
+
+def open_regular(path: Path, what: str = "file") -> BinaryIO:
+    """Open for reading only if it is a regular file (a FIFO or device never blocks us)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise ImportFormatError(code="file.not_found", what=what, path=str(path)) from None
+    except OSError as exc:
+        raise ImportFormatError(code="file.unreadable", path=str(path),
+                                detail=exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ImportFormatError(code="file.not_regular", what=what, path=str(path))
+    return os.fdopen(fd, "rb")
+
+
+def require_file(path: Path, what: str) -> Path:
+    open_regular(path, what).close()
+    return path
 
 
 def detect_encoding(path: Path) -> str:
-    """'utf-8-sig' when the whole file decodes as UTF-8 (BOM or not), else 'gb18030'.
+    """'utf-8-sig' when most non-ASCII lines are UTF-8 (BOM or not), else 'gb18030'.
 
-    GB18030 is a superset of GBK and GB2312, the encodings Chinese spreadsheet
-    exports use. The probe streams the file, so large files cost one read.
+    GB18030 is a superset of GBK and GB2312, the encodings Chinese spreadsheet exports
+    use. A UTF-8 file with a stray GBK line stays UTF-8 (that line is rejected later),
+    because GB18030 would decode every UTF-8 title into nonsense without complaint.
     """
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    good = bad = 0
+    with open_regular(path) as fh:
+        head = fh.read(4)
+        if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            raise ImportFormatError(code="file.utf16", file=path.name)
+        fh.seek(0)
+        carry = b""
+        while chunk := fh.read(_PROBE_CHUNK):
+            chunk = carry + chunk
+            cut = chunk.rfind(b"\n") + 1
+            chunk, carry = (chunk[:cut], chunk[cut:]) if cut else (b"", chunk)
+            if chunk and not chunk.isascii():
+                g, b = _utf8_lines(chunk)
+                good, bad = good + g, bad + b
+        if carry and not carry.isascii():
+            g, b = _utf8_lines(carry)
+            good, bad = good + g, bad + b
+    return "utf-8-sig" if bad == 0 or good >= bad else "gb18030"
+
+
+def _utf8_lines(chunk: bytes) -> tuple[int, int]:
+    """(non-ASCII lines that are UTF-8, lines that are not) in a chunk of whole lines."""
     try:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(_PROBE_CHUNK):
-                decoder.decode(chunk)
-            decoder.decode(b"", final=True)
+        chunk.decode("utf-8")
+        return 1, 0  # all of it decodes: counts as good whatever the line count
     except UnicodeDecodeError:
-        return "gb18030"
-    except OSError as exc:
-        raise ImportFormatError(f"Cannot read {path}: {exc.strerror or exc}") from exc
-    return "utf-8-sig"
+        pass
+    good = bad = 0
+    for line in chunk.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            good += 1
+        except UnicodeDecodeError:
+            bad += 1
+    return good, bad
 
 
 def count_lines(path: Path) -> int:
-    """Data lines (excluding the header) for progress totals; cheap byte scan."""
+    """Data lines (excluding a CSV header) for progress totals; a cheap byte scan."""
     lines = 0
     last = b"\n"
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         while chunk := fh.read(_PROBE_CHUNK):
             lines += chunk.count(b"\n")
             last = chunk[-1:]
@@ -45,62 +135,219 @@ def count_lines(path: Path) -> int:
     return max(0, lines - (1 if path.suffix.lower() == ".csv" else 0))
 
 
-def require_file(path: Path, what: str) -> Path:
-    if not path.is_file():
-        raise ImportFormatError(f"{what} not found: {path}")
-    return path
+@dataclass
+class _Line:
+    number: int
+    offset: int
+    raw: bytes  # at most the cap (the rest of an overlong line is consumed, not kept)
+    size: int  # the whole physical line's size
+    state: int  # csv state after the line
 
 
-def read_csv(path: Path, encoding: str | None = None) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield (line number, row) with header names stripped; the header is line 1."""
-    encoding = encoding or detect_encoding(path)
-    with open(path, newline="", encoding=encoding) as fh:
-        reader = csv.reader(fh)
+def _scan(data: bytes, state: int) -> int:
+    """The csv grammar state after `data`, given the state before it (quotes and commas only)."""
+    i, n = 0, len(data)
+    while i < n:
+        if state == _QUOTED:
+            j = data.find(b'"', i)
+            if j < 0:
+                return _QUOTED
+            state, i = _QUOTE_IN_QUOTED, j + 1
+            continue
+        c = data[i]
+        if state == _QUOTE_IN_QUOTED:
+            state = (_QUOTED if c == _QUOTE else _START if c in (_COMMA, _CR, _LF) else _FIELD)
+        elif state == _START:
+            if c == _QUOTE:
+                state = _QUOTED
+            elif c not in (_COMMA, _CR, _LF):
+                state = _FIELD
+        elif c in (_COMMA, _CR, _LF):  # unquoted field: quotes are plain characters here
+            state = _START
+        i += 1
+    return _START if state == _QUOTE_IN_QUOTED else state
+
+
+class _LineSource:
+    def __init__(self, fh: BinaryIO, cap: int, track_quotes: bool) -> None:
+        self.fh, self.cap, self.track = fh, cap, track_quotes
+        self.number = 0
+        self.offset = 0
+
+    def next(self, state: int = _START) -> _Line | None:
+        raw = self.fh.readline(self.cap + 1)
+        if not raw:
+            return None
+        start, size = self.offset, len(raw)
+        if self.track and (b'"' in raw or state == _QUOTED):
+            state = _scan(raw, state)
+        if size > self.cap and not raw.endswith(b"\n"):  # overlong: consume the rest unkept
+            while more := self.fh.readline(1 << 20):
+                size += len(more)
+                if self.track:
+                    state = _scan(more, state)
+                if more.endswith(b"\n"):
+                    break
+        self.number += 1
+        self.offset = start + size
+        return _Line(self.number, start, raw, size, state)
+
+    def rewind(self, offset: int, number: int) -> None:
+        self.fh.seek(offset)
+        self.offset, self.number = offset, number
+
+
+def _decode(line: _Line, encoding: str) -> str | Rejected:
+    try:
+        return line.raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        name = "UTF-8" if encoding.startswith("utf-8") else encoding.upper()
+        return Rejected("row.encoding", {"encoding": name, "offset": line.offset + exc.start})
+
+
+def _records(src: _LineSource, encoding: str, cap: int) -> Iterator[tuple[int, str | Rejected]]:
+    """Whole CSV records (quoted fields may span lines) as text, or why one was skipped."""
+    first_encoding = encoding
+    later_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+    while (line := src.next()) is not None:
+        enc = first_encoding if line.number == 1 else later_encoding
+        text = _decode(line, enc) if line.size <= cap else None
+        if line.state != _QUOTED:
+            yield line.number, text if text is not None else Rejected(
+                "row.too_large", {"size": line.size, "limit": cap})
+            continue
+        # A quoted field goes on past this line: gather the record, or give it up.
+        resume = (src.offset, src.number)
+        parts = [text]
+        problem = text if isinstance(text, Rejected) else None
+        total, state = line.size, line.state
+        while state == _QUOTED and total <= cap * _SCAN_FACTOR:
+            more = src.next(state)
+            if more is None:
+                break
+            total, state = total + more.size, more.state
+            if problem is None and total <= cap:
+                piece = _decode(more, later_encoding)
+                if isinstance(piece, Rejected):
+                    problem = piece
+                else:
+                    parts.append(piece)
+        if state == _QUOTED:  # never closed: only its first line is lost; read on after it
+            yield line.number, Rejected("row.unbalanced_quote")
+            src.rewind(*resume)
+        elif total > cap:
+            yield line.number, Rejected("row.too_large", {"size": total, "limit": cap})
+        elif problem is not None:
+            yield line.number, problem
+        else:
+            yield line.number, "".join(parts)
+
+
+def _header(records, path: Path) -> list[str] | None:
+    """The first non-blank record, split: the column names."""
+    for line, item in records:
+        if isinstance(item, Rejected):
+            raise ImportFormatError(code="file.unreadable", path=path.name,
+                                    detail=f"its header line {line} cannot be read")
         try:
-            header = [h.strip() for h in next(reader)]
+            values = next(csv.reader([item]), [])
+        except csv.Error as exc:
+            raise ImportFormatError(code="file.unreadable", path=path.name,
+                                    detail=f"its header line {line}: {exc}") from None
+        if any(v.strip() for v in values):
+            return [h.strip() for h in values]
+    return None
+
+
+def read_csv(path: Path, encoding: str | None = None, *,
+             max_row_bytes: int = DEFAULT_MAX_ROW_BYTES) -> Iterator[tuple[int, dict | Rejected]]:
+    """Yield (line number, row) with header names stripped; the header is line 1."""
+    encoding = resolve_encoding(encoding) if encoding else detect_encoding(path)
+    with open_regular(path) as fh:
+        records = _records(_LineSource(fh, max_row_bytes, True), encoding, max_row_bytes)
+        header = _header(records, path)
+        if header is not None:
+            yield from _rows(records, header)
+
+
+def _rows(records, header: list[str]) -> Iterator[tuple[int, dict | Rejected]]:
+    width = len(header)
+    pending: list[tuple[int, Rejected]] = []
+    current = [0]
+
+    def texts():
+        for line, item in records:
+            if isinstance(item, Rejected):
+                pending.append((line, item))
+            else:
+                current[0] = line
+                yield item
+
+    reader = csv.reader(texts())
+    while True:
+        try:
+            values = next(reader)
         except StopIteration:
+            yield from pending
             return
-        except UnicodeDecodeError as exc:
-            raise ImportFormatError(f"{path.name}: not {encoding} text ({exc.reason})") from exc
-        width = len(header)
-        start = reader.line_num + 1
-        for values in reader:
-            line = start
-            start = reader.line_num + 1
-            if not any(v.strip() for v in values):
-                continue
-            if len(values) != width:
-                yield line, {"__error__": f"expected {width} columns, found {len(values)}"}
-                continue
-            yield line, dict(zip(header, values, strict=True))
+        except csv.Error as exc:
+            yield from pending
+            pending.clear()
+            yield current[0], Rejected("row.invalid", {"detail": str(exc)})
+            continue
+        yield from pending
+        pending.clear()
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != width:
+            yield current[0], Rejected("row.columns", {"expected": width, "found": len(values)})
+        elif any("\x00" in v for v in values):
+            yield current[0], Rejected("row.nul")
+        else:
+            yield current[0], dict(zip(header, values, strict=True))
 
 
-def read_jsonl(path: Path, encoding: str | None = None) -> Iterator[tuple[int, dict]]:
-    encoding = encoding or detect_encoding(path)
-    with open(path, encoding=encoding) as fh:
-        for line_no, text in enumerate(fh, start=1):
+def read_jsonl(path: Path, encoding: str | None = None, *,
+               max_row_bytes: int = DEFAULT_MAX_ROW_BYTES) -> Iterator[tuple[int, dict | Rejected]]:
+    encoding = resolve_encoding(encoding) if encoding else detect_encoding(path)
+    with open_regular(path) as fh:
+        src = _LineSource(fh, max_row_bytes, False)
+        while (line := src.next()) is not None:
+            if line.size > max_row_bytes:
+                yield line.number, Rejected("row.too_large", {"size": line.size,
+                                                              "limit": max_row_bytes})
+                continue
+            text = _decode(line, encoding if line.number == 1 else
+                           "utf-8" if encoding == "utf-8-sig" else encoding)
+            if isinstance(text, Rejected):
+                yield line.number, text
+                continue
             if not text.strip():
                 continue
             try:
                 row = json.loads(text)
             except json.JSONDecodeError as exc:
-                yield line_no, {"__error__": f"invalid JSON ({exc.msg})"}
+                yield line.number, Rejected("row.json", {"detail": exc.msg})
+                continue
+            except (ValueError, RecursionError) as exc:  # huge integers, deep nesting
+                yield line.number, Rejected("row.json", {"detail": type(exc).__name__})
                 continue
             if not isinstance(row, dict):
-                yield line_no, {"__error__": "expected a JSON object"}
+                yield line.number, Rejected("row.not_object")
                 continue
-            yield line_no, row
+            yield line.number, row
 
 
-def read_rows(path: Path, encoding: str | None = None) -> Iterator[tuple[int, dict]]:
-    if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-        return read_jsonl(path, encoding)
-    return read_csv(path, encoding)
+def read_rows(path: Path, encoding: str | None = None, *,
+              max_row_bytes: int = DEFAULT_MAX_ROW_BYTES) -> Iterator[tuple[int, dict | Rejected]]:
+    reader = read_jsonl if path.suffix.lower() in (".jsonl", ".ndjson", ".json") else read_csv
+    return reader(path, encoding, max_row_bytes=max_row_bytes)
 
 
 def csv_header(path: Path, encoding: str | None = None) -> list[str]:
     if path.suffix.lower() != ".csv":
         return []
-    encoding = encoding or detect_encoding(path)
-    with open(path, newline="", encoding=encoding) as fh:
-        return [h.strip() for h in next(csv.reader(fh), [])]
+    encoding = resolve_encoding(encoding) if encoding else detect_encoding(path)
+    with open_regular(path) as fh:
+        cap = DEFAULT_MAX_ROW_BYTES
+        return _header(_records(_LineSource(fh, cap, True), encoding, cap), path) or []

@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from stylerec_app.domain.catalog import ImageStatus
+from stylerec_app.domain.catalog import FLAGGED_IMAGE_STATUSES
 from stylerec_app.domain.imports import ERROR, WARNING, EntityCounts, ImportIssue, ImportReport
-from stylerec_app.services.importing.images import check_images
+from stylerec_app.services.importing.images import Refused, check_images, confine
 from stylerec_app.services.importing.parsing import content_hash
 from stylerec_app.storage import import_writer, orm
 from stylerec_app.storage.database import Store
@@ -46,8 +46,8 @@ class ProductImages:
         for (line, row), check in zip(batch, checks, strict=True):
             row.update(image_path=check.path, image_hash=check.sha256, image_stat=check.stat,
                        image_status=check.status)
-            if check.status in (ImageStatus.MISSING, ImageStatus.CORRUPT):
-                issues.append(ImportIssue(self.file_name, line, check.reason, WARNING))
+            if check.status in FLAGGED_IMAGE_STATUSES:
+                issues.append(ImportIssue(self.file_name, line, check.code, check.args, WARNING))
             row["content_hash"] = content_hash(
                 {k: row[k] for k in (*PRODUCT_FIELDS, "image_path", "image_hash", "image_status")}
             )
@@ -112,8 +112,8 @@ class _ActivityWriter:
         known = []
         for line, row in batch:
             if row["product"] not in self.products.ids:
-                issues.append(ImportIssue(self.file_name, line,
-                                          f"unknown product {row['product']!r}", ERROR))
+                issues.append(ImportIssue(self.file_name, line, "product.unknown",
+                                          {"id": row["product"]}, ERROR))
             else:
                 known.append(row)
         return known
@@ -152,12 +152,8 @@ class ReviewWriter(_ActivityWriter):
         import_writer.upsert_rows(session, orm.Review, records, counts)
 
 
-def image_under(root: Path | None, value: str) -> Path | None:
-    """Resolve an image column value: absolute, or relative to the images folder."""
+def image_under(root: Path, value: str) -> Path | Refused | None:
+    """An image column's value: relative to the images folder (or absolute), and only
+    if it resolves, links followed, to a file inside that folder."""
     value = value.strip()
-    if not value:
-        return None
-    path = Path(value)
-    if path.is_absolute() or root is None:
-        return path
-    return root / path
+    return confine(root, value) if value else None
