@@ -7,10 +7,9 @@ import torch
 
 from stylerec_app.domain.errors import ModelUnavailableError
 from stylerec_app.engine.images import BadImage, center_crop, load_rgb, square_on_background
+from stylerec_app.engine.versions import IMAGE_MODEL as MODEL_VERSION  # noqa: E402
 from stylerec_app.engine.weights import weight_file
 
-MODEL_NAME = "efficientnet-lite0/imagenet"
-MODEL_VERSION = f"{MODEL_NAME}@57934424"
 DIM = 1280
 SIZE = 224
 _MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
@@ -58,7 +57,7 @@ class ImageEmbedder:
         images, ok = [], []
         for path in paths:
             try:
-                images.append(load_rgb(path))
+                images.append(load_rgb(path, 512))
                 ok.append(True)
             except BadImage:
                 ok.append(False)

@@ -12,6 +12,7 @@ from PIL import Image, ImageFilter
 
 NAMED_COLOURS: dict[str, tuple[int, int, int]] = {
     "Black": (30, 30, 30), "White": (240, 240, 238), "Grey": (140, 140, 145),
+    "Dark Grey": (80, 80, 84),
     "Beige": (215, 195, 160), "Brown": (120, 80, 50), "Red": (200, 40, 45),
     "Pink": (235, 145, 180), "Orange": (235, 130, 40), "Yellow": (240, 210, 60),
     "Green": (60, 150, 80), "Teal": (30, 140, 140), "Blue": (50, 95, 195),
@@ -89,7 +90,13 @@ def named_palette(image: Image.Image, k: int = 5) -> list[tuple[str, tuple[int, 
     return sorted(rows, key=lambda r: -r[2])
 
 
+_NEUTRAL = [i for i, n in enumerate(_NAMES) if n in ("Black", "Dark Grey", "Grey", "White")]
+
+
 def colour_name(rgb) -> str:
-    """The nearest of a small set of merchandising colour names."""
-    d = ((_NAMED - np.asarray(rgb, dtype=np.float32)) ** 2).sum(1)
-    return _NAMES[int(d.argmin())]
+    """The nearest of a small set of merchandising colour names. A colour with almost no
+    chroma is a neutral, named by lightness only (RGB distance alone calls dark grey brown)."""
+    rgb = np.asarray(rgb, dtype=np.float32)
+    pool = _NEUTRAL if float(rgb.max() - rgb.min()) < 24 else range(len(_NAMES))
+    d = ((_NAMED[list(pool)] - rgb) ** 2).sum(1)
+    return _NAMES[list(pool)[int(d.argmin())]]

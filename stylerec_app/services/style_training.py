@@ -41,6 +41,20 @@ def checkpoint_path(store: Store, name: str) -> Path:
     return store.path.with_name(store.path.stem + "_media") / "style_training" / f"{safe}.pt"
 
 
+def read_checkpoint(path: Path) -> dict:
+    """A checkpoint as tensors and plain values; never runs code from the file
+    (`weights_only=True` refuses any pickled object that is not a tensor or a builtin)."""
+    try:
+        state = torch.load(path, map_location="cpu", weights_only=True)
+        if not isinstance(state, dict) or not {"step", "rows", "critic"} <= set(state):
+            raise ValueError("not a StyleRec style-training checkpoint")
+        return state
+    except Exception as exc:  # noqa: BLE001 — pickle payloads, damage, foreign files alike
+        raise StyleRecError(code="checkpoint.unreadable", path=str(path),
+                            detail=str(exc).splitlines()[0][:200] if str(exc)
+                            else type(exc).__name__) from None
+
+
 def catalog_photos(store: Store, limit: int = 64, seed: int = 0) -> list[Image.Image]:
     with store.read() as session:
         paths = list(session.scalars(select(orm.Product.image_path)
@@ -50,7 +64,7 @@ def catalog_photos(store: Store, limit: int = 64, seed: int = 0) -> list[Image.I
     photos = []
     for path in paths:
         try:
-            photos.append(load_rgb(path))
+            photos.append(load_rgb(path, 512))
         except BadImage:
             continue
         if len(photos) >= limit:
@@ -76,15 +90,18 @@ def train_style(store: Store, pictures: list[Path], name: str, *,
     styles = []
     for picture in pictures:
         try:
-            styles.append(load_rgb(str(picture)))
+            styles.append(load_rgb(str(picture), 1024))
         except BadImage as exc:
             raise StyleRecError(f"Cannot use {picture} as a style image: {exc}") from None
+    ckpt = checkpoint_path(store, name)
+    saved = read_checkpoint(ckpt) if resume and ckpt.exists() else None  # fails fast
+    if not resume:
+        ckpt.unlink(missing_ok=True)  # starting over, as asked
     content = catalog_photos(store)
     trainer = StyleTrainer(styles, content, config, device)
-    ckpt = checkpoint_path(store, name)
     resumed = 0
-    if resume and ckpt.exists():
-        trainer.load_state(torch.load(ckpt, map_location="cpu", weights_only=False))
+    if saved is not None:
+        trainer.load_state(saved)
         resumed = trainer.step_count
 
     def save_checkpoint() -> None:

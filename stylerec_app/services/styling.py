@@ -124,7 +124,7 @@ class StyleService:
     def add_picture_style(self, stylizer: Stylizer, name: str, picture: Path) -> None:
         """Any picture as a style: its 100-d style vector, saved under `name`."""
         try:
-            image = load_rgb(str(picture))
+            image = load_rgb(str(picture), 1024)
         except BadImage as exc:
             raise StyleRecError(f"Cannot use {picture} as a style: {exc}") from None
         vector = stylizer.arbitrary().style_vector(image)

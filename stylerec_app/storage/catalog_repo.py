@@ -6,9 +6,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from stylerec_app.domain.catalog import (
+    FLAGGED_IMAGE_STATUSES,
     CatalogFacets,
     CatalogFilter,
-    ImageStatus,
     ProductDetail,
     ProductSummary,
     Review,
@@ -110,7 +110,7 @@ def store_stats(session: Session) -> StoreStats:
         reviews=count(orm.Review),
         flagged_images=count(
             orm.Product,
-            orm.Product.image_status.in_([ImageStatus.MISSING, ImageStatus.CORRUPT]),
+            orm.Product.image_status.in_(list(FLAGGED_IMAGE_STATUSES)),
         ),
     )
 

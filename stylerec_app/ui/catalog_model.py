@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
-from stylerec_app.domain.catalog import ImageStatus, ProductSummary
+from stylerec_app.domain.catalog import FLAGGED_IMAGE_STATUSES, ProductSummary
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
 
 ProductRole = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +55,7 @@ class CatalogListModel(QAbstractListModel):
         return None
 
     def _decoration(self, product: ProductSummary):
-        if product.image_status in (ImageStatus.MISSING, ImageStatus.CORRUPT):
+        if product.image_status in FLAGGED_IMAGE_STATUSES:
             return self._bad_photo
         if not product.image_path:
             return self._no_photo

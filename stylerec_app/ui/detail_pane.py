@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stylerec_app.domain.catalog import ImageStatus, ProductDetail
+from stylerec_app.domain.catalog import FLAGGED_IMAGE_STATUSES, ProductDetail
 from stylerec_app.ui.catalog_model import format_price
 from stylerec_app.ui.profile_widgets import ProductStrip, SwatchRow
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
@@ -142,7 +142,7 @@ class ProductDetailPane(QScrollArea):
             self.reviews.addItem(f"{stars}  {review.text}".strip())
         self.reviews_label.setText(self.tr("Reviews (%1)").replace("%1", str(len(detail.reviews))))
         self.reviews.setVisible(bool(detail.reviews))
-        if s.image_status in (ImageStatus.MISSING, ImageStatus.CORRUPT):
+        if s.image_status in FLAGGED_IMAGE_STATUSES:
             self.flag.setText(self.tr("The photo for this product is missing or damaged: %1")
                               .replace("%1", s.image_path or ""))
             self.flag.setVisible(True)

@@ -20,6 +20,7 @@ from stylerec_app.engine.device import pick_device
 from stylerec_app.engine.images import BadImage, load_rgb
 from stylerec_app.engine.stylize import StyleSpec, Stylizer, fit
 from stylerec_app.services.styling import StyleService
+from stylerec_app.ui.thumbnails import to_qimage
 
 log = logging.getLogger(__name__)
 PREVIEW_SIDE = 512
@@ -40,12 +41,6 @@ class PreviewResult:
     millis: float
     device: str
     error: str = ""
-
-
-def to_qimage(image: Image.Image) -> QImage:
-    rgb = image.convert("RGB")
-    data = rgb.tobytes()
-    return QImage(data, rgb.width, rgb.height, 3 * rgb.width, QImage.Format.Format_RGB888).copy()
 
 
 class PreviewWorker(QObject):
@@ -94,7 +89,7 @@ class PreviewWorker(QObject):
         if path not in self._photos:
             if len(self._photos) > 32:
                 self._photos.clear()
-            self._photos[path] = fit(load_rgb(path), PREVIEW_SIDE)
+            self._photos[path] = fit(load_rgb(path, PREVIEW_SIDE), PREVIEW_SIDE)
         return self._photos[path]
 
     @Slot(object)
@@ -118,7 +113,7 @@ class PreviewWorker(QObject):
                 if batch != self.latest_batch:
                     return
             try:
-                photo = fit(load_rgb(path), size)
+                photo = fit(load_rgb(path, size), size)
                 image = self.stylizer().render(photo, spec)
             except (BadImage, ValueError, RuntimeError):
                 continue

@@ -1,9 +1,9 @@
 """Thumbnails decoded off the GUI thread, with a bounded cache and placeholders.
 
-Workers decode into QImage (thread-safe) using QImageReader's scaled decode
-(cheap for JPEG); the GUI thread turns them into QPixmaps and keeps the most
-recently used ones. Newer requests run first, so scrolling shows what is on
-screen before what scrolled past.
+Workers decode through the guarded photo loader (regular files only, size and pixel
+caps, JPEG decoded reduced to the thumbnail size) into QImage (thread-safe); the GUI
+thread turns them into QPixmaps and keeps the most recently used ones. Newer requests
+run first, so scrolling shows what is on screen before what scrolled past.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QObject, QRect, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
+
+from stylerec_app.services.photos import BadImage, open_photo
 
 
 class _Signals(QObject):
@@ -24,14 +26,18 @@ class _Decode(QRunnable):
         self.key, self.path, self.size, self.signals = key, path, size, signals
 
     def run(self) -> None:
-        reader = QImageReader(self.path)
-        reader.setAutoTransform(True)
-        original = reader.size()
-        if original.isValid() and max(original.width(), original.height()) > self.size:
-            reader.setScaledSize(original.scaled(self.size, self.size,
-                                                 Qt.AspectRatioMode.KeepAspectRatio))
-        image = reader.read()
+        try:
+            image = to_qimage(open_photo(self.path, self.size))
+        except (BadImage, OSError, ValueError):
+            image = QImage()
         self.signals.loaded.emit(self.key, image)
+
+
+def to_qimage(image) -> QImage:
+    """A PIL image as a QImage that owns its pixels (safe to hand to another thread)."""
+    rgb = image.convert("RGB")
+    return QImage(rgb.tobytes(), rgb.width, rgb.height, 3 * rgb.width,
+                  QImage.Format.Format_RGB888).copy()
 
 
 def placeholder(size: int, text: str, dpr: float = 1.0, warn: bool = False) -> QPixmap:

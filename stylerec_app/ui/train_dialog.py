@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from stylerec_app.engine.style_training import TrainConfig
-from stylerec_app.ui.preview_worker import to_qimage
+from stylerec_app.ui.messages import Messages
 from stylerec_app.ui.style_studio import ImagePane
+from stylerec_app.ui.thumbnails import to_qimage
 
 
 class SampleRelay(QObject):
@@ -31,7 +32,7 @@ class SampleRelay(QObject):
 
 
 class TrainStyleDialog(QDialog):
-    start_requested = Signal(list, str, object)  # pictures, name, TrainConfig
+    start_requested = Signal(list, str, object, bool)  # pictures, name, TrainConfig, resume
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -68,11 +69,16 @@ class TrainStyleDialog(QDialog):
         self.start.clicked.connect(self._start)
         self.stop = QPushButton(self.tr("Stop (resume later)"))
         self.stop.setEnabled(False)
+        # Shown when a checkpoint of this name cannot be used: training again replaces it.
+        self.start_over = QPushButton(self.tr("Start over"))
+        self.start_over.hide()
+        self.start_over.clicked.connect(lambda: self._start(resume=False))
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.start)
         row.addWidget(self.stop)
+        row.addWidget(self.start_over)
         row.addStretch(1)
         row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -95,7 +101,7 @@ class TrainStyleDialog(QDialog):
     def config(self) -> TrainConfig:
         return TrainConfig(size=self.size_box.currentData(), steps=self.steps.value())
 
-    def _start(self) -> None:
+    def _start(self, resume: bool = True) -> None:
         if not self.name.text().strip():
             self.error.setText(self.tr("Give the new style a name."))
             return
@@ -103,7 +109,8 @@ class TrainStyleDialog(QDialog):
             self.error.setText(self.tr("Choose at least one style picture."))
             return
         self.error.clear()
-        self.start_requested.emit(self.pictures, self.name.text().strip(), self.config())
+        self.start_over.hide()
+        self.start_requested.emit(self.pictures, self.name.text().strip(), self.config(), resume)
 
     def attach(self, job) -> None:
         """Follow a running training job: enable Stop, report the end."""
@@ -128,7 +135,9 @@ class TrainStyleDialog(QDialog):
                 self.losses.setText(self.tr("Stopped: start again with the same name to resume "
                                             "from the last checkpoint."))
             elif job.state == "failed":
-                self.error.setText(str(job.error))
+                self.error.setText(Messages(self).error(job.error))
+                self.start_over.setVisible(getattr(job.error, "code", "") ==
+                                           "checkpoint.unreadable")
 
     _loss_text = ""
 

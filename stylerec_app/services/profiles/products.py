@@ -13,19 +13,20 @@ from stylerec_app.domain.catalog import ImageStatus
 from stylerec_app.domain.profiles import ProfileReport
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink
 from stylerec_app.engine.device import batch_size_for
-from stylerec_app.engine.image_embedding import MODEL_VERSION as IMAGE_VERSION
 from stylerec_app.engine.images import BadImage, load_rgb
 from stylerec_app.engine.palette import named_palette
 from stylerec_app.engine.style_signature import PREDICTOR_VERSION, style_affinity
 from stylerec_app.engine.text_embedding import TextEmbedder
+from stylerec_app.engine.versions import IMAGE_MODEL as IMAGE_VERSION
 from stylerec_app.services.profiles.engines import STYLE_BANK_VERSION, ProfileEngines
 from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
 from stylerec_app.storage.profiles_repo import ProductInput
 
+PROFILE_SIDE = 512  # photos are decoded no larger: the models look at 224-256 px
 # Bump "palette" when the palette code changes, so stored palettes are recomputed.
 IMAGE_MODELS = {"image": IMAGE_VERSION, "style": PREDICTOR_VERSION, "bank": STYLE_BANK_VERSION,
-                "palette": "named-kmeans5@2"}
+                "palette": "named-kmeans5@3"}
 
 
 def text_hash(text: str) -> str:
@@ -56,13 +57,15 @@ def _image_work(engines: ProfileEngines, batch: list[ProductInput], report: Prof
     for p in batch:
         if p.image_status != ImageStatus.OK or not p.image_path:
             status = "no_image" if p.image_status == ImageStatus.NONE else "bad_image"
-            note = "" if status == "no_image" else f"photo {p.image_status}"
+            note = "" if status == "no_image" else (
+                "photo refused at import (see the import report)"
+                if p.image_status == ImageStatus.REJECTED else f"photo {p.image_status}")
             profiles.append(_empty_profile(p, status, note))
             if status == "bad_image":
                 report.flagged.append((p.external_id, note))
             continue
         try:
-            loaded.append((p, load_rgb(p.image_path)))
+            loaded.append((p, load_rgb(p.image_path, PROFILE_SIDE)))
         except BadImage as exc:
             profiles.append(_empty_profile(p, "bad_image", str(exc)))
             report.flagged.append((p.external_id, str(exc)))

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from stylerec_app.engine.images import BadImage, load_rgb
-from stylerec_app.engine.style_net import STYLES
-from stylerec_app.engine.stylize import StyleSpec
+from stylerec_app.engine.style_signature import STYLES
+from stylerec_app.engine.style_spec import StyleSpec
 
 TOP_STYLES = 2
 SIZE = 160
@@ -61,7 +61,7 @@ class RestyledTaste:
             images, keys = [], []
             for i in missing:
                 try:
-                    photo = load_rgb(self.paths[i])
+                    photo = load_rgb(self.paths[i], 2 * SIZE)
                 except (BadImage, TypeError):
                     continue
                 images.append(stylizer.render(photo, StyleSpec(weights=weights, max_side=SIZE)))
