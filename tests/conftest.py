@@ -33,7 +33,7 @@ def shared_hm() -> Path:
 def store(tmp_path):
     from stylerec_app.storage.database import open_store
 
-    s = open_store(tmp_path / "store.sqlite")
+    s = open_store(tmp_path / "store.sqlite", create=True)
     yield s
     s.close()
 
@@ -45,7 +45,7 @@ def demo_master(tmp_path_factory) -> Path:
     from stylerec_app.storage.database import open_store
 
     folder = tmp_path_factory.mktemp("demo")
-    s = open_store(folder / "demo.sqlite")
+    s = open_store(folder / "demo.sqlite", create=True)
     create_demo_store(s, seed=7)
     s.close()
     return folder / "demo.sqlite"
@@ -83,7 +83,7 @@ def profiled_demo(demo_master, engines, tmp_path_factory) -> Path:
     src.backup(dst)
     dst.close()
     src.close()
-    store = open_store(target)
+    store = open_store(target, create=True)
     build_profiles(store, engines=engines)
     store.close()
     return target

@@ -1,28 +1,40 @@
-"""Opening a store: SQLite pragmas, schema checks, backup, Alembic upgrade.
+"""Opening a store: prove the file is ours (read-only), then pragmas, backup, Alembic upgrade.
 
-A database written by a newer StyleRec is refused before anything is written;
-an older one is copied aside (`<name>.bak-<revision>`) before it is upgraded.
+Nothing is written to a file until it is proven to be a StyleRec store of a known
+revision: the header and tables are read through a read-only connection first, so a
+foreign database, a newer store or an empty file is refused byte-for-byte untouched.
+Creating and upgrading happen under a file lock (two first imports into a new path both
+land). Writers take SQLite's write lock up front (BEGIN IMMEDIATE), so concurrent writers
+queue on the busy timeout instead of failing half-way; a full disk or a store that stays
+busy rolls the batch back and says so in a sentence.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Engine, create_engine, event, inspect
+from filelock import FileLock
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from stylerec_app.domain.errors import SchemaTooNewError, StoreError
+
+APPLICATION_ID = 0x53524543  # "SREC" in the SQLite header: this file is a StyleRec store
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 15000
 
 
 def migrations_dir() -> Path:
@@ -43,18 +55,87 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
-def _set_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=15000")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
+# -- proving a file is a store (read-only) -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Probe:
+    state: str  # missing | empty | not_sqlite | foreign | store | unreadable
+    revision: str | None = None
+    detail: str = ""
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
-    event.listen(engine, "connect", _set_pragmas)
+def _read_only_uri(path: Path, immutable: bool = False) -> str:
+    return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def probe_store(path: Path) -> Probe:
+    """What the file at `path` is, learned without writing a byte to it."""
+    if not path.exists():
+        return Probe("missing")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        return Probe("unreadable", detail=exc.strerror or str(exc))
+    if not header:
+        return Probe("empty")
+    if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
+        return Probe("not_sqlite")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id not in (0, APPLICATION_ID):
+        return Probe("foreign")
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        try:
+            tables = {r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return Probe("unreadable", detail=str(exc))
+    if not tables:
+        return Probe("empty")  # a valid SQLite file with nothing in it
+    if app_id == APPLICATION_ID or {"alembic_version", "products"} <= tables:
+        return Probe("store", revision)
+    return Probe("foreign")
+
+
+# -- engines and the store -------------------------------------------------------------------
+
+def _connect_hooks(engine: Engine, *, immediate: bool, read_only: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # we say BEGIN ourselves (below)
+        cur = dbapi_conn.cursor()
+        if not read_only:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(path: Path, *, read_only: bool = False, immediate: bool = False) -> Engine:
+    if read_only:
+        def creator():
+            try:
+                return sqlite3.connect(_read_only_uri(path), uri=True, check_same_thread=False)
+            except sqlite3.OperationalError:  # WAL store on read-only media: no -shm possible
+                return sqlite3.connect(_read_only_uri(path, True), uri=True,
+                                       check_same_thread=False)
+
+        engine = create_engine("sqlite://", creator=creator, future=True)
+    else:
+        engine = create_engine(f"sqlite:///{path}", future=True)
+    _connect_hooks(engine, immediate=immediate, read_only=read_only)
     return engine
 
 
@@ -62,7 +143,7 @@ def backup_file(path: Path, label: str) -> Path:
     """Consistent copy through SQLite's backup API (safe even with a WAL open)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.bak-{label}-{stamp}")
-    src = sqlite3.connect(path)
+    src = sqlite3.connect(_read_only_uri(path), uri=True)
     try:
         dst = sqlite3.connect(target)
         with dst:
@@ -73,13 +154,30 @@ def backup_file(path: Path, label: str) -> Path:
     return target
 
 
-class Store:
-    """An open store: one engine, short sessions, one writer at a time."""
+def _sqlite_failure(exc: OperationalError, path: Path) -> StoreError | None:
+    orig = exc.orig
+    code = getattr(orig, "sqlite_errorcode", None)
+    text = str(orig)
+    if code == getattr(sqlite3, "SQLITE_FULL", 13) or "disk is full" in text:
+        return StoreError(code="store.disk_full", path=str(path))
+    if code in (5, 6) or "database is locked" in text:  # SQLITE_BUSY, SQLITE_LOCKED
+        return StoreError(code="store.busy", path=str(path))
+    if (code is not None and code & 0xFF == 10) or "disk I/O error" in text:  # SQLITE_IOERR_*
+        return StoreError(code="store.write_failed", path=str(path))
+    return None
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+
+class Store:
+    """An open store: one engine per role, short sessions, one writer at a time."""
+
+    def __init__(self, path: Path, engine: Engine, write_engine: Engine | None = None,
+                 read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        self.write_engine = write_engine or engine
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
         self._write_lock = threading.Lock()
         self.backup_path: Path | None = None
 
@@ -92,59 +190,110 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any exception."""
-        with self._write_lock, self._sessions() as session, session.begin():
-            yield session
+        if self.read_only:
+            raise StoreError(code="store.read_only", path=str(self.path))
+        try:
+            with self._write_lock, self._write_sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            failure = _sqlite_failure(exc, self.path)
+            if failure is None:
+                raise
+            raise failure from exc
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.write_engine is not self.engine:
+            self.write_engine.dispose()
 
 
-def _current_revision(engine: Engine) -> tuple[str | None, bool]:
-    with engine.connect() as conn:
-        has_tables = bool(inspect(conn).get_table_names())
-        return MigrationContext.configure(conn).get_current_revision(), has_tables
+def lock_for(path: Path) -> FileLock:
+    """Serialises creating and upgrading a store across processes."""
+    return FileLock(str(path.with_name(path.name + ".lock")), timeout=120)
 
 
-def open_store(path: str | Path, *, create: bool = True) -> Store:
-    """Open (and create or upgrade) the store at `path`.
-
-    Raises SchemaTooNewError for a database from a newer version and StoreError
-    for a file that is not a StyleRec store.
-    """
-    path = Path(path).expanduser().resolve()
-    if not path.exists():
-        if not create:
-            raise StoreError(f"No store at {path}.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+def _migrate(path: Path, backup_from: str | None) -> Path | None:
+    """Create or upgrade the schema to head (caller holds the lock); returns the backup."""
+    backup = backup_file(path, backup_from) if backup_from else None
+    engine = make_engine(path, immediate=True)
     try:
-        engine = make_engine(path)
-        revision, has_tables = _current_revision(engine)
-    except Exception as exc:  # sqlite3.DatabaseError: not a database, locked, …
-        raise StoreError(f"Cannot open {path} as a StyleRec store: {exc}") from exc
-    cfg = alembic_config()
-    script = ScriptDirectory.from_config(cfg)
-    head = script.get_current_head()
-    store = Store(path, engine)
-    if revision is None and has_tables:
-        engine.dispose()
-        raise StoreError(
-            f"{path} is an SQLite database but not a StyleRec store (no schema version). "
-            "Choose another file or create a new store."
-        )
-    if revision is not None:
-        try:
-            script.get_revision(revision)
-        except CommandError:
-            engine.dispose()
-            raise SchemaTooNewError(
-                f"{path} was written by a newer version of StyleRec (schema {revision}); "
-                "this version knows schemas up to "
-                f"{head}. Update StyleRec to open it — the file was not changed."
-            ) from None
-    if revision != head:
-        if revision is not None:
-            store.backup_path = backup_file(path, revision)
+        cfg = alembic_config()
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+    finally:
+        engine.dispose()
+    return backup
+
+
+def _refuse(probe: Probe, path: Path, create: bool) -> None:
+    text = str(path)
+    if probe.state == "missing" and not create:
+        raise StoreError(code="store.not_found", path=text)
+    if probe.state == "empty" and not create:
+        raise StoreError(code="store.empty_file", path=text)
+    if probe.state == "not_sqlite":
+        raise StoreError(code="store.not_sqlite", path=text)
+    if probe.state == "foreign":
+        raise StoreError(code="store.foreign", path=text)
+    if probe.state == "unreadable":
+        raise StoreError(code="store.cannot_open", path=text, detail=probe.detail)
+
+
+def _known(revision: str | None) -> bool:
+    if revision is None:
+        return True
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def _writable(path: Path) -> bool:
+    """Can we write the file and its folder (WAL needs -wal/-shm beside it)?"""
+    if path.exists():
+        try:  # opening for writing changes nothing, and is the only test that holds for root
+            os.close(os.open(path, os.O_RDWR))
+        except OSError:
+            return False
+        return os.access(path.parent, os.W_OK)
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return os.access(folder, os.W_OK)
+
+
+def open_store(path: str | Path, *, create: bool = False) -> Store:
+    """Open the store at `path`; `create=True` makes a new one there if there is none.
+
+    Raises StoreError (with a code) for anything that is not a StyleRec store, and
+    SchemaTooNewError for one written by a newer version; neither changes the file.
+    """
+    path = Path(path).expanduser().resolve()
+    probe = probe_store(path)
+    _refuse(probe, path, create)
+    if probe.state == "store" and not _known(probe.revision):
+        raise SchemaTooNewError(code="store.too_new", path=str(path), revision=probe.revision,
+                                head=head_revision())
+    head = head_revision()
+    writable = _writable(path)
+    if probe.state == "store" and probe.revision == head and not writable:
+        engine = make_engine(path, read_only=True)
+        return Store(path, engine, read_only=True)
+    if probe.state != "store" or probe.revision != head:
+        if not writable:
+            raise StoreError(code="store.read_only_old", path=str(path))
+        if probe.state == "missing":
+            path.parent.mkdir(parents=True, exist_ok=True)
+        backup = None
+        with lock_for(path):
+            probe = probe_store(path)  # another process may have created or upgraded it
+            _refuse(probe, path, create)
+            if probe.state != "store" or probe.revision != head:
+                backup = _migrate(path, probe.revision if probe.state == "store" else None)
+    else:
+        backup = None
+    store = Store(path, make_engine(path), make_engine(path, immediate=True))
+    store.backup_path = backup
     return store

@@ -195,6 +195,13 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         self.service = service
         self.profiles = ProfileService(service.store) if service else None
         self.store_label.setText(str(service.path) if service else self.tr("No store open"))
+        read_only = service is not None and service.store.read_only
+        if read_only:  # e.g. a colleague's store on a read-only share: browsing only
+            self.store_label.setText(self.tr("%1 — read-only: browse only, changes are "
+                                             "disabled").replace("%1", str(service.path)))
+        self.store_label.setStyleSheet("color: #a05a2c" if read_only else "")
+        for action in (self.import_hm_action, self.import_generic_action, self.profile_action):
+            action.setEnabled(not read_only)
         self.setWindowTitle(f"StyleRec — {service.path.name}" if service else "StyleRec")
         self.catalog.set_service(service, self.profiles)
         self.shoppers.set_service(self.profiles)
@@ -219,7 +226,7 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
                                           "seconds…"))
 
         def work(progress, cancel):
-            store = open_store(path)
+            store = open_store(path, create=True)
             try:
                 return create_demo_store(store, progress=progress, cancel=cancel).report
             finally:

@@ -24,7 +24,7 @@ def _checks(work: Path):
         from stylerec_app.services.demo import create_demo_store
         from stylerec_app.storage.database import open_store
 
-        s = open_store(work / "selftest.sqlite")
+        s = open_store(work / "selftest.sqlite", create=True)
         create_demo_store(s, products=40, shoppers=30)
         state["store"] = s
         return f"demo store with {s.path.stat().st_size // 1024} KB"

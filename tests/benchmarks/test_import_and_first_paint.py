@@ -37,7 +37,7 @@ def test_hm_import_throughput(benchmark, shared_hm, tmp_path):
     counter = iter(range(100))
 
     def run():
-        store = open_store(tmp_path / f"hm{next(counter)}.sqlite")
+        store = open_store(tmp_path / f"hm{next(counter)}.sqlite", create=True)
         report = import_hm(store, shared_hm)
         store.close()
         return report
@@ -52,7 +52,7 @@ def test_hm_import_throughput(benchmark, shared_hm, tmp_path):
 @pytest.fixture(scope="module")
 def hm_store(shared_hm, tmp_path_factory):
     path = tmp_path_factory.mktemp("paint") / "hm.sqlite"
-    store = open_store(path)
+    store = open_store(path, create=True)
     import_hm(store, shared_hm)
     store.close()
     return path
@@ -67,7 +67,7 @@ def test_catalog_first_paint(benchmark, qtbot, hm_store):
         rows = conn.execute("SELECT id, external_id, title, category, colour, price, image_path,"
                             " image_hash, image_status FROM products ORDER BY id").fetchall()
     reference = time.perf_counter() - start
-    service = CatalogService(open_store(hm_store))
+    service = CatalogService(open_store(hm_store, create=True))
 
     def first_paint():
         page = CatalogPage()

@@ -38,7 +38,7 @@ def test_training_time_per_model_on_hm(shared_hm, tmp_path):
     from stylerec_app.services.recommendation.dataset import load_store, train_data
     from stylerec_app.storage.database import open_store
 
-    store = open_store(tmp_path / "hm.sqlite")
+    store = open_store(tmp_path / "hm.sqlite", create=True)
     import_hm(store, shared_hm)
     ds = load_store(store)
     data = train_data(ds)
@@ -68,7 +68,7 @@ def test_training_time_of_profile_based_models_on_hm():
     path = os.environ.get("STYLEREC_HM_PROFILED")
     if not path:
         pytest.skip("set STYLEREC_HM_PROFILED to a profiled H&M store")
-    store = open_store(path)
+    store = open_store(path, create=True)
     ds = load_store(store)
     data = attach_features(store, ds, train_data(ds))
     lines = []

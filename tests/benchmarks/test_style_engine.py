@@ -54,7 +54,7 @@ def test_studio_preview_latency(demo_master):
     from stylerec_app.services.styling import StyleService
     from stylerec_app.storage.database import open_store
 
-    store = open_store(demo_master)
+    store = open_store(demo_master, create=True)
     photo = StyleService(store).product_photo("D0003")
     store.close()
     stylizer = Stylizer("cpu")

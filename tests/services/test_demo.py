@@ -10,7 +10,7 @@ from stylerec_app.storage.database import open_store
 
 
 def test_demo_store_is_rich_enough_to_browse_and_learn_from(demo_master):
-    store = open_store(demo_master)
+    store = open_store(demo_master, create=True)
     with store.read() as s:
         stats = catalog_repo.store_stats(s)
         products = list(s.scalars(select(orm.Product)))
@@ -29,7 +29,7 @@ def test_demo_store_is_rich_enough_to_browse_and_learn_from(demo_master):
 def test_demo_events_follow_the_hidden_tastes(demo_master):
     """Purchases land on the shopper's favourite types far above chance."""
     tastes = load_tastes(media_dir_for(demo_master))
-    store = open_store(demo_master)
+    store = open_store(demo_master, create=True)
     with store.read() as s:
         rows = s.execute(
             select(orm.Shopper.external_id, orm.Product.category, orm.Product.colour)
@@ -47,7 +47,7 @@ def test_demo_events_follow_the_hidden_tastes(demo_master):
 
 def test_same_seed_gives_the_same_store(tmp_path):
     def build(name):
-        store = open_store(tmp_path / name / "d.sqlite")
+        store = open_store(tmp_path / name / "d.sqlite", create=True)
         create_demo_store(store, seed=3, products=28, shoppers=20)
         with store.read() as s:
             products = sorted(s.execute(select(

@@ -18,7 +18,7 @@ def _import_cmd(folder, db):
 
 
 def _counts(db):
-    store = open_store(db)
+    store = open_store(db, create=True)
     try:
         with store.read() as s:
             return import_writer.table_counts(s)

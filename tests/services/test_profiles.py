@@ -124,7 +124,7 @@ def test_cancel_keeps_finished_batches_and_a_rerun_finishes(store, tmp_path, eng
 def test_on_the_demo_store_nearest_products_share_the_hidden_taste(profiled_demo, demo_master):
     """The shopper's visual vector finds their favourite product types far above chance."""
     tastes = load_tastes(media_dir_for(demo_master))
-    store = open_store(profiled_demo)
+    store = open_store(profiled_demo, create=True)
     with store.read() as s:
         product_ids, products = profiles_repo.load_matrix(s, "product", "image")
         shopper_ids, shoppers = profiles_repo.load_matrix(s, "shopper", "image")

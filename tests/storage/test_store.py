@@ -39,7 +39,7 @@ def _digest(path):
 
 def test_store_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "future.sqlite"
-    open_store(path).close()
+    open_store(path, create=True).close()
     conn = sqlite3.connect(path)
     with conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
@@ -47,7 +47,7 @@ def test_store_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
     conn.close()
     before = _digest(path)
     with pytest.raises(SchemaTooNewError, match="newer version of StyleRec"):
-        open_store(path)
+        open_store(path, create=True)
     assert _digest(path) == before
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "9999_future"
@@ -57,13 +57,13 @@ def test_store_from_a_newer_version_is_refused_and_left_untouched(tmp_path):
 def test_files_that_are_not_stores_are_refused(tmp_path):
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"this is not a database at all" * 100)
-    with pytest.raises(StoreError, match="Cannot open"):
-        open_store(junk)
+    with pytest.raises(StoreError, match="not an SQLite database"):
+        open_store(junk, create=True)
     other = tmp_path / "other.sqlite"
     with sqlite3.connect(other) as conn:
         conn.execute("CREATE TABLE notes (x)")
     with pytest.raises(StoreError, match="not a StyleRec store"):
-        open_store(other)
+        open_store(other, create=True)
 
 
 def test_missing_store_without_create_is_an_error(tmp_path):
@@ -94,7 +94,7 @@ def downgrade():
 
 def test_upgrade_backs_up_the_file_then_migrates_keeping_rows(tmp_path, monkeypatch):
     path = tmp_path / "old.sqlite"
-    store = open_store(path)
+    store = open_store(path, create=True)
     with store.write() as s:
         s.execute(text("INSERT INTO products (external_id, title, description, category, colour,"
                        " attributes, image_status, content_hash, created_at, updated_at) VALUES "
@@ -106,7 +106,7 @@ def test_upgrade_backs_up_the_file_then_migrates_keeping_rows(tmp_path, monkeypa
     (newer / "versions" / "9000_season.py").write_text(NEXT_REVISION.format(head=head_revision()))
     monkeypatch.setattr(database, "migrations_dir", lambda: newer)
 
-    upgraded = open_store(path)
+    upgraded = open_store(path, create=True)
     assert upgraded.backup_path is not None and upgraded.backup_path.exists()
     with upgraded.read() as s:
         assert s.execute(text("SELECT title, season FROM products")).one() == ("Mug", None)

@@ -95,7 +95,7 @@ def test_screenshot_of_the_catalog_window(qtbot, window, demo_copy, tmp_path):
 
 def test_empty_store_explains_what_to_do(qtbot, window, tmp_path):
     path = tmp_path / "empty.sqlite"
-    open_store(path).close()
+    open_store(path, create=True).close()
     assert open_and_wait(qtbot, window, path) == 0
     assert "no products yet" in window.catalog.message.text()
     assert window.catalog.message.isVisible()
@@ -103,7 +103,7 @@ def test_empty_store_explains_what_to_do(qtbot, window, tmp_path):
 
 def test_store_from_a_newer_version_shows_a_message_not_a_crash(qtbot, window, tmp_path):
     path = tmp_path / "future.sqlite"
-    open_store(path).close()
+    open_store(path, create=True).close()
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = 'ffff'")
     with qtbot.waitSignal(window.store_opened, timeout=10000) as blocker:

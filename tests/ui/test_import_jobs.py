@@ -31,7 +31,7 @@ class LoopWatch:
 
 
 def _empty_store(path):
-    open_store(path).close()
+    open_store(path, create=True).close()
     return path
 
 

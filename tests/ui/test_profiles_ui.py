@@ -19,7 +19,7 @@ def _save(widget, name, tmp_path):
 
 def test_build_profiles_runs_on_the_inference_thread_and_fills_the_detail(qtbot, window,
                                                                           tmp_path, engines):
-    store = open_store(tmp_path / "s.sqlite")
+    store = open_store(tmp_path / "s.sqlite", create=True)
     import_generic(store, _shop(tmp_path))
     store.close()
     window.engines = engines  # the session's already-loaded models

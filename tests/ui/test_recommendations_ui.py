@@ -82,7 +82,7 @@ def _busiest_after_split(path, days=20) -> str:
 
     from stylerec_app.services.recommendation.dataset import load_store
 
-    store = open_store(path)
+    store = open_store(path, create=True)
     ds = load_store(store)
     store.close()
     after = ds.events.day >= ds.events.day.max() - days

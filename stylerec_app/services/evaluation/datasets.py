@@ -110,7 +110,7 @@ def hm_store(folder: Path, need_images: bool, progress, cancel) -> Store:
 
     digest = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:10]
     target = app_paths.cache_dir() / "evaluation" / f"hm-{digest}.sqlite"
-    store = open_store(target)
+    store = open_store(target, create=True)
     try:
         import_hm(store, folder, progress=progress, cancel=cancel)
         if need_images:
