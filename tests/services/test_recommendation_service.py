@@ -1,7 +1,6 @@
 """Training on a store, saving with the data snapshot, serving with filters and reasons."""
 
 import json
-import pickle
 
 import numpy as np
 import pytest
@@ -24,7 +23,7 @@ def trained_demo(profiled_demo, tmp_path_factory):
     src.backup(dst)
     dst.close()
     src.close()
-    store = open_store(target)
+    store = open_store(target, create=True)
     for name in models.MODELS:
         models.train_and_save(store, name)
     store.close()
@@ -32,17 +31,19 @@ def trained_demo(profiled_demo, tmp_path_factory):
 
 
 def test_models_are_saved_with_params_and_data_snapshot(trained_demo):
-    store = open_store(trained_demo)
+    store = open_store(trained_demo, create=True)
     assert models.trained_models(store) == sorted(models.MODELS)
-    with open(models.media_dir(store) / "models" / "als.pkl", "rb") as fh:
-        saved = pickle.load(fh)
+    saved = json.loads((models.models_dir(store) / "als.json").read_text(encoding="utf-8"))
     assert saved["params"]["factors"] == 64 and saved["snapshot"]["events"] > 10000
     assert saved["snapshot"]["last_event_id"] > 0
+    assert saved["format"] == "stylerec-model" and "dataset" not in saved  # the data stays out
+    with np.load(models.models_dir(store) / "als.npz", allow_pickle=False) as arrays:
+        assert arrays["state/model/item_factors"].shape[1] == 64
     store.close()
 
 
 def test_recommendations_respect_filters_and_explain_themselves(trained_demo):
-    store = open_store(trained_demo)
+    store = open_store(trained_demo, create=True)
     service = RecommendationService(store)
     ds = load_store(store)
     data = train_data(ds)
@@ -71,7 +72,7 @@ def test_every_trained_model_beats_popularity_on_later_purchases(profiled_demo, 
     """A simple temporal split on the demo store (the evaluation harness does this properly)."""
     from stylerec_app.services.recommendation.dataset import attach_features
 
-    store = open_store(profiled_demo)
+    store = open_store(profiled_demo, create=True)
     ds = load_store(store)
     ev = ds.events
     cut = ev.day.max() - 20
@@ -113,7 +114,7 @@ def test_cli_recommend_json(trained_demo):
 def test_holdout_split_trains_on_the_past_and_lists_the_future(profiled_demo):
     from stylerec_app.services.recommendation.holdout import HoldoutSplit
 
-    store = open_store(profiled_demo)
+    store = open_store(profiled_demo, create=True)
     split = HoldoutSplit(store, days=20)
     assert split.train_mask.sum() < len(split.train_mask)
     assert split.data.interactions.nnz < train_data(split.ds).interactions.nnz

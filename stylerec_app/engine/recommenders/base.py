@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 import scipy.sparse as sp
@@ -17,6 +18,22 @@ class Recommender:
 
     name: str = "base"
     params: dict = field(default_factory=dict)
+    # The learned arrays that fully describe a fitted model: what is saved (without pickle).
+    state_fields: ClassVar[tuple[str, ...]] = ()
+
+    def state(self) -> dict[str, object]:
+        """Learned arrays (numpy, scipy sparse, or nested dicts of them) by name."""
+        return {name: getattr(self, name) for name in self.state_fields}
+
+    def load_state(self, state: dict, data: TrainData) -> Recommender:
+        """Restore a saved model, then derive what it needs from the store's data."""
+        for name in self.state_fields:
+            setattr(self, name, state[name])
+        self.attach(data)
+        return self
+
+    def attach(self, data: TrainData) -> None:
+        """Re-derive data-dependent parts after a load (e.g. each user's items)."""
 
     def fit(self, data: TrainData, progress: ProgressSink = ignore_progress,
             cancel: CancelToken | None = None) -> Recommender:
@@ -31,6 +48,8 @@ class Recommender:
 
 class Popularity(Recommender):
     """Items by how much they were bought/engaged with, optionally favouring recent activity."""
+
+    state_fields = ("popularity",)
 
     def __init__(self, half_life_days: float | None = None) -> None:
         super().__init__("pop", {"half_life_days": half_life_days})
@@ -59,6 +78,8 @@ class Popularity(Recommender):
 class ItemKNN(Recommender):
     """Item-to-item cosine similarity with shrinkage, k nearest neighbours per item."""
 
+    state_fields = ("similarity",)
+
     def __init__(self, k: int = 100, shrink: float = 10.0) -> None:
         super().__init__("itemknn", {"k": k, "shrink": shrink})
         self.k, self.shrink = k, shrink
@@ -76,6 +97,9 @@ class ItemKNN(Recommender):
         self.similarity = _top_k_per_row(sim, self.k)
         progress(Progress(1, 1, "fit"))
         return self
+
+    def attach(self, data):
+        self.user_items = data.binary().astype(np.float32)
 
     def scores(self, user):
         return np.asarray((self.user_items.getrow(user) @ self.similarity.T).todense()).ravel()

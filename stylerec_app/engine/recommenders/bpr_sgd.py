@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
-import torch
 
 from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.progress import Progress
@@ -24,6 +23,8 @@ def fit_uniform_bpr(positives: sp.csr_matrix, factors: int, learning_rate: float
                     regularization: float, iterations: int, seed: int, progress, cancel,
                     batch: int = 512) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Returns user factors, item factors and item biases."""
+    import torch
+
     n_users, n_items = positives.shape
     rng = np.random.default_rng(seed)
     gen = torch.Generator().manual_seed(seed)

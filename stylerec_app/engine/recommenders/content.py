@@ -19,6 +19,12 @@ class ContentNN(Recommender):
         super().__init__("content", {"image_weight": image_weight})
 
     def fit(self, data, progress=ignore_progress, cancel=None):
+        self.attach(data)
+        progress(Progress(1, 1, "fit"))
+        return self
+
+    def attach(self, data):
+        """Everything here derives from the interactions and item vectors: nothing to save."""
         weights = data.interactions.tocsr()
         self.parts = []
         for matrix, w in ((data.image, self.params["image_weight"]),
@@ -30,8 +36,6 @@ class ContentNN(Recommender):
             self.parts.append((w, users, items))
         popularity = np.asarray(data.binary().sum(0)).ravel().astype(np.float32)
         self.tiebreak = 1e-3 * popularity / max(1.0, popularity.max())  # cold shoppers
-        progress(Progress(1, 1, "fit"))
-        return self
 
     def scores(self, user):
         out = self.tiebreak.copy()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-import torch
 
 from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.progress import CancelToken, Progress, ignore_progress
@@ -20,6 +19,8 @@ from stylerec_app.engine.recommenders.base import Recommender
 
 
 class _ImplicitModel(Recommender):
+    state_fields = ("user_factors", "item_factors")
+
     def _callback(self, progress, cancel, iterations):
         def callback(iteration, *_stats):  # ALS passes (elapsed, loss); BPR more
             if cancel is not None and cancel.cancelled:
@@ -103,15 +104,19 @@ class BPR(_ImplicitModel):
 class VBPR(Recommender):
     """score(u, i) = β_i + γ_u·γ_i + θ_u·(Eᵀ f_i) + β′·f_i, trained with the BPR loss."""
 
+    state_fields = ("user_factors", "item_factors", "item_bias")
+
     def __init__(self, factors: int = 32, visual_factors: int = 32, epochs: int = 30,
                  lr: float = 0.01, reg: float = 1e-4, batch: int = 2048, seed: int = 0,
                  device: str = "cpu") -> None:
         super().__init__("vbpr", {"factors": factors, "visual_factors": visual_factors,
                                   "epochs": epochs, "lr": lr, "reg": reg, "batch": batch,
                                   "seed": seed})
-        self.device = torch.device(device)
+        self.device = str(device)
 
     def fit(self, data, progress=ignore_progress, cancel: CancelToken | None = None):
+        import torch
+
         if data.image is None:
             raise ValueError("VBPR needs image vectors: build profiles first")
         p = self.params

@@ -72,6 +72,22 @@ class Hybrid(Recommender):
         for n, model in enumerate(self.parts.values()):
             model.fit(data, cancel=cancel)
             progress(Progress(n + 1, len(self.parts) + 1, "fit"))
+        self.attach(data)
+
+    def state(self) -> dict[str, object]:
+        return {"coef": self.coef, "parts": {name: m.state() for name, m in self.parts.items()}}
+
+    def load_state(self, state: dict, data: TrainData) -> Hybrid:
+        made = self._components(data)
+        self.parts = {name: made[name].load_state(state["parts"].get(name, {}), data)
+                      for name in made if name in state["parts"]}
+        self.coef = np.asarray(state["coef"], np.float32)
+        self.attach(data)
+        return self
+
+    def attach(self, data: TrainData) -> None:
+        """The shopper-level affinities the combiner reads, from the interactions."""
+        self.feature_names = [*self.parts, "category", "colour", "price", "style"]
         self.data = data
         weights = data.interactions.copy().tocsr()
         weights.data = np.clip(weights.data, 0, None)
@@ -148,7 +164,6 @@ class Hybrid(Recommender):
             clf.fit(np.vstack(xs), np.concatenate(ys))
             self.coef = np.r_[clf.coef_[0], 0.0].astype(np.float32)
             self.coef[n_base] = self._style_weight(pairs, rng)
-        self.feature_names = [*self.parts, "category", "colour", "price", "style"]
         self._fit_parts(data, progress, cancel)  # final components see every interaction
         progress(Progress(len(self.parts) + 1, len(self.parts) + 1, "fit"))
         return self

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import torch
 
 
 @dataclass(frozen=True)
@@ -41,6 +40,8 @@ def top_k(scores: np.ndarray, k: int, mask: np.ndarray | None = None) -> np.ndar
     torch.topk is a partial selection several times faster than np.argpartition on a
     million scores (see tests/benchmarks/test_recommenders_bench.py).
     """
+    import torch
+
     s = np.where(mask, scores, -np.inf) if mask is not None else scores
     k = min(k, len(s))
     if k <= 0:

@@ -50,7 +50,9 @@ def event_weight(kind: str, value) -> float:
     return KIND_WEIGHTS.get(kind, 1.0)
 
 
-def load_store(store: Store) -> StoreDataset:
+def load_store(store: Store, *, user_ids=None, item_ids=None) -> StoreDataset:
+    """Every shopper, product and event; with `user_ids`/`item_ids` (a saved model's order),
+    exactly those, in that order, and only the events between them."""
     with store.read() as session:
         users = session.execute(select(orm.Shopper.id, orm.Shopper.external_id)
                                 .order_by(orm.Shopper.id)).all()
@@ -60,8 +62,10 @@ def load_store(store: Store) -> StoreDataset:
                                       orm.Interaction.product_id, orm.Interaction.kind,
                                       orm.Interaction.value, orm.Interaction.timestamp)
                                .order_by(orm.Interaction.id)).all()
+    users, items = _ordered(users, user_ids), _ordered(items, item_ids)
     uidx = {u: i for i, (u, _) in enumerate(users)}
     iidx = {p: i for i, (p, _) in enumerate(items)}
+    rows = [r for r in rows if r[1] in uidx and r[2] in iidx]
     events = Events(
         user=np.array([uidx[r[1]] for r in rows], np.int64),
         item=np.array([iidx[r[2]] for r in rows], np.int64),
@@ -74,6 +78,14 @@ def load_store(store: Store) -> StoreDataset:
                 "last_event_id": int(events.event_id.max()) if len(rows) else 0}
     return StoreDataset([u for u, _ in users], [n for _, n in users], [p for p, _ in items],
                         [n for _, n in items], events, snapshot)
+
+
+def _ordered(rows, ids):
+    """`rows` (id, name) in the order of `ids`; ids gone from the store keep a blank name."""
+    if ids is None:
+        return rows
+    names = dict(rows)
+    return [(int(i), names.get(int(i), "")) for i in ids]
 
 
 def train_data(ds: StoreDataset, mask: np.ndarray | None = None) -> TrainData:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
 
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
@@ -14,6 +15,7 @@ from stylerec_app.engine.recommenders.content import ContentNN
 from stylerec_app.engine.recommenders.data import TrainData
 from stylerec_app.engine.recommenders.factor import ALS, BPR, VBPR
 from stylerec_app.engine.recommenders.hybrid import Hybrid
+from stylerec_app.services.recommendation import model_files
 from stylerec_app.services.recommendation.dataset import (
     StoreDataset,
     attach_features,
@@ -31,6 +33,8 @@ NEEDS_PROFILES = {"vbpr", "content", "hybrid", "hybrid-no-style"}
 def make_model(name: str, params: dict | None = None, device: str = "auto") -> Recommender:
     """`device` (auto, cpu, cuda…) is where VBPR and the hybrid train, unless params say."""
     params = dict(params or {})
+    if name in ("hybrid", "hybrid-no-style"):
+        params.pop("use_style", None)  # the name says it
     if name in ("vbpr", "hybrid", "hybrid-no-style") and "device" not in params:
         from stylerec_app.engine.device import pick_device
 
@@ -94,28 +98,26 @@ def fit_on_store(store: Store, name: str, params: dict | None = None, *,
     return TrainedModel(name, model, ds, data, time.perf_counter() - start)
 
 
+def models_dir(store: Store) -> Path:
+    return media_dir(store) / "models"
+
+
 def save(store: Store, trained: TrainedModel) -> Path:
-    """Pickle the fitted model with its parameters and the data snapshot it saw."""
-    folder = media_dir(store) / "models"
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{trained.name}.pkl"
-    provider = getattr(trained.model, "style_affinity", None)
-    if provider is not None:
-        trained.model.style_affinity = None  # holds models; re-attached on load
-    try:
-        tmp = target.with_suffix(".part")
-        with open(tmp, "wb") as fh:
-            pickle.dump({"name": trained.name, "params": trained.model.params,
-                         "snapshot": trained.dataset.snapshot, "fit_seconds": trained.fit_seconds,
-                         "trained_at": time.strftime("%Y-%m-%d %H:%M:%S"),
-                         "model": trained.model, "dataset": trained.dataset,
-                         "data": trained.data}, fh)
-        tmp.replace(target)
-    finally:
-        if provider is not None:
-            trained.model.style_affinity = provider
-    trained.path = target
-    return target
+    """The fitted arrays and parameters, the snapshot of the data they saw, and the id order
+    of its users and items (the data itself stays in the store)."""
+    ds = trained.dataset
+    state = {"model": trained.model.state(),
+             "dataset": {"user_ids": np.asarray(ds.user_ids, np.int64),
+                         "item_ids": np.asarray(ds.item_ids, np.int64)}}
+    meta = {"name": trained.name, "params": _json_params(trained.model.params),
+            "snapshot": ds.snapshot, "fit_seconds": trained.fit_seconds,
+            "trained_at": time.strftime("%Y-%m-%d %H:%M:%S")}
+    trained.path = model_files.save(models_dir(store), trained.name, meta, state)
+    return trained.path
+
+
+def _json_params(params: dict) -> dict:
+    return {k: v for k, v in params.items() if isinstance(v, bool | int | float | str | None)}
 
 
 def train_and_save(store: Store, name: str, params: dict | None = None, *,
@@ -128,18 +130,21 @@ def train_and_save(store: Store, name: str, params: dict | None = None, *,
 
 
 def load(store: Store, name: str) -> TrainedModel:
-    path = media_dir(store) / "models" / f"{name}.pkl"
-    if not path.exists():
-        raise StyleRecError(f"No trained {name} model for this store: train it first "
-                            f"(stylerec train --model {name}).")
-    with open(path, "rb") as fh:
-        saved = pickle.load(fh)
-    trained = TrainedModel(saved["name"], saved["model"], saved["dataset"], saved["data"],
-                           saved["fit_seconds"], path)
+    meta, state = model_files.load(models_dir(store), name)
+    try:
+        ids = state["dataset"]
+        ds = load_store(store, user_ids=ids["user_ids"], item_ids=ids["item_ids"])
+        data = attach_features(store, ds, train_data(ds))
+        model = make_model(meta["name"], meta.get("params"))
+        model.load_state(state["model"], data)
+    except (KeyError, ValueError, IndexError, TypeError) as exc:
+        raise StyleRecError(code="model.unreadable", model=name,
+                            detail=str(exc) or type(exc).__name__) from None
+    trained = TrainedModel(meta["name"], model, ds, data, float(meta.get("fit_seconds", 0.0)),
+                           model_files.paths(models_dir(store), name)[0])
     prepare(store, trained.dataset, trained.data, trained.model)
     return trained
 
 
 def trained_models(store: Store) -> list[str]:
-    folder = media_dir(store) / "models"
-    return sorted(p.stem for p in folder.glob("*.pkl")) if folder.exists() else []
+    return model_files.saved_names(models_dir(store))

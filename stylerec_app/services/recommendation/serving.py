@@ -47,8 +47,8 @@ class RecommendationService:
         self._cache: dict[str, tuple[float, models.TrainedModel]] = {}
 
     def model(self, name: str) -> models.TrainedModel:
-        path = models.media_dir(self.store) / "models" / f"{name}.pkl"
-        stamp = path.stat().st_mtime if path.exists() else -1
+        path = models.model_files.paths(models.models_dir(self.store), name)[0]
+        stamp = path.stat().st_mtime_ns if path.exists() else -1
         with self._lock:
             cached = self._cache.get(name)
             if cached is None or cached[0] != stamp:
