@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CatalogListModel</name>
@@ -81,17 +82,17 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../stylerec_app/ui/support.py" line="102" />
+        <location filename="../../stylerec_app/ui/support.py" line="101" />
         <source>StyleRec is still running and your data is safe. If this keeps happening, send the details below to your support contact.</source>
         <translation>StyleRec 仍在运行，您的数据是安全的。如果此问题反复出现，请将下面的详细信息发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/support.py" line="108" />
+        <location filename="../../stylerec_app/ui/support.py" line="107" />
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/support.py" line="109" />
+        <location filename="../../stylerec_app/ui/support.py" line="108" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
@@ -394,7 +395,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>打开该数据集的数据库才能查看顾客的推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="411" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="415" />
         <source>No model was evaluated, so there is nothing to plot.</source>
         <translation>没有评估任何模型，因此没有可绘制的图表。</translation>
     </message>
@@ -402,12 +403,12 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>ExceptionBridge</name>
     <message>
-        <location filename="../../stylerec_app/ui/support.py" line="144" />
+        <location filename="../../stylerec_app/ui/support.py" line="145" />
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/support.py" line="145" />
+        <location filename="../../stylerec_app/ui/support.py" line="146" />
         <source>An unexpected error occurred: %1</source>
         <translation>发生意外错误：%1</translation>
     </message>
@@ -454,267 +455,199 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/import_dialogs.py" line="87" />
+        <source>Point (12.50)</source>
+        <translation>点号（12.50）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="88" />
+        <source>Comma (12,50)</source>
+        <translation>逗号（12,50）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="89" />
+        <source>How prices and values write decimals. A number that could be read either way is rejected, never guessed.</source>
+        <translation>价格和数值使用的小数点写法。可以两种方式理解的数字会被拒绝，绝不猜测。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="92" />
         <source>Products (required)</source>
         <translation>商品（必填）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="88" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="93" />
         <source>Photos folder</source>
         <translation>照片文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="89" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="94" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="90" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="95" />
         <source>Events</source>
         <translation>行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="91" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="96" />
         <source>Reviews</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="92" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="97" />
         <source>Text encoding</source>
         <translation>文本编码</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="93" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="98" />
+        <source>Decimal mark</source>
+        <translation>小数点</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="99" />
         <source>Columns are matched by name (id/sku, title/name, price, category, colour, image…). See the README for the full list.</source>
         <translation>按列名匹配字段（id/sku、title/name、price、category、colour、image…），完整列表见 README。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="100" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="106" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="111" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="117" />
         <source>Choose the products file.</source>
         <translation>请选择商品文件。</translation>
     </message>
 </context>
 <context>
-    <name>ImportReasons</name>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="18" />
-        <source>missing id</source>
-        <translation>缺少编号</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="19" />
-        <source>missing price</source>
-        <translation>缺少价格</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="20" />
-        <source>missing timestamp</source>
-        <translation>缺少时间</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="21" />
-        <source>missing event kind</source>
-        <translation>缺少行为类型</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="22" />
-        <source>missing %1</source>
-        <translation>缺少 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="23" />
-        <source>unparsable price %1</source>
-        <translation>无法解析的价格 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="24" />
-        <source>invalid price %1</source>
-        <translation>无效的价格 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="25" />
-        <source>unparsable date %1</source>
-        <translation>无法解析的日期 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="26" />
-        <source>unparsable age %1</source>
-        <translation>无法解析的年龄 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="27" />
-        <source>unparsable %1 %2</source>
-        <translation>无法解析的 %1：%2</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="28" />
-        <source>invalid article_id %1</source>
-        <translation>无效的 article_id %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="29" />
-        <source>rating event without a value</source>
-        <translation>评分行为缺少分值</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="31" />
-        <source>unknown event kind %1 (expected view, click, cart, purchase or rating)</source>
-        <translation>未知的行为类型 %1（应为 view、click、cart、purchase 或 rating）</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="33" />
-        <source>duplicate id %1 (first on line %2)</source>
-        <translation>重复的编号 %1（首次出现在第 %2 行）</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="34" />
-        <source>expected %1 columns, found %2</source>
-        <translation>应有 %1 列，实际 %2 列</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="35" />
-        <source>unknown product %1</source>
-        <translation>未知商品 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="36" />
-        <source>photo not found: %1</source>
-        <translation>找不到照片：%1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="37" />
-        <source>photo unreadable: %1</source>
-        <translation>无法读取照片：%1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/import_reasons.py" line="38" />
-        <source>corrupt photo: %1</source>
-        <translation>照片已损坏：%1</translation>
-    </message>
-</context>
-<context>
     <name>ImportReportDialog</name>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="128" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="135" />
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="130" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="137" />
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="130" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="137" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="131" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="138" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="132" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="139" />
         <source>Import from %1: %2</source>
         <translation>从 %1 导入：%2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="136" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="143" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="136" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="143" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="137" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="144" />
         <source>Events</source>
         <translation>行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="137" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="144" />
         <source>Reviews</source>
         <translation>评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="139" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="146" />
         <source>Rows</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="139" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="146" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="139" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="146" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="140" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="147" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="140" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="147" />
         <source>Rejected</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="148" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="156" />
         <source>%1 rows rejected, %2 warnings. Good rows were imported; fix the rows below in the source files and import again.</source>
         <translation>%1 行被拒绝，%2 条警告。有效的行已导入；请在源文件中修正下列行后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="155" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="159" />
+        <source>Every row was imported; %2 of them have warnings (for example a photo that could not be used), listed below.</source>
+        <translation>所有行均已导入；其中 %2 行有警告（例如照片无法使用），见下表。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="162" />
+        <source>Every row was imported, with nothing to fix.</source>
+        <translation>所有行均已导入，没有需要修正的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="168" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="155" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="168" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="156" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="169" />
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="156" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="169" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="158" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="171" />
         <source>rejected</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="158" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="171" />
         <source>warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="164" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="177" />
         <source>Save as CSV…</source>
         <translation>另存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="185" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="198" />
         <source>Save import report</source>
         <translation>保存导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/import_dialogs.py" line="186" />
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="199" />
         <source>CSV (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
@@ -858,229 +791,493 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="213" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="200" />
+        <source>%1 — read-only: browse only, changes are disabled</source>
+        <translation>%1 —— 只读：仅可浏览，修改已禁用</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="220" />
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="217" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="224" />
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="228" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="235" />
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="236" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="252" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="243" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="259" />
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="242" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="249" />
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="243" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="250" />
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="248" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="255" />
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="249" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="256" />
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="253" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="260" />
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="261" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="268" />
         <source>Choose an H&amp;M-layout folder</source>
         <translation>选择 H&amp;M 格式的文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="271" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="276" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="278" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="283" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="282" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="289" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="283" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="314" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="290" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="321" />
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="294" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="301" />
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="303" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="310" />
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="304" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="311" />
         <source>No import has run in this session yet.</source>
         <translation>本次会话尚未进行导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="313" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="320" />
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="318" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="325" />
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="328" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="335" />
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="334" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="341" />
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="363" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="370" />
         <source>Not a catalog folder</source>
         <translation>不是商品目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="364" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="371" />
         <source>%1 has neither articles.csv (H&amp;M layout) nor products.csv / products.jsonl.</source>
         <translation>%1 中既没有 articles.csv（H&amp;M 格式），也没有 products.csv / products.jsonl。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="384" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="391" />
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="388" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="395" />
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="396" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="414" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="403" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="421" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="396" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="403" />
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="397" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="404" />
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="397" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="404" />
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="398" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="405" />
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="399" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="406" />
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="400" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="407" />
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="401" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="408" />
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="402" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="409" />
         <source>Training</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="402" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="409" />
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="405" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="412" />
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="407" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="414" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="409" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="416" />
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="411" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="418" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="417" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="420" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="424" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="427" />
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="422" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="429" />
         <source>Ranking test users with %1</source>
         <translation>正在用 %1 为测试用户排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="424" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="431" />
         <source>Tuning %1 (setting %2)</source>
         <translation>正在调参 %1（设置 %2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="427" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="434" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="460" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="467" />
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="461" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="468" />
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="22" />
+        <source>not valid {encoding} text (bad byte at offset {offset})</source>
+        <translation>不是有效的 {encoding} 文本（偏移量 {offset} 处有错误字节）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="23" />
+        <source>row is {size:,} bytes, over the {limit:,}-byte limit</source>
+        <translation>该行有 {size:,} 字节，超过 {limit:,} 字节的上限</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="24" />
+        <source>a quoted field opened on this line is never closed</source>
+        <translation>此行开始的引号字段始终没有闭合</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="26" />
+        <source>expected {expected} columns, found {found}</source>
+        <translation>应有 {expected} 列，实际为 {found} 列</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="27" />
+        <source>contains a NUL byte</source>
+        <translation>包含 NUL 空字节</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="28" />
+        <source>invalid JSON ({detail})</source>
+        <translation>无效的 JSON（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="29" />
+        <source>expected a JSON object</source>
+        <translation>应为 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="30" />
+        <source>duplicate id “{id}” (first on line {first})</source>
+        <translation>重复的编号“{id}”（首次出现在第 {first} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="31" />
+        <source>cannot be read ({detail})</source>
+        <translation>无法读取（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="32" />
+        <source>missing {field}</source>
+        <translation>缺少{field}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="33" />
+        <source>{field} “{value}” contains control characters</source>
+        <translation>{field}“{value}”包含控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="34" />
+        <source>{field} is {length:,} characters long (at most {limit:,})</source>
+        <translation>{field}长 {length:,} 个字符（最多 {limit:,} 个）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="36" />
+        <location filename="../../stylerec_app/ui/messages.py" line="40" />
+        <source>invalid {field} “{value}”</source>
+        <translation>无效的{field}“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="37" />
+        <source>unparsable {field} “{value}”</source>
+        <translation>无法解析的{field}“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="38" />
+        <source>{field} “{value}” is ambiguous: say which decimal mark the file uses (point or comma)</source>
+        <translation>{field}“{value}”有歧义：请指明文件使用的小数点（点号或逗号）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="41" />
+        <source>unparsable date “{value}”</source>
+        <translation>无法解析的日期“{value}”</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="42" />
+        <source>date “{value}” is outside {low} … {high}</source>
+        <translation>日期“{value}”不在 {low} … {high} 范围内</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="43" />
+        <source>unknown event kind “{value}” (expected view, click, cart, purchase or rating)</source>
+        <translation>未知的行为类型“{value}”（应为浏览、点击、加购、购买或评分）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="45" />
+        <source>rating event without a value</source>
+        <translation>评分行为缺少分值</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="46" />
+        <source>unknown product “{id}”</source>
+        <translation>未知商品“{id}”</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="47" />
+        <source>photo not found: {path}</source>
+        <translation>找不到照片：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="48" />
+        <source>photo is not a regular file: {path}</source>
+        <translation>照片不是普通文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="49" />
+        <source>photo path {path} is outside the images folder</source>
+        <translation>照片路径 {path} 不在图片文件夹内</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="50" />
+        <source>photo is an empty file: {path}</source>
+        <translation>照片是空文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="51" />
+        <source>photo is {size_mb:.1f} MB, over the {limit_mb:g} MB limit: {path}</source>
+        <translation>照片大小为 {size_mb:.1f} MB，超过 {limit_mb:g} MB 的上限：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="53" />
+        <source>photo is {width}×{height} ({megapixels:.0f} MP), over the {limit_mp:g} MP limit: {path}</source>
+        <translation>照片为 {width}×{height}（{megapixels:.0f} 百万像素），超过 {limit_mp:g} 百万像素的上限：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="55" />
+        <source>corrupt photo: {path} ({detail})</source>
+        <translation>照片已损坏：{path}（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="56" />
+        <source>photo unreadable: {path} ({detail})</source>
+        <translation>照片无法读取：{path}（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="57" />
+        <source>{what} not found: {path}</source>
+        <translation>找不到{what}：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="58" />
+        <source>{what} is not a regular file: {path}</source>
+        <translation>{what}不是普通文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="59" />
+        <source>cannot read {path}: {detail}</source>
+        <translation>无法读取 {path}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="60" />
+        <source>{file} has no rows: nothing to import from it</source>
+        <translation>{file} 没有数据行：无可导入的内容</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="61" />
+        <source>{file} is UTF-16 text: save it as UTF-8 (CSV UTF-8 in Excel) and import again</source>
+        <translation>{file} 是 UTF-16 文本：请另存为 UTF-8（Excel 中选择“CSV UTF-8”）后重新导入</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="63" />
+        <source>{file}: no column for {fields} (accepted names: {accepted}; or map one)</source>
+        <translation>{file}：没有{fields}列（可接受的列名：{accepted}；或手动映射一列）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="65" />
+        <source>{path} has no article_id column: not the H&amp;M layout</source>
+        <translation>{path} 没有 article_id 列：不是 H&amp;M 格式</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="66" />
+        <source>unknown text encoding “{encoding}”: use utf-8, utf-8-sig, gbk or gb18030</source>
+        <translation>未知的文本编码“{encoding}”：请使用 utf-8、utf-8-sig、gbk 或 gb18030</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="68" />
+        <source>images folder not found: {path}</source>
+        <translation>找不到图片文件夹：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="69" />
+        <source>No store at {path}.</source>
+        <translation>{path} 处没有数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="70" />
+        <source>{path} is an empty file, not a StyleRec store; it was not changed.</source>
+        <translation>{path} 是空文件，不是 StyleRec 数据库；文件未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="72" />
+        <source>{path} is not an SQLite database, so not a StyleRec store; it was not changed.</source>
+        <translation>{path} 不是 SQLite 数据库，因此不是 StyleRec 数据库；文件未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="74" />
+        <source>{path} is an SQLite database of another application, not a StyleRec store; it was not changed.</source>
+        <translation>{path} 是其他应用程序的 SQLite 数据库，不是 StyleRec 数据库；文件未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="76" />
+        <source>{path} was written by a newer version of StyleRec (schema {revision}); this version knows schemas up to {head}. Update StyleRec to open it — the file was not changed.</source>
+        <translation>{path} 由更新版本的 StyleRec 写入（结构版本 {revision}）；本版本最高只支持 {head}。请升级 StyleRec 后再打开——文件未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="80" />
+        <source>Cannot open {path}: {detail}. The file was not changed.</source>
+        <translation>无法打开 {path}：{detail}。文件未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="82" />
+        <source>{path} is read-only: it can be browsed, not changed.</source>
+        <translation>{path} 是只读的：只能浏览，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="83" />
+        <source>{path} was written by an older StyleRec and must be upgraded, which needs write access; it is read-only here, so it was not changed.</source>
+        <translation>{path} 由旧版 StyleRec 写入，需要升级，而升级需要写入权限；此处为只读，因此文件未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="86" />
+        <source>The disk holding {path} is full: the batch in progress was rolled back and the store is intact. Free some space and run it again to resume.</source>
+        <translation>{path} 所在的磁盘已满：正在处理的批次已回滚，数据库完好无损。请释放一些空间后重新运行以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="89" />
+        <source>Writing to {path} failed (the disk may be full, or the file too large for it): the batch in progress was rolled back and the store is intact. Free some space and run it again to resume.</source>
+        <translation>写入 {path} 失败（磁盘可能已满，或文件超出其允许的大小）：正在处理的批次已回滚，数据库完好无损。请释放一些空间后重新运行以继续。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="93" />
+        <source>{path} is busy (another StyleRec is writing to it) and did not free up in time; the batch was rolled back. Try again in a moment.</source>
+        <translation>{path} 正忙（另一个 StyleRec 正在写入），未能及时释放；该批次已回滚。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="96" />
+        <source>The training checkpoint {path} cannot be used ({detail}). Start the training over to replace it.</source>
+        <translation>训练检查点 {path} 无法使用（{detail}）。请重新开始训练以替换它。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="99" />
+        <source>The saved {model} model cannot be read ({detail}); train it again.</source>
+        <translation>保存的 {model} 模型无法读取（{detail}）；请重新训练。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="101" />
+        <source>No trained {model} model for this store yet: train it first.</source>
+        <translation>此数据库尚无训练好的 {model} 模型：请先训练。</translation>
     </message>
 </context>
 <context>
@@ -1540,52 +1737,52 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>导出 %1 件重绘商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="73" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="74" />
         <source>Train style %1</source>
         <translation>训练风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="85" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="86" />
         <source>A picture to use as a style</source>
         <translation>选择用作风格的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="86" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="87" />
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="89" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="90" />
         <source>Name the style</source>
         <translation>为风格命名</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="89" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="90" />
         <source>Style name</source>
         <translation>风格名称</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="99" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="100" />
         <source>Add style %1</source>
         <translation>添加风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="107" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="108" />
         <source>Could not add the style</source>
         <translation>无法添加风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="128" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="129" />
         <source>Evaluate recommenders</source>
         <translation>评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="134" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="135" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="166" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="167" />
         <source>Train recommenders</source>
         <translation>训练推荐模型</translation>
     </message>
@@ -1752,62 +1949,62 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>SupportActions</name>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="40" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="48" />
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="42" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="50" />
         <source>&amp;Preferences…</source>
         <translation>偏好设置(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="44" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="52" />
         <source>Open &amp;Log Folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="45" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="53" />
         <source>&amp;Copy Debug Info</source>
         <translation>复制调试信息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="52" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="60" />
         <source>No recent stores</source>
         <translation>没有最近打开的数据库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="66" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="74" />
         <source>not checked yet</source>
         <translation>尚未检测</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="79" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="87" />
         <source>The compute device applies to the next start of StyleRec.</source>
         <translation>计算设备将在下次启动 StyleRec 时生效。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="86" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="94" />
         <source>Debug information copied to the clipboard.</source>
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="90" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="98" />
         <source>About StyleRec</source>
         <translation>关于 StyleRec</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="95" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="103" />
         <source>Catalog, shopper profiles, restyling and recommendations for merchandisers.</source>
         <translation>面向商品运营的商品目录、顾客画像、风格迁移与推荐工具。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="96" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="104" />
         <source>Bundled models and libraries</source>
         <translation>内置的模型和软件库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="126" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="133" />
         <source>A background job failed</source>
         <translation>后台任务失败</translation>
     </message>
@@ -1815,102 +2012,107 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>TrainStyleDialog</name>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="38" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="39" />
         <source>Train a new style</source>
         <translation>训练新风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="45" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="46" />
         <source>e.g. Summer campaign</source>
         <translation>例如：夏季活动</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="46" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="47" />
         <source>Choose style pictures…</source>
         <translation>选择风格图片…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="48" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="49" />
         <source>No pictures chosen</source>
         <translation>尚未选择图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="58" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="59" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="60" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="61" />
         <source>Training steps</source>
         <translation>训练步数</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="61" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="62" />
         <source>Training size</source>
         <translation>训练尺寸</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="62" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="63" />
         <source>Samples appear here while it trains</source>
         <translation>训练过程中的样例将显示在这里</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="67" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="68" />
         <source>Start training</source>
         <translation>开始训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="69" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="70" />
         <source>Stop (resume later)</source>
         <translation>停止（稍后可继续）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="71" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="73" />
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="76" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="86" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="92" />
         <source>Style pictures</source>
         <translation>风格图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="87" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="93" />
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="100" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="106" />
         <source>Give the new style a name.</source>
         <translation>请为新风格命名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="103" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="109" />
         <source>Choose at least one style picture.</source>
         <translation>请至少选择一张风格图片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="119" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="126" />
         <source>Step %1 of %2</source>
         <translation>第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="125" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="132" />
         <source>Done: the style is saved and can be blended in the Style Studio.</source>
         <translation>完成：风格已保存，可在风格工作室中组合使用。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="128" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="135" />
         <source>Stopped: start again with the same name to resume from the last checkpoint.</source>
         <translation>已停止：使用相同名称重新开始即可从上次检查点继续。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="137" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="146" />
         <source>style loss %1, content loss %2</source>
         <translation>风格损失 %1，内容损失 %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/train_dialog.py" line="139" />
+        <location filename="../../stylerec_app/ui/train_dialog.py" line="148" />
         <source>Sample after step %1</source>
         <translation>第 %1 步后的样例</translation>
     </message>

@@ -7,8 +7,10 @@ back to the CPU and say why, so the UI can show the notice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import torch
+if TYPE_CHECKING:
+    import torch
 
 SETTINGS = ("auto", "cpu", "cuda", "mps")
 
@@ -26,6 +28,8 @@ class DeviceChoice:
 
 def _proves(device: torch.device) -> str:
     """'' when a small tensor round-trips through the device, else the reason."""
+    import torch
+
     try:
         x = torch.arange(16, dtype=torch.float32, device=device)
         if float((x * 2).sum().cpu()) != 240.0:
@@ -36,6 +40,8 @@ def _proves(device: torch.device) -> str:
 
 
 def _label(device: torch.device) -> str:
+    import torch
+
     if device.type == "cuda":
         index = device.index or 0
         return f"CUDA {index}: {torch.cuda.get_device_name(index)}"
@@ -46,6 +52,8 @@ def _label(device: torch.device) -> str:
 
 def pick_device(setting: str = "auto") -> DeviceChoice:
     """Resolve a setting ('auto', 'cpu', 'cuda', 'cuda:N', 'mps') to a proven device."""
+    import torch
+
     setting = (setting or "auto").strip().lower()
     cpu = torch.device("cpu")
     if setting == "cpu":

@@ -7,31 +7,17 @@ region shows the restyled version; strength blends the result with the photo.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 import torch
 from PIL import Image, ImageFilter
 
 from stylerec_app.engine.palette import product_mask
 from stylerec_app.engine.style_net import STYLES, MultiStyleNet, load_style_net, onnx_path
+from stylerec_app.engine.style_spec import MASK_MODES, StyleSpec
 
-MASK_MODES = ("all", "background", "product")
+__all__ = ["MASK_MODES", "StyleSpec", "Stylizer", "compose", "fit", "keep_colours",
+           "region_alpha", "run_bank"]
 
-
-@dataclass(frozen=True)
-class StyleSpec:
-    """What to apply. `source`: "bank" (weights over built-in and trained styles),
-    "arbitrary" (a 100-d vector from a picture) or "vintage" (the CycleGAN)."""
-
-    source: str = "bank"
-    weights: tuple[float, ...] = ()
-    vector: tuple[float, ...] = ()
-    strength: float = 1.0
-    preserve_colour: bool = False
-    mask: str = "all"
-    max_side: int | None = None  # None: full resolution
-    extra: dict = field(default_factory=dict, compare=False)
 
 
 def to_tensor(image: Image.Image, device, dtype=torch.float32) -> torch.Tensor:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from stylerec_app.domain.imports import ERROR, ImportReport
 from stylerec_app.services.importing import GenericSource
-from stylerec_app.ui.import_reasons import ImportReasons
+from stylerec_app.ui.messages import Messages
 
 
 def discover_generic(folder: Path) -> GenericSource | None:
@@ -83,6 +83,11 @@ class GenericImportDialog(QDialog):
         self.encoding.addItem(self.tr("Detect (UTF-8 or GBK)"), None)
         self.encoding.addItem("UTF-8", "utf-8-sig")
         self.encoding.addItem("GBK / GB18030", "gb18030")
+        self.decimal = QComboBox()
+        self.decimal.addItem(self.tr("Point (12.50)"), "point")
+        self.decimal.addItem(self.tr("Comma (12,50)"), "comma")
+        self.decimal.setToolTip(self.tr("How prices and values write decimals. A number that "
+                                        "could be read either way is rejected, never guessed."))
         form = QFormLayout()
         form.addRow(self.tr("Products (required)"), self.products)
         form.addRow(self.tr("Photos folder"), self.images)
@@ -90,6 +95,7 @@ class GenericImportDialog(QDialog):
         form.addRow(self.tr("Events"), self.events)
         form.addRow(self.tr("Reviews"), self.reviews)
         form.addRow(self.tr("Text encoding"), self.encoding)
+        form.addRow(self.tr("Decimal mark"), self.decimal)
         hint = QLabel(self.tr("Columns are matched by name (id/sku, title/name, price, "
                               "category, colour, image…). See the README for the full list."))
         hint.setWordWrap(True)
@@ -115,7 +121,8 @@ class GenericImportDialog(QDialog):
     def source(self) -> GenericSource:
         return GenericSource(products=self.products.path(), images=self.images.path(),
                              shoppers=self.shoppers.path(), events=self.events.path(),
-                             reviews=self.reviews.path(), encoding=self.encoding.currentData())
+                             reviews=self.reviews.path(), encoding=self.encoding.currentData(),
+                             decimal=self.decimal.currentData())
 
 
 class ImportReportDialog(QDialog):
@@ -124,7 +131,7 @@ class ImportReportDialog(QDialog):
     def __init__(self, report: ImportReport, parent=None) -> None:
         super().__init__(parent)
         self.report = report
-        self.reasons = ImportReasons(self)
+        self.messages = Messages(self)
         self.setWindowTitle(self.tr("Import report"))
         self.resize(760, 520)
         status = {"completed": self.tr("completed"), "cancelled": self.tr("cancelled"),
@@ -145,9 +152,15 @@ class ImportReportDialog(QDialog):
                     f"{value:,}" if isinstance(value, int) else value))
         self._tidy(self.counts)
         self.counts.setFixedHeight(34 + 28 * max(1, len(report.counts)))
-        summary = QLabel(self.tr("%1 rows rejected, %2 warnings. Good rows were imported; fix "
-                                 "the rows below in the source files and import again.")
-                         .replace("%1", str(len(report.errors)))
+        if report.errors:
+            text = self.tr("%1 rows rejected, %2 warnings. Good rows were imported; fix the "
+                           "rows below in the source files and import again.")
+        elif report.warnings:
+            text = self.tr("Every row was imported; %2 of them have warnings (for example a "
+                           "photo that could not be used), listed below.")
+        else:
+            text = self.tr("Every row was imported, with nothing to fix.")
+        summary = QLabel(text.replace("%1", str(len(report.errors)))
                          .replace("%2", str(len(report.warnings))))
         summary.setWordWrap(True)
         shown = report.issues[:5000]
@@ -156,7 +169,7 @@ class ImportReportDialog(QDialog):
                                                self.tr("Line"), self.tr("Reason")])
         for row, issue in enumerate(shown):
             severity = self.tr("rejected") if issue.severity == ERROR else self.tr("warning")
-            reason = self.reasons.text(issue.reason)
+            reason = self.messages.text(issue.code, issue.args)
             for col, value in enumerate((severity, issue.file, str(issue.line), reason)):
                 self.issues.setItem(row, col, QTableWidgetItem(value))
         self._tidy(self.issues)

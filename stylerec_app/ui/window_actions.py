@@ -60,12 +60,13 @@ class StudioActions:
     def open_training(self) -> TrainStyleDialog:
         dialog = TrainStyleDialog(self)
         dialog.start_requested.connect(
-            lambda pictures, name, config: self.start_training(dialog, pictures, name, config))
+            lambda pictures, name, config, resume: self.start_training(dialog, pictures, name,
+                                                                       config, resume))
         dialog.open()
         self._train_dialog = dialog
         return dialog
 
-    def start_training(self, dialog, pictures, name, config) -> Job | None:
+    def start_training(self, dialog, pictures, name, config, resume: bool = True) -> Job | None:
         if self.service is None:
             return None
         store, device = self.service.store, str(self.engines.device.device)
@@ -74,7 +75,7 @@ class StudioActions:
             lambda progress, cancel: train_style(store, [Path(p) for p in pictures], name,
                                                  config=config, device=device,
                                                  progress=progress, cancel=cancel,
-                                                 preview=dialog.relay))
+                                                 preview=dialog.relay, resume=resume))
         dialog.attach(job)
         job.finished.connect(lambda _r: self._resync_styles())
         return job

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from stylerec_app import __version__
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.services import preferences
+from stylerec_app.ui.messages import Messages
 from stylerec_app.ui.preferences_dialog import PreferencesDialog
 from stylerec_app.ui.support import ErrorDialog, debug_info, open_log_folder
 
@@ -118,10 +119,11 @@ class SupportActions:
             return
         if exc is not None:
             self._shown_errors.add(id(exc))
+        text = Messages(self).error(exc) if exc is not None else title
         if details and exc is not None and not isinstance(exc, StyleRecError):
-            box = ErrorDialog(title, str(exc), details, self)
+            box = ErrorDialog(title, text, details, self)
         else:
-            box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc) if exc else title,
+            box = QMessageBox(QMessageBox.Icon.Warning, title, text,
                               QMessageBox.StandardButton.Ok, self)
         box.open()
         self._last_error_box = box

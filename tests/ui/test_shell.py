@@ -173,15 +173,19 @@ def test_an_exception_in_a_worker_shows_the_error_dialog_and_is_logged(qtbot, wi
 
 
 def test_service_wordings_are_translated_at_the_edge(shell, qapp):
-    """Import reasons and recommendation reasons come from services in English."""
-    from stylerec_app.ui.import_reasons import ImportReasons
+    """Import issues and errors travel as codes with arguments; the UI words them."""
+    from stylerec_app.domain.errors import StoreError
+    from stylerec_app.ui.messages import Messages
     from stylerec_app.ui.recommendations_page import RankedGrid
 
     shell.translations.apply("zh_CN")
-    reasons = ImportReasons()
-    assert reasons.text("duplicate id 'A1' (first on line 3)") == "重复的编号 'A1'（首次出现在第 3 行）"
-    assert reasons.text("photo not found: x.jpg") == "找不到照片：x.jpg"
-    assert reasons.text("something new") == "something new"  # unknown wordings pass through
+    messages = Messages()
+    assert messages.text("row.duplicate_id", {"id": "A1", "first": 3}) == \
+        "重复的编号“A1”（首次出现在第 3 行）"
+    assert messages.text("image.missing", {"path": "x.jpg"}) == "找不到照片：x.jpg"
+    assert messages.error(StoreError(code="store.disk_full", path="s.sqlite")).startswith(
+        "s.sqlite 所在的磁盘已满")
+    assert messages.text("no.such.code", {"text": "something new"}) == "something new"
 
     class Pick:
         reason, reason_kind, reason_subject = "popular in Mug", "popular", "Mug"

@@ -8,7 +8,6 @@ from functools import cached_property
 import numpy as np
 
 from stylerec_app.engine.device import DeviceChoice, pick_device
-from stylerec_app.engine.image_embedding import ImageEmbedder
 from stylerec_app.engine.style_signature import (
     PREDICTOR_VERSION,
     StylePredictor,
@@ -33,7 +32,9 @@ class ProfileEngines:
         return choice
 
     @cached_property
-    def image(self) -> ImageEmbedder:
+    def image(self):
+        from stylerec_app.engine.image_embedding import ImageEmbedder  # loads torch
+
         return ImageEmbedder(self.device.device)
 
     @cached_property

@@ -17,8 +17,8 @@ import numpy as np
 
 from stylerec_app.domain.profiles import ProfileReport
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink
-from stylerec_app.engine.image_embedding import MODEL_VERSION as IMAGE_VERSION
 from stylerec_app.engine.text_embedding import MODEL_VERSION as TEXT_VERSION
+from stylerec_app.engine.versions import IMAGE_MODEL as IMAGE_VERSION
 from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
 from stylerec_app.storage.profiles_repo import EventRow
