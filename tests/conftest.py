@@ -11,15 +11,25 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("STYLEREC_LANG", "en")
 
-from tests.helpers import SHARED_HM  # noqa: E402
+from tests.helpers import SHARED_DATA, SHARED_HM  # noqa: E402
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_home(tmp_path_factory):
-    """Never touch the real user data folder."""
+    """Never touch the real user data folder; evaluation data from ../shared when there."""
     home = tmp_path_factory.mktemp("stylerec-home")
     os.environ["STYLEREC_HOME"] = str(home)
+    if SHARED_DATA.is_dir():
+        os.environ.setdefault("STYLEREC_DATA", str(SHARED_DATA))
     yield home
+
+
+@pytest.fixture
+def settings():
+    """The settings an entry point would resolve (fresh: preferences read from disk)."""
+    from stylerec_app.services.settings import Settings
+
+    return Settings.resolve(os.environ)
 
 
 @pytest.fixture(scope="session")
@@ -64,11 +74,11 @@ def demo_copy(demo_master, tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def engines():
+def engines(tmp_path_factory):
     """Models load once per test session (they are the real pretrained weights)."""
-    from stylerec_app.services.profiles import ProfileEngines
+    from stylerec_app.services.engines import Engines
 
-    return ProfileEngines("cpu")
+    return Engines("cpu", tmp_path_factory.mktemp("engines-cache"))
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +94,6 @@ def profiled_demo(demo_master, engines, tmp_path_factory) -> Path:
     dst.close()
     src.close()
     store = open_store(target, create=True)
-    build_profiles(store, engines=engines)
+    build_profiles(store, engines)
     store.close()
     return target

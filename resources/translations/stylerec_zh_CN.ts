@@ -82,17 +82,17 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../stylerec_app/ui/support.py" line="101" />
+        <location filename="../../stylerec_app/ui/support.py" line="102" />
         <source>StyleRec is still running and your data is safe. If this keeps happening, send the details below to your support contact.</source>
         <translation>StyleRec 仍在运行，您的数据是安全的。如果此问题反复出现，请将下面的详细信息发送给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/support.py" line="107" />
+        <location filename="../../stylerec_app/ui/support.py" line="108" />
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/support.py" line="108" />
+        <location filename="../../stylerec_app/ui/support.py" line="109" />
         <source>Open log folder</source>
         <translation>打开日志文件夹</translation>
     </message>
@@ -100,302 +100,302 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="65" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="64" />
         <source>Choose a dataset, a protocol and the models to compare, then press Run. Results appear here; each run also writes an HTML report you can open or share.</source>
         <translation>选择数据集、评估协议和要比较的模型，然后点击“运行评估”。结果显示在这里；每次运行还会生成一份可以打开或分享的 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="73" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="72" />
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="76" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="75" />
         <source>Current store</source>
         <translation>当前数据库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="77" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="76" />
         <source>H&amp;M folder</source>
         <translation>H&amp;M 数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="78" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="77" />
         <source>MovieLens-100K folder</source>
         <translation>MovieLens-100K 文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="79" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="78" />
         <source>Another store file</source>
         <translation>其他数据库文件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="81" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="80" />
         <source>default: the shared data folder</source>
         <translation>默认：共享数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="82" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="81" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="87" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="86" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="88" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="87" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="92" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="91" />
         <source>implicit (no threshold)</source>
         <translation>隐式反馈（无阈值）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="93" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="92" />
         <source>Relevant ratings ≥</source>
         <translation>相关评分 ≥</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="97" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="96" />
         <source>Protocol</source>
         <translation>评估协议</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="100" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="99" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="105" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="104" />
         <source>Random split</source>
         <translation>随机划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="106" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="105" />
         <source>Random split per user</source>
         <translation>按用户随机划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="107" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="106" />
         <source>Leave last day out per user</source>
         <translation>按用户留出最后一天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="108" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="107" />
         <source>Global temporal split</source>
         <translation>全局时间划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="122" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="121" />
         <source>Unseen items</source>
         <translation>未见过的商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="123" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="122" />
         <source>Drop only relevant seen items (Cornac 2+)</source>
         <translation>仅去除已见过的相关商品（Cornac 2+）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="124" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="123" />
         <source>All items (Cornac 1.x)</source>
         <translation>全部商品（Cornac 1.x）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="126" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="125" />
         <source>Tune on the validation part</source>
         <translation>在验证集上调参</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="128" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="127" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="129" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="128" />
         <source>Split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="130" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="129" />
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="131" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="130" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="132" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="131" />
         <source>Test from</source>
         <translation>测试起始日期</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="133" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="132" />
         <source>Candidates</source>
         <translation>候选商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="137" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="136" />
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="147" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="146" />
         <source>Cut-offs k</source>
         <translation>截断位置 k</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="150" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="149" />
         <source>Run evaluation</source>
         <translation>运行评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="167" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="166" />
         <source>Choose a store</source>
         <translation>选择数据库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="168" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="167" />
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="170" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="169" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="213" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="212" />
         <source>No store is open.</source>
         <translation>没有打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="217" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="216" />
         <source>Choose a store file.</source>
         <translation>请选择一个数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="226" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="225" />
         <source>Cut-offs must be whole numbers such as 10,20.</source>
         <translation>截断位置必须是整数，例如 10,20。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="229" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="228" />
         <source>Choose at least one model.</source>
         <translation>请至少选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="257" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="256" />
         <source>Evaluating… progress is shown in the status bar and in Jobs, where the run can be cancelled.</source>
         <translation>正在评估… 进度显示在状态栏和“任务”中，可在那里取消。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="269" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="268" />
         <source>Open HTML report</source>
         <translation>打开 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="289" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="288" />
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="290" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="289" />
         <source>Comparisons</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="291" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="290" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="292" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="291" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="301" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="300" />
         <source>The evaluation did not finish: %1</source>
         <translation>评估未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="323" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="314" />
         <source>%1 — %2. %3 users evaluated in %4 s.</source>
         <translation>%1 — %2。已评估 %3 位用户，用时 %4 秒。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="328" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="319" />
         <source>Skipped: %1.</source>
         <translation>跳过：%1。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="330" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="321" />
         <source>Not run: %1.</source>
         <translation>未运行：%1。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="362" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="353" />
         <source>style affinity (hybrid − hybrid-no-style)</source>
         <translation>风格亲和度（hybrid − hybrid-no-style）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="355" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="355" />
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="355" />
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="355" />
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="365" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="356" />
         <source>p (paired t)</source>
         <translation>p（配对 t 检验）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="365" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="356" />
         <source>p (Wilcoxon)</source>
         <translation>p（Wilcoxon 检验）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="378" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="369" />
         <source>Against the best model that does not use images: %1</source>
         <translation>与不使用图像的最佳模型对比：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="387" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="378" />
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="401" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="392" />
         <source>Double-click a shopper to see their recommendations</source>
         <translation>双击顾客查看其推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="402" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="393" />
         <source>Open this dataset's store to see a shopper's recommendations</source>
         <translation>打开该数据集的数据库才能查看顾客的推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="415" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="406" />
         <source>No model was evaluated, so there is nothing to plot.</source>
         <translation>没有评估任何模型，因此没有可绘制的图表。</translation>
     </message>
@@ -403,12 +403,12 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>ExceptionBridge</name>
     <message>
-        <location filename="../../stylerec_app/ui/support.py" line="145" />
+        <location filename="../../stylerec_app/ui/support.py" line="147" />
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/support.py" line="146" />
+        <location filename="../../stylerec_app/ui/support.py" line="148" />
         <source>An unexpected error occurred: %1</source>
         <translation>发生意外错误：%1</translation>
     </message>
@@ -416,22 +416,22 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../stylerec_app/ui/first_run.py" line="13" />
+        <location filename="../../stylerec_app/ui/first_run.py" line="11" />
         <source>Welcome to StyleRec</source>
         <translation>欢迎使用 StyleRec</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/first_run.py" line="16" />
+        <location filename="../../stylerec_app/ui/first_run.py" line="14" />
         <source>StyleRec opened a &lt;b&gt;demo store&lt;/b&gt;: 336 generated products with photos and 300 simulated shoppers, so every area has something to show. It is being created now; watch the status bar.</source>
         <translation>StyleRec 打开了一个&lt;b&gt;演示数据库&lt;/b&gt;：336 件带照片的生成商品和 300 位模拟顾客，让每个功能区都有内容可看。它正在创建中，请留意状态栏。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/first_run.py" line="19" />
+        <location filename="../../stylerec_app/ui/first_run.py" line="17" />
         <source>&lt;b&gt;Bring your own data&lt;/b&gt;: File → Import H&amp;amp;M Folder… (Ctrl+I) for the H&amp;amp;M layout, or File → Import Catalog Files… (Ctrl+Shift+I) for CSV or JSON Lines products, photos, shoppers and events. You can also drop a folder on the window. Bad rows are reported, good rows still import.</source>
         <translation>&lt;b&gt;导入自己的数据&lt;/b&gt;：H&amp;amp;M 格式请用“文件 → 导入 H&amp;amp;M 文件夹…”（Ctrl+I）；CSV 或 JSON Lines 格式的商品、照片、顾客和行为数据请用“文件 → 导入商品目录文件…”（Ctrl+Shift+I）。也可以把文件夹拖到窗口上。有问题的行会被报告，正常的行照常导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/first_run.py" line="23" />
+        <location filename="../../stylerec_app/ui/first_run.py" line="21" />
         <source>&lt;b&gt;Then&lt;/b&gt;: Profiles → Build Profiles (Ctrl+P) reads photos and texts; Style Studio restyles products; Recommendations ranks products for each shopper; Evaluation compares the recommenders offline.</source>
         <translation>&lt;b&gt;接下来&lt;/b&gt;：“画像 → 构建画像”（Ctrl+P）读取照片和文本；“风格工作室”为商品换风格；“推荐”为每位顾客排序商品；“评估”离线比较各推荐模型。</translation>
     </message>
@@ -655,7 +655,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>JobRow</name>
     <message>
-        <location filename="../../stylerec_app/ui/jobs.py" line="226" />
+        <location filename="../../stylerec_app/ui/jobs.py" line="232" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -663,7 +663,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../stylerec_app/ui/jobs.py" line="258" />
+        <location filename="../../stylerec_app/ui/jobs.py" line="264" />
         <source>No background jobs yet. Imports and other long tasks appear here with their progress and a Cancel button.</source>
         <translation>暂无后台任务。导入等耗时任务会显示在这里，附带进度和“取消”按钮。</translation>
     </message>
@@ -672,31 +672,31 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     <name>MainWindow</name>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="99" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="155" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="159" />
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="100" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="155" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="159" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="101" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="156" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="160" />
         <source>Style Studio</source>
         <translation>风格工作室</translation>
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="102" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="156" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="160" />
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="103" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="157" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="161" />
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
@@ -706,317 +706,317 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="133" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="137" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="134" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="138" />
         <source>&amp;Open Store…</source>
         <translation>打开商品库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="136" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="140" />
         <source>New &amp;Demo Store…</source>
         <translation>新建演示商品库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="138" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="142" />
         <source>Import &amp;H&amp;&amp;M Folder…</source>
         <translation>导入 H&amp;&amp;M 文件夹(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="140" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="144" />
         <source>Import &amp;Catalog Files…</source>
         <translation>导入商品目录文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="142" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="146" />
         <source>Last Import &amp;Report</source>
         <translation>上次导入报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="147" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="151" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="148" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="152" />
         <source>&amp;Profiles</source>
         <translation>画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="149" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="153" />
         <source>&amp;Build Profiles</source>
         <translation>生成画像(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="151" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="155" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="152" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="156" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="153" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="157" />
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="144" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="160" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="164" />
         <source>&amp;About StyleRec</source>
         <translation>关于 StyleRec(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="170" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="174" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="188" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="192" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="197" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="201" />
         <source>No store open</source>
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="200" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="204" />
         <source>%1 — read-only: browse only, changes are disabled</source>
         <translation>%1 —— 只读：仅可浏览，修改已禁用</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="220" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="225" />
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="224" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="229" />
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="235" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="240" />
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="243" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="259" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="248" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="264" />
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="249" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="254" />
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="250" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="255" />
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="255" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="260" />
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="256" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="261" />
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="260" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="265" />
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="268" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="273" />
         <source>Choose an H&amp;M-layout folder</source>
         <translation>选择 H&amp;M 格式的文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="278" />
         <location filename="../../stylerec_app/ui/main_window.py" line="283" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="288" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="289" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="294" />
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="290" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="321" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="295" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="326" />
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="301" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="306" />
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="310" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="315" />
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="311" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="316" />
         <source>No import has run in this session yet.</source>
         <translation>本次会话尚未进行导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="320" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="325" />
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="325" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="330" />
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="335" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="340" />
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="341" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="346" />
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="370" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="375" />
         <source>Not a catalog folder</source>
         <translation>不是商品目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="371" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="376" />
         <source>%1 has neither articles.csv (H&amp;M layout) nor products.csv / products.jsonl.</source>
         <translation>%1 中既没有 articles.csv（H&amp;M 格式），也没有 products.csv / products.jsonl。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="391" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="396" />
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="395" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="400" />
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="403" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="421" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="408" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="426" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="403" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="408" />
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="404" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="409" />
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="404" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="409" />
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="405" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="410" />
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="406" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="411" />
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="407" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="412" />
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="408" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="413" />
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="409" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="414" />
         <source>Training</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="409" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="414" />
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="412" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="417" />
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="414" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="419" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="416" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="421" />
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="418" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="423" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="424" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="427" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="429" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="432" />
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="429" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="434" />
         <source>Ranking test users with %1</source>
         <translation>正在用 %1 为测试用户排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="431" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="436" />
         <source>Tuning %1 (setting %2)</source>
         <translation>正在调参 %1（设置 %2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="434" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="439" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="467" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="472" />
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="468" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="473" />
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>
@@ -1469,37 +1469,37 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RankedGrid</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="61" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="60" />
         <source>close to their style</source>
         <translation>接近其风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="62" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="61" />
         <source>looks like %1, which they engaged with</source>
         <translation>与其互动过的“%1”相似</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="63" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="62" />
         <source>matches colours they like (%1)</source>
         <translation>符合其喜欢的颜色（%1）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="64" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="63" />
         <source>from %1, which they shop often</source>
         <translation>来自其常购的 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="65" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="64" />
         <source>popular in %1</source>
         <translation>%1 中的热门商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="66" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="65" />
         <source>popular with shoppers like them</source>
         <translation>与其相似的顾客喜欢</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="73" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="72" />
         <source>score</source>
         <translation>得分</translation>
     </message>
@@ -1573,7 +1573,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/recommendations_page.py" line="162" />
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="240" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="252" />
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
@@ -1588,27 +1588,32 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="230" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="227" />
+        <source>Rank for %1</source>
+        <translation>为 %1 排序</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="242" />
         <source>Preparing the evaluation split…</source>
         <translation>正在准备评估划分…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="245" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="257" />
         <source>What they did next (after the split): %1 events, %2 on the lists above</source>
         <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="247" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="259" />
         <source>Nothing: this shopper has no events after the split.</source>
         <translation>无：此顾客在划分之后没有行为。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="269" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="281" />
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="272" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="284" />
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>
@@ -1722,67 +1727,67 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>StudioActions</name>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="43" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="44" />
         <source>Export %1</source>
         <translation>导出 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="45" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="46" />
         <source>Export restyled products to</source>
         <translation>将重绘后的商品导出到</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="55" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="56" />
         <source>Export %1 restyled products</source>
         <translation>导出 %1 件重绘商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="74" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="75" />
         <source>Train style %1</source>
         <translation>训练风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="86" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="88" />
         <source>A picture to use as a style</source>
         <translation>选择用作风格的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="87" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="89" />
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="90" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="92" />
         <source>Name the style</source>
         <translation>为风格命名</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="90" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="92" />
         <source>Style name</source>
         <translation>风格名称</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="100" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="102" />
         <source>Add style %1</source>
         <translation>添加风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="108" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="110" />
         <source>Could not add the style</source>
         <translation>无法添加风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="129" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="134" />
         <source>Evaluate recommenders</source>
         <translation>评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="135" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="141" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="167" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="174" />
         <source>Train recommenders</source>
         <translation>训练推荐模型</translation>
     </message>
@@ -1790,158 +1795,158 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>StyleStudioPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="90" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="89" />
         <source>product id, or pick one in the Catalog</source>
         <translation>商品编号，或在商品目录中选择</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="92" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="91" />
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="94" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="93" />
         <source>Shopper's style blend</source>
         <translation>顾客的风格组合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="97" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="96" />
         <source>Whole image</source>
         <translation>整张图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="98" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="97" />
         <source>Background only</source>
         <translation>仅背景</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="99" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="98" />
         <source>Product only</source>
         <translation>仅商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="101" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="100" />
         <source>Keep the product's colours</source>
         <translation>保留商品颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="107" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="106" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="108" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="107" />
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="109" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="108" />
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="110" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="109" />
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="111" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="110" />
         <source>Restyle</source>
         <translation>重绘范围</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="120" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="119" />
         <source>Blend</source>
         <translation>组合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="122" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="121" />
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="123" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="122" />
         <source>Export catalog selection…</source>
         <translation>导出目录中的商品…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="124" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="123" />
         <source>Train a new style…</source>
         <translation>训练新风格…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="125" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="124" />
         <source>Use a picture as a style…</source>
         <translation>用图片作为风格…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="135" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="134" />
         <source>Original</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="136" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="135" />
         <source>Pick a product and a shopper or a style</source>
         <translation>请选择商品，以及顾客或风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="175" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="174" />
         <source>The style models could not be loaded: %1</source>
         <translation>无法加载风格模型：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="185" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="184" />
         <source>%1 (trained)</source>
         <translation>%1（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="186" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="185" />
         <source>%1 (from a picture)</source>
         <translation>%1（来自图片）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="187" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="186" />
         <source>Vintage (CycleGAN, slow without a GPU)</source>
         <translation>复古（CycleGAN，无 GPU 时较慢）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="214" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="213" />
         <source>This shopper has no style blend yet: build profiles first, or pick a style by hand.</source>
         <translation>此顾客还没有风格组合：请先生成画像，或手动选择风格。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="184" />
-        <location filename="../../stylerec_app/ui/style_studio.py" line="247" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="183" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="246" />
         <source>Style %1</source>
         <translation>风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="287" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="275" />
         <source>This product has no usable photo.</source>
         <translation>此商品没有可用的照片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="291" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="279" />
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="298" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="286" />
         <source>Could not restyle: %1</source>
         <translation>无法重绘：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="302" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="290" />
         <source>%1 ms on %2</source>
         <translation>%1 毫秒（%2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="310" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="298" />
         <source>Export restyled image</source>
         <translation>导出重绘图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="312" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="300" />
         <source>Images (*.png *.jpg)</source>
         <translation>图片 (*.png *.jpg)</translation>
     </message>
@@ -1979,32 +1984,32 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>尚未检测</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="87" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="86" />
         <source>The compute device applies to the next start of StyleRec.</source>
         <translation>计算设备将在下次启动 StyleRec 时生效。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="94" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="93" />
         <source>Debug information copied to the clipboard.</source>
         <translation>调试信息已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="98" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="97" />
         <source>About StyleRec</source>
         <translation>关于 StyleRec</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="103" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="102" />
         <source>Catalog, shopper profiles, restyling and recommendations for merchandisers.</source>
         <translation>面向商品运营的商品目录、顾客画像、风格迁移与推荐工具。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="104" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="103" />
         <source>Bundled models and libraries</source>
         <translation>内置的模型和软件库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_support.py" line="133" />
+        <location filename="../../stylerec_app/ui/window_support.py" line="132" />
         <source>A background job failed</source>
         <translation>后台任务失败</translation>
     </message>
@@ -2138,7 +2143,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>old</name>
     <message>
-        <location filename="../../stylerec_app/ui/app.py" line="68" />
+        <location filename="../../stylerec_app/ui/app.py" line="69" />
         <source>The new language applies when StyleRec starts again (jobs are running).</source>
         <translation>新语言将在 StyleRec 下次启动时生效（有任务正在运行）。</translation>
     </message>

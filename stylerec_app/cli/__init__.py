@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from stylerec_app import __version__
 from stylerec_app.domain.errors import Cancelled, StyleRecError, UsageError
-from stylerec_app.services import app_paths
+from stylerec_app.services.settings import Settings
 
 SUBCOMMANDS = ("import", "demo", "info", "profile", "similar", "stylize", "styles",
                "add-style", "train-style", "train", "recommend", "evaluate")
@@ -27,8 +28,10 @@ HANDLERS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    default_db = str(app_paths.default_store_path())
+def build_parser(settings: Settings) -> argparse.ArgumentParser:
+    from stylerec_app.services.recommendation.registry import REGISTRY
+
+    default_db = str(settings.default_store_path)
     parser = argparse.ArgumentParser(prog="stylerec", description="StyleRec command line.")
     parser.add_argument("--version", action="version", version=f"StyleRec {__version__}")
     parser.add_argument("--debug", action="store_true",
@@ -73,7 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     profile = sub.add_parser("profile", help="build product and shopper profiles (incremental)")
     add_db(profile)
-    profile.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N or mps")
+    profile.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps (default: the "
+                                          "preferences' device)")
     profile.add_argument("--batch-size", type=int, help="images per batch (default: by device)")
 
     similar = sub.add_parser("similar", help="visually similar products")
@@ -91,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     stylize.add_argument("--strength", type=float, default=1.0)
     stylize.add_argument("--mask", default="all", choices=("all", "background", "product"))
     stylize.add_argument("--keep-colours", action="store_true", help="keep the product's colours")
-    stylize.add_argument("--device", default="auto")
+    stylize.add_argument("--device")
     stylize.add_argument("-o", "--output", required=True, help="output .png or .jpg")
 
     styles = sub.add_parser("styles", help="list the styles of a store")
@@ -109,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--steps", type=int, default=300)
     train.add_argument("--size", type=int, default=256)
     train.add_argument("--batch", type=int, default=2)
-    train.add_argument("--device", default="auto")
+    train.add_argument("--device")
     train.add_argument("--samples", help="folder for preview samples while training")
     train.add_argument("--sample-every", type=int, default=20)
     train.add_argument("--loss-csv", help="write the loss curve here")
@@ -119,15 +123,15 @@ def build_parser() -> argparse.ArgumentParser:
     fit = sub.add_parser("train", help="train a recommender on the store")
     add_db(fit)
     fit.add_argument("--model", default="hybrid",
-                     help="pop, itemknn, als, bpr, vbpr, content, hybrid, hybrid-no-style, "
-                          "a comma list, or all")
+                     help=f"{', '.join(REGISTRY.names())}, a comma list, or all")
     fit.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    fit.add_argument("--device", help="where models that train with torch train")
 
     rec = sub.add_parser("recommend", help="top products for a shopper, with reasons")
     add_db(rec)
     rec.add_argument("--shopper", required=True)
     rec.add_argument("-k", type=int, default=12)
-    rec.add_argument("--model", default="hybrid")
+    rec.add_argument("--model", default="hybrid", help=", ".join(REGISTRY.names()))
     rec.add_argument("--category")
     rec.add_argument("--min-price", type=float)
     rec.add_argument("--max-price", type=float)
@@ -142,11 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
     """Exit status: 0 done, 1 an error (one English sentence, no traceback unless --debug),
     2 a usage error, 130 cancelled."""
-    parser = build_parser()
+    settings = settings or Settings.resolve(os.environ)
+    parser = build_parser(settings)
     args = parser.parse_args(argv)
+    args.settings = settings
     import importlib
 
     module, function = HANDLERS[args.command].split(":")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from stylerec_app.cli.common import ProgressBar, with_cancel
+from stylerec_app.cli.common import ProgressBar, open_store_for, with_cancel
 from stylerec_app.domain.errors import Cancelled, UsageError
 from stylerec_app.domain.imports import ImportReport
 from stylerec_app.domain.progress import CancelToken
@@ -43,8 +43,6 @@ def _cmd_import(args) -> int:
         import_generic,
         import_hm,
     )
-    from stylerec_app.storage.database import open_store
-
     max_row_bytes = int(args.max_row_mb * 2**20)
     if args.layout == "hm":
         folder = check_hm_folder(Path(args.folder))
@@ -58,7 +56,7 @@ def _cmd_import(args) -> int:
             max_row_bytes=max_row_bytes,
         )
         check_generic_source(source)
-    store = open_store(args.db, create=True)
+    store = open_store_for(args, create=True)
     bar = ProgressBar(args.quiet)
 
     def work(token: CancelToken):
@@ -87,9 +85,8 @@ def _cmd_import(args) -> int:
 
 def _cmd_demo(args) -> int:
     from stylerec_app.services.demo import create_demo_store
-    from stylerec_app.storage.database import open_store
 
-    store = open_store(args.db, create=True)
+    store = open_store_for(args, create=True)
     bar = ProgressBar(args.quiet)
     try:
         summary = with_cancel(lambda token: create_demo_store(
@@ -104,9 +101,7 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_info(args) -> int:
-    from stylerec_app.storage.database import open_store
-
-    store = open_store(args.db, create=False)
+    store = open_store_for(args)
     try:
         print("\n".join(describe_store(store)))
     finally:

@@ -9,6 +9,28 @@ from collections.abc import Callable
 from stylerec_app.domain.progress import CancelToken, Progress
 
 
+def open_store_for(args, create: bool = False):
+    """The store named by --db (created only when `create`: import and demo)."""
+    from stylerec_app.services.stores import open_store
+
+    return open_store(args.db, create=create)
+
+
+def engines_for(args):
+    """The engines hub on the device chosen by --device, else the settings' device."""
+    from stylerec_app.services.engines import Engines
+
+    settings = args.settings
+    device = getattr(args, "device", None) or settings.device
+    engines = Engines(device, settings.cache_dir)
+    return engines
+
+
+def say_device(engines) -> None:
+    if engines.loaded and engines.device.notice:
+        print(engines.device.notice, file=sys.stderr)
+
+
 class ProgressBar:
     """tqdm bar fed from a progress sink; a new bar when the total changes (a new phase)."""
 

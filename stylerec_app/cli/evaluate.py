@@ -6,19 +6,20 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from stylerec_app.cli.common import ProgressBar, with_cancel
+from stylerec_app.cli.common import ProgressBar, engines_for, with_cancel
 from stylerec_app.domain.errors import StyleRecError
 
 
 def add_parser(sub, default_db: str) -> None:
-    from stylerec_app.evaluation.ranking import CANDIDATES
-    from stylerec_app.evaluation.splits import PROTOCOLS
     from stylerec_app.services.evaluation.presets import PRESETS
-    from stylerec_app.services.evaluation.runner import EVAL_MODELS
+    from stylerec_app.services.evaluation.protocols import CANDIDATES, PROTOCOLS
+    from stylerec_app.services.recommendation.registry import REGISTRY
 
     p = sub.add_parser("evaluate", help="offline evaluation of recommenders, with a report")
     p.add_argument("--dataset", default=f"db:{default_db}",
-                   help="db:PATH, hm[:DIR] or ml-100k[:DIR] (default: the default store)")
+                   help="db:PATH, hm[:DIR] or ml-100k[:DIR] (default: the default store; hm and "
+                        "ml-100k without a folder are looked up under --data-dir)")
+    p.add_argument("--data-dir", help="folder holding hm/ and ml-100k/ (default: STYLEREC_DATA)")
     p.add_argument("--preset", choices=sorted(PRESETS),
                    help="a named protocol (published reproductions, the H&M protocols); "
                         "other options override it")
@@ -31,7 +32,7 @@ def add_parser(sub, default_db: str) -> None:
     p.add_argument("--cut", help="temporal: first test day, YYYY-MM-DD")
     p.add_argument("--valid-days", type=float, help="temporal: validation days before the cut")
     p.add_argument("--models", default="pop,itemknn,als,bpr,vbpr,hybrid",
-                   help=f"comma list of {', '.join(EVAL_MODELS)}")
+                   help=f"comma list of {', '.join(REGISTRY.names())}")
     p.add_argument("--k", help="cut-offs, e.g. 10,20 (the first is the main one)")
     p.add_argument("--threshold", type=float, help="ratings at or above this are relevant")
     p.add_argument("--candidates", choices=CANDIDATES,
@@ -42,7 +43,7 @@ def add_parser(sub, default_db: str) -> None:
     p.add_argument("--no-tune", action="store_true", help="no validation grid search")
     p.add_argument("--param", action="append", default=[], metavar="MODEL.NAME=VALUE",
                    help="fix a model parameter, e.g. bpr.factors=10 (repeatable)")
-    p.add_argument("--device", default="auto", help="for VBPR and the hybrid")
+    p.add_argument("--device", help="where models that train with torch train")
     p.add_argument("--report", help="write the HTML report here")
     p.add_argument("--json", help="write the JSON results here")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -59,10 +60,9 @@ def _value(text: str):
 
 def build_config(args):
     """EvalConfig (and the published numbers, for a preset) from the command line."""
-    from stylerec_app.evaluation.ranking import RankingOptions
-    from stylerec_app.evaluation.splits import Protocol
     from stylerec_app.services.evaluation.datasets import day_number
     from stylerec_app.services.evaluation.presets import PRESETS
+    from stylerec_app.services.evaluation.protocols import Protocol, RankingOptions
     from stylerec_app.services.evaluation.runner import EvalConfig
 
     preset = PRESETS[args.preset] if args.preset else None
@@ -90,7 +90,7 @@ def build_config(args):
         preset.threshold if preset else None)
     models = tuple(m.strip() for m in args.models.split(",") if m.strip())
     config = EvalConfig(args.dataset, protocol, ranking, models, tune=not args.no_tune,
-                        params=params, threshold=threshold, device=args.device)
+                        params=params, threshold=threshold)
     published = ({"source": args.preset, "model": "bpr", "values": preset.published}
                  if preset and preset.published else None)
     return config, published
@@ -123,14 +123,17 @@ def print_summary(report: dict) -> None:
 
 
 def cmd_evaluate(args) -> int:
-    from stylerec_app.evaluation.report import write_html, write_json
+    from stylerec_app.services.evaluation.report_files import write_html, write_json
     from stylerec_app.services.evaluation.runner import evaluate_to_report
 
     config, published = build_config(args)
+    settings = args.settings
+    data_dir = Path(args.data_dir).expanduser() if args.data_dir else settings.eval_data
     bar = ProgressBar(args.quiet, unit="step")
     try:
         report = with_cancel(lambda token: evaluate_to_report(
-            config, published=published, progress=bar, cancel=token))
+            config, cache_dir=settings.cache_dir, data_dir=data_dir, engines=engines_for(args),
+            published=published, progress=bar, cancel=token))
     finally:
         bar.close()
     print_summary(report)

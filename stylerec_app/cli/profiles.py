@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import sys
 
-from stylerec_app.cli.common import ProgressBar, with_cancel
+from stylerec_app.cli.common import ProgressBar, engines_for, open_store_for, with_cancel
 from stylerec_app.domain.errors import Cancelled, StyleRecError
 
 
 def _cmd_profile(args) -> int:
     from stylerec_app.services.profiles import build_profiles
-    from stylerec_app.storage.database import open_store
 
-    store = open_store(args.db, create=False)
+    store = open_store_for(args)
+    engines = engines_for(args)
     bar = ProgressBar(args.quiet)
     try:
         report = with_cancel(lambda token: build_profiles(
-            store, device=args.device, progress=bar, cancel=token, batch_size=args.batch_size))
+            store, engines, progress=bar, cancel=token, batch_size=args.batch_size))
     except Cancelled:
         bar.close()
         print("Profiling cancelled: finished batches were kept; run it again to continue.",
@@ -31,9 +31,8 @@ def _cmd_profile(args) -> int:
 
 def _cmd_similar(args) -> int:
     from stylerec_app.services.profiles.queries import ProfileService
-    from stylerec_app.storage.database import open_store
 
-    store = open_store(args.db, create=False)
+    store = open_store_for(args)
     try:
         service = ProfileService(store)
         product_id = service.product_id(args.product)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stylerec_app.cli.common import ProgressBar, with_cancel
+from stylerec_app.cli.common import ProgressBar, engines_for, open_store_for, with_cancel
 from stylerec_app.domain.errors import StyleRecError
 
 
@@ -25,15 +25,18 @@ def _parse_params(items: list[str]) -> dict:
 
 def _cmd_train(args) -> int:
     from stylerec_app.services.recommendation import models
-    from stylerec_app.storage.database import open_store
+    from stylerec_app.services.recommendation.registry import REGISTRY
 
-    store = open_store(args.db, create=False)
+    store = open_store_for(args)
+    engines = engines_for(args)
     bar = ProgressBar(args.quiet)
     try:
-        names = models.MODELS if args.model == "all" else args.model.split(",")
+        names = REGISTRY.names() if args.model == "all" else args.model.split(",")
         for name in names:
+            REGISTRY.get(name)
             trained = with_cancel(lambda token, name=name: models.train_and_save(
-                store, name, _parse_params(args.param), progress=bar, cancel=token))
+                store, name, _parse_params(args.param), engines=engines, progress=bar,
+                cancel=token))
             bar.close()
             print(f"Trained {name} in {trained.fit_seconds:.1f} s on "
                   f"{trained.dataset.snapshot['events']} events → {trained.path}")
@@ -47,11 +50,10 @@ def _cmd_recommend(args) -> int:
     import json
 
     from stylerec_app.services.recommendation.serving import Query, RecommendationService
-    from stylerec_app.storage.database import open_store
 
-    store = open_store(args.db, create=False)
+    store = open_store_for(args)
     try:
-        picks = RecommendationService(store).recommend(Query(
+        picks = RecommendationService(store, engines_for(args)).recommend(Query(
             args.shopper, args.k, args.model, args.category, args.min_price, args.max_price,
             args.in_stock, not args.include_seen, args.diversity))
     finally:

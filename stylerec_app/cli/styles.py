@@ -5,30 +5,27 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from stylerec_app.cli.common import ProgressBar, with_cancel
+from stylerec_app.cli.common import (
+    ProgressBar,
+    engines_for,
+    open_store_for,
+    say_device,
+    with_cancel,
+)
 from stylerec_app.domain.errors import Cancelled
-
-
-def _stylizer(device: str):
-    from stylerec_app.engine.device import pick_device
-    from stylerec_app.engine.stylize import Stylizer
-
-    choice = pick_device(device)
-    if choice.notice:
-        print(choice.notice, file=sys.stderr)
-    return Stylizer(choice.device)
 
 
 def _cmd_stylize(args) -> int:
     import time
 
     from stylerec_app.services.styling import StyleService, save_image_atomically
-    from stylerec_app.storage.database import open_store
 
-    store = open_store(args.db, create=False)
+    store = open_store_for(args)
     try:
         service = StyleService(store)
-        stylizer = _stylizer(args.device)
+        engines = engines_for(args)
+        stylizer = engines.stylizer
+        say_device(engines)
         spec = service.spec_for(stylizer, shopper=args.shopper, style=args.style,
                                 blend=args.blend, strength=args.strength, mask=args.mask,
                                 preserve_colour=args.keep_colours)
@@ -46,9 +43,8 @@ def _cmd_stylize(args) -> int:
 
 def _cmd_styles(args) -> int:
     from stylerec_app.services.styling import StyleService
-    from stylerec_app.storage.database import open_store
 
-    store = open_store(args.db, create=False)
+    store = open_store_for(args)
     try:
         saved = StyleService(store).saved_styles()
     finally:
@@ -61,13 +57,12 @@ def _cmd_styles(args) -> int:
 
 
 def _cmd_add_style(args) -> int:
-    from stylerec_app.engine.stylize import Stylizer
     from stylerec_app.services.styling import StyleService
-    from stylerec_app.storage.database import open_store
 
-    store = open_store(args.db, create=False)
+    store = open_store_for(args)
     try:
-        StyleService(store).add_picture_style(Stylizer("cpu"), args.name, Path(args.picture))
+        StyleService(store).add_picture_style(engines_for(args).stylizer, args.name,
+                                              Path(args.picture))
     finally:
         store.close()
     print(f"Saved style {args.name!r} from {args.picture}.")
@@ -75,12 +70,10 @@ def _cmd_add_style(args) -> int:
 
 
 def _cmd_train_style(args) -> int:
-    from stylerec_app.engine.device import pick_device
-    from stylerec_app.engine.style_training import TrainConfig
-    from stylerec_app.services.style_training import train_style
-    from stylerec_app.storage.database import open_store
+    from stylerec_app.services.style_training import TrainConfig, train_style
 
-    store = open_store(args.db, create=False)
+    store = open_store_for(args)
+    engines = engines_for(args)
     bar = ProgressBar(args.quiet)
     samples = Path(args.samples) if args.samples else None
     if samples:
@@ -93,8 +86,8 @@ def _cmd_train_style(args) -> int:
     config = TrainConfig(size=args.size, steps=args.steps, batch=args.batch)
     try:
         result = with_cancel(lambda token: train_style(
-            store, [Path(p) for p in args.images], args.name, config=config,
-            device=str(pick_device(args.device).device), progress=bar, cancel=token,
+            store, [Path(p) for p in args.images], args.name, engines, config=config,
+            progress=bar, cancel=token,
             preview=preview, preview_every=args.sample_every, resume=not args.restart))
     except Cancelled as exc:
         bar.close()

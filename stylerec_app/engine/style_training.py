@@ -75,7 +75,8 @@ def random_view(img: Image.Image, size: int, rng: random.Random) -> Image.Image:
 
 class StyleTrainer:
     def __init__(self, style_images: list[Image.Image], content_images: list[Image.Image],
-                 config: TrainConfig | None = None, device: torch.device | str = "cpu") -> None:
+                 config: TrainConfig | None = None, device: torch.device | str = "cpu",
+                 vgg=None) -> None:
         if not style_images or not content_images:
             raise ValueError("training needs at least one style image and one product photo")
         self.config = config or TrainConfig()
@@ -100,7 +101,7 @@ class StyleTrainer:
         self.critic = PatchCritic().to(self.device)
         self.critic_optimiser = torch.optim.Adam(self.critic.parameters(),
                                                  lr=self.config.critic_lr, betas=(0.5, 0.999))
-        self.vgg = load_vgg(self.device)
+        self.vgg = vgg if vgg is not None else load_vgg(self.device)  # shared when given
         with torch.no_grad():
             targets = [self.vgg(_tensor(random_view(im, self.config.size, self.rng))[None]
                                 .to(self.device), STYLE_LAYERS)

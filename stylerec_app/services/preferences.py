@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-
-import platformdirs
-
-from stylerec_app.services import app_paths
 
 SCHEMA_VERSION = 1
 MAX_RECENT = 8
@@ -44,13 +39,6 @@ class Preferences:
         return [Path(p) for p in self.recent_stores if Path(p).exists()]
 
 
-def preferences_path() -> Path:
-    override = os.environ.get("STYLEREC_HOME")
-    base = (Path(override) / "config" if override
-            else Path(platformdirs.user_config_dir(app_paths.APP, appauthor=False)))
-    return base / "preferences.json"
-
-
 def _clean(raw: dict) -> Preferences:
     prefs = Preferences()
     checks = {"device": lambda v: v in DEVICES or str(v).startswith("cuda:"),
@@ -66,8 +54,7 @@ def _clean(raw: dict) -> Preferences:
     return prefs
 
 
-def load() -> Preferences:
-    path = preferences_path()
+def load(path: Path) -> Preferences:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -78,9 +65,8 @@ def load() -> Preferences:
     return _clean(raw if isinstance(raw, dict) else {})
 
 
-def save(prefs: Preferences) -> bool:
+def save(prefs: Preferences, path: Path) -> bool:
     """Write atomically; returns False (and leaves the file) if it is from a newer version."""
-    path = preferences_path()
     try:
         existing = json.loads(path.read_text(encoding="utf-8"))
         if int(existing.get("schema_version", 0)) > SCHEMA_VERSION:

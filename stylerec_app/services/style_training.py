@@ -20,11 +20,13 @@ from stylerec_app.domain.errors import Cancelled, StyleRecError
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
 from stylerec_app.engine.images import BadImage, load_rgb
 from stylerec_app.engine.style_training import StyleTrainer, TrainConfig
+from stylerec_app.services.engines import Engines
 from stylerec_app.services.styling import StyleService
 from stylerec_app.storage import orm, styles_repo
 from stylerec_app.storage.database import Store
 
 Preview = Callable[[int, Image.Image, dict], None]
+__all__ = ["TrainConfig", "TrainResult", "checkpoint_path", "read_checkpoint", "train_style"]
 
 
 @dataclass
@@ -74,8 +76,8 @@ def catalog_photos(store: Store, limit: int = 64, seed: int = 0) -> list[Image.I
     return photos
 
 
-def train_style(store: Store, pictures: list[Path], name: str, *,
-                config: TrainConfig | None = None, device: str = "cpu",
+def train_style(store: Store, pictures: list[Path], name: str, engines: Engines, *,
+                config: TrainConfig | None = None,
                 progress: ProgressSink = ignore_progress, cancel: CancelToken | None = None,
                 preview: Preview | None = None, preview_every: int = 20,
                 checkpoint_every: int = 20, resume: bool = True) -> TrainResult:
@@ -98,7 +100,7 @@ def train_style(store: Store, pictures: list[Path], name: str, *,
     if not resume:
         ckpt.unlink(missing_ok=True)  # starting over, as asked
     content = catalog_photos(store)
-    trainer = StyleTrainer(styles, content, config, device)
+    trainer = StyleTrainer(styles, content, config, engines.device.device, vgg=engines.vgg)
     resumed = 0
     if saved is not None:
         trainer.load_state(saved)

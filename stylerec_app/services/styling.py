@@ -15,9 +15,13 @@ from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
 from stylerec_app.engine.images import BadImage, load_rgb
 from stylerec_app.engine.style_net import STYLES
-from stylerec_app.engine.stylize import MASK_MODES, StyleSpec, Stylizer
+from stylerec_app.engine.style_spec import MASK_MODES, StyleSpec
+from stylerec_app.engine.stylize import Stylizer, fit
 from stylerec_app.storage import profiles_repo, styles_repo
 from stylerec_app.storage.database import Store
+
+__all__ = ["MASK_MODES", "STYLES", "StyleChoice", "StyleService", "StyleSpec", "fit",
+           "save_image_atomically"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,47 @@ class StyleChoice:
 
 def builtin_name(index: int) -> str:
     return f"Style {index}"
+
+
+def build_spec(kind: str, *, weights=None, index: int | None = None, vector=(),
+               strength: float = 1.0, mask: str = "all", keep_colours: bool = False,
+               max_side: int | None = None) -> StyleSpec | None:
+    """The one rule from a style choice to a StyleSpec (CLI, Studio, Recommendations).
+
+    kind: "blend" (weights over the bank: a shopper's blend or a hand mix), "bank" (one
+    built-in or trained style, by index), "arbitrary" (a picture's vector) or "vintage".
+    None when the choice applies nothing (an all-zero blend)."""
+    if mask not in MASK_MODES:
+        raise StyleRecError(f"The mask must be one of {', '.join(MASK_MODES)}, not {mask!r}.")
+    options = {"strength": float(strength), "mask": mask, "preserve_colour": keep_colours,
+               "max_side": max_side}
+    if kind == "blend":
+        w = np.asarray(weights if weights is not None else (), np.float32)
+        if not len(w) or w.sum() <= 0:
+            return None
+        return StyleSpec(weights=tuple(w.tolist()), **options)
+    if kind == "bank":
+        w = np.zeros(int(index) + 1, np.float32)
+        w[int(index)] = 1.0
+        return StyleSpec(weights=tuple(w.tolist()), **options)
+    if kind == "vintage":
+        return StyleSpec(source="vintage", **options)
+    if kind == "arbitrary":
+        return StyleSpec(source="arbitrary", vector=tuple(vector), **options)
+    raise StyleRecError(f"Unknown kind of style {kind!r}.")
+
+
+# How a product is shown restyled for a shopper where it stands for the product itself
+# (recommendation tiles): the shopper's blend, strong enough to read, product recognisable.
+SHOPPER_LOOK = {"strength": 0.7, "mask": "all", "keep_colours": False}
+
+
+def shopper_look(blend, max_side: int) -> StyleSpec | None:
+    """A product in a shopper's style blend, the way recommendation tiles show it."""
+    weights = np.zeros(STYLES, np.float32)
+    given = np.asarray(blend, np.float32)[:STYLES]
+    weights[: len(given)] = given
+    return build_spec("blend", weights=weights, max_side=max_side, **SHOPPER_LOOK)
 
 
 class StyleService:
@@ -58,32 +103,32 @@ class StyleService:
         return choices + pictures + [StyleChoice("Vintage (CycleGAN)", "vintage")]
 
     def spec_for(self, stylizer: Stylizer, *, shopper: str | None = None,
-                 style: str | None = None, blend: str | None = None, **options) -> StyleSpec:
-        """Build a StyleSpec from CLI-like choices: a shopper's blend, one style, or a blend."""
-        if options.get("mask", "all") not in MASK_MODES:
-            raise StyleRecError(f"--mask must be one of {', '.join(MASK_MODES)}")
+                 style: str | None = None, blend: str | None = None, strength: float = 1.0,
+                 mask: str = "all", preserve_colour: bool = False) -> StyleSpec:
+        """A StyleSpec from CLI-like choices: a shopper's blend, one style, or a blend."""
+        options = {"strength": strength, "mask": mask, "keep_colours": preserve_colour}
         choices = {c.name.lower(): c for c in self.sync(stylizer)}
+        spec = None
         if shopper is not None:
-            return StyleSpec(weights=tuple(self.shopper_blend(shopper)), **options)
-        if blend is not None:
+            spec = build_spec("blend", weights=self.shopper_blend(shopper), **options)
+        elif blend is not None:
             weights = np.zeros(stylizer.styles, np.float32)
             for part in blend.split(","):
                 key, _, amount = part.strip().partition(":")
                 weights[self._bank_index(key, choices)] += float(amount or 1.0)
-            return StyleSpec(weights=tuple(weights.tolist()), **options)
-        if style is not None:
+            spec = build_spec("blend", weights=weights, **options)
+        elif style is not None:
             choice = choices.get(style.lower()) or choices.get(f"style {style}".lower())
             if choice is None:
                 raise StyleRecError(f"Unknown style {style!r}: use 0–25, a saved style's name, "
                                     "or 'vintage'.")
-            if choice.kind == "vintage" or style.lower() == "vintage":
-                return StyleSpec(source="vintage", **options)
-            if choice.kind == "arbitrary":
-                return StyleSpec(source="arbitrary", vector=choice.vector, **options)
-            weights = np.zeros(stylizer.styles, np.float32)
-            weights[choice.index] = 1.0
-            return StyleSpec(weights=tuple(weights.tolist()), **options)
-        raise StyleRecError("Choose a shopper, a style or a blend.")
+            kind = {"builtin": "bank", "trained": "bank"}.get(choice.kind, choice.kind)
+            spec = build_spec(kind, index=choice.index, vector=choice.vector, **options)
+        else:
+            raise StyleRecError("Choose a shopper, a style or a blend.")
+        if spec is None:
+            raise StyleRecError("The blend gives every style zero weight.")
+        return spec
 
     @staticmethod
     def _bank_index(key: str, choices: dict) -> int:

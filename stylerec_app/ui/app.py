@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from stylerec_app import APP_NAME, __version__
-from stylerec_app.services import app_paths, preferences
+from stylerec_app.services.settings import Settings
 from stylerec_app.ui.first_run import FirstRunDialog
 from stylerec_app.ui.main_window import MainWindow
 from stylerec_app.ui.support import ExceptionBridge, install_exception_hooks, setup_logging
@@ -42,14 +42,15 @@ def resolve_language(choice: str | None) -> str:
 
 
 class AppShell:
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, settings: Settings) -> None:
         self.app = app
-        self.translations = Translations(app)
+        self.settings = settings
+        self.translations = Translations(app, settings.cache_dir)
         self.window: MainWindow | None = None
         self.bridge = ExceptionBridge(lambda: self.window)
 
     def show_window(self, store: Path | None = None, *, first_run_demo: bool = False) -> MainWindow:
-        window = MainWindow()
+        window = MainWindow(self.settings)
         window.translations = self.translations
         window.language_requested.connect(self.switch_language)
         if self.window is not None:
@@ -101,31 +102,30 @@ def _screenshot_when_ready(shell: AppShell, target: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    settings = Settings.resolve(os.environ, language=args.lang)
     if args.self_test:
         from stylerec_app.ui.selftest import run_self_test
 
-        return run_self_test()
+        return run_self_test(settings)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    folder = setup_logging()
+    folder = setup_logging(settings.log_dir)
     log.info("StyleRec %s starting (logs in %s)", __version__, folder)
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    prefs = preferences.load()
-    apply_theme(prefs.theme)
-    shell = AppShell(app)
+    apply_theme(settings.prefs.theme)
+    shell = AppShell(app, settings)
     install_exception_hooks(shell.bridge)
-    shell.translations.apply(args.lang or os.environ.get("STYLEREC_LANG")
-                             or resolve_language(prefs.language))
+    shell.translations.apply(resolve_language(settings.language))
     if args.screenshot is not None:
         _screenshot_when_ready(shell, args.screenshot)
     if args.db is not None:
         shell.show_window(args.db)
     else:
-        default = app_paths.default_store_path()
+        default = settings.default_store_path
         first = not default.exists()
         window = shell.show_window(default, first_run_demo=True)
-        if first and not prefs.welcome_shown:
+        if first and not settings.prefs.welcome_shown:
             FirstRunDialog.show_once(window)
     return app.exec()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
@@ -28,13 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stylerec_app.evaluation import report as report_io
-from stylerec_app.evaluation.ranking import CANDIDATES, RankingOptions
-from stylerec_app.evaluation.splits import Protocol
-from stylerec_app.services import app_paths
 from stylerec_app.services.evaluation.datasets import day_number
 from stylerec_app.services.evaluation.presets import PRESETS
-from stylerec_app.services.evaluation.runner import EVAL_MODELS, EvalConfig
+from stylerec_app.services.evaluation.protocols import CANDIDATES, Protocol, RankingOptions
+from stylerec_app.services.evaluation.report_files import write_report_files
+from stylerec_app.services.evaluation.runner import EvalConfig
+from stylerec_app.services.recommendation.registry import REGISTRY
 
 SUMMARY_METRICS = ("Recall", "Precision", "NDCG", "MAP", "HitRate")
 
@@ -46,8 +44,9 @@ class EvaluationPage(QWidget):
     run_requested = Signal(object, object)
     shopper_activated = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, data_dir: Path | None = None, parent=None) -> None:
         super().__init__(parent)
+        self.data_dir = data_dir  # where hm/ and ml-100k/ are looked for (settings)
         self.store_path: Path | None = None
         self.report: dict | None = None
         self._build_setup()
@@ -137,7 +136,7 @@ class EvaluationPage(QWidget):
         model_box = QGroupBox(self.tr("Models"))
         models = QVBoxLayout(model_box)
         self.model_checks = {}
-        for name in EVAL_MODELS:
+        for name in REGISTRY.names():
             box = QCheckBox(name)
             box.setChecked(name in ("pop", "itemknn", "als", "bpr", "content", "hybrid"))
             self.model_checks[name] = box
@@ -301,18 +300,10 @@ class EvaluationPage(QWidget):
         self.show_message(self.tr("The evaluation did not finish: %1").replace("%1", message))
 
     @staticmethod
-    def render(report: dict) -> dict:
+    def render(report: dict, folder: Path) -> dict:
         """The slow part of showing results (plots, the HTML file): runs in the job's thread."""
-        folder = app_paths.data_dir() / "reports"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / time.strftime("evaluation-%Y%m%d-%H%M%S.html")
-        report_io.write_html(report, path)
-        k = report["ks"][0]
-        charts = ([report_io.plot_metric_bars(report, k, "png"),
-                   report_io.plot_recall_curves(report, "png"),
-                   report_io.plot_coverage_popularity(report, k, "png")]
-                  if report["models"] else [])
-        return {"report": report, "charts": charts, "html": path}
+        files = write_report_files(report, folder)
+        return {"report": report, "charts": files.charts, "html": files.html}
 
     def show_report(self, bundle: dict) -> None:
         self.run_button.setEnabled(True)

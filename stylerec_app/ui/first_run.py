@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from stylerec_app.services import preferences
-
 
 class FirstRunDialog(QDialog):
     def __init__(self, parent=None) -> None:
@@ -37,7 +35,7 @@ class FirstRunDialog(QDialog):
     def show_once(cls, parent) -> FirstRunDialog:
         dialog = cls(parent)
         dialog.open()
-        parent.prefs.welcome_shown = True  # the window's copy: it saves again on store open
-        preferences.save(parent.prefs)
+        parent.prefs.welcome_shown = True
+        parent.settings.save_preferences(parent.prefs)
         parent._first_run_dialog = dialog
         return dialog

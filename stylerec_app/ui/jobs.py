@@ -12,9 +12,6 @@ import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QCoreApplication,
-    QDeadlineTimer,
-    QEventLoop,
     QObject,
     QThread,
     Signal,
@@ -40,6 +37,7 @@ JobFn = Callable[[Callable[[Progress], None], CancelToken], object]
 
 class _Worker(QObject):
     go = Signal()
+    began = Signal()
     progressed = Signal(object)
     succeeded = Signal(object)
     failed = Signal(object, str)
@@ -52,7 +50,10 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
+        self.began.emit()
         try:
+            if self.token.cancelled:
+                raise Cancelled()
             result = self.fn(self.progressed.emit, self.token)
         except Cancelled as exc:
             self.cancelled.emit(exc)
@@ -66,7 +67,8 @@ class _Worker(QObject):
 
 
 class Job(QObject):
-    """One background job; state is 'queued', 'running', 'done', 'failed' or 'cancelled'."""
+    """One background job; state is 'queued' (behind a writer), 'waiting' (on the inference
+    thread, behind its current job), 'running', 'done', 'failed' or 'cancelled'."""
 
     changed = Signal()
     finished = Signal(object)  # result (None unless done)
@@ -88,8 +90,11 @@ class Job(QObject):
         self._worker: _Worker | None = None
 
     def start(self) -> None:
-        self.state = "running"
+        # On the shared inference thread a job may wait behind another: it is "running"
+        # once its worker actually begins.
+        self.state = "waiting" if self.shared_thread is not None else "running"
         self._worker = _Worker(self.fn, self.token)
+        self._worker.began.connect(self._on_began)
         self._worker.progressed.connect(self._on_progress)
         self._worker.succeeded.connect(self._on_success)
         self._worker.failed.connect(self._on_failure)
@@ -115,7 +120,7 @@ class Job(QObject):
 
     @property
     def active(self) -> bool:
-        return self.state in ("queued", "running")
+        return self.state in ("queued", "waiting", "running")
 
     def _end(self, state: str) -> None:
         self.state = state
@@ -127,6 +132,11 @@ class Job(QObject):
             self._worker = None
         self.changed.emit()
         self.finished.emit(self.result)
+
+    def _on_began(self) -> None:
+        if self.state == "waiting":
+            self.state = "running"
+            self.changed.emit()
 
     def _on_progress(self, p: Progress) -> None:
         self.progress = p
@@ -146,13 +156,9 @@ class Job(QObject):
         self._end("cancelled")
 
     def wait(self, ms: int = 30000) -> bool:
+        """Join this job's own thread (jobs on the shared thread are joined with it)."""
         if self._thread is not None:
             return self._thread.wait(ms)
-        if self.shared_thread is not None and self.active:
-            deadline = QDeadlineTimer(ms)
-            while self.active and not deadline.hasExpired():
-                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-            return not self.active
         return True
 
 
@@ -183,7 +189,7 @@ class JobManager(QObject):
         return job
 
     def _writer_running(self) -> bool:
-        return any(j.writes_store and j.state == "running" for j in self.jobs)
+        return any(j.writes_store and j.state in ("running", "waiting") for j in self.jobs)
 
     def _start_next(self) -> None:
         if self._writer_running():
@@ -200,16 +206,16 @@ class JobManager(QObject):
         for job in self.active_jobs():
             job.cancel()
 
-    def wait_all(self, ms: int = 30000) -> None:
-        for job in self.jobs:
-            job.wait(ms)
-
-    def shutdown(self) -> None:
-        """Cancel everything and stop the inference thread (window closing)."""
+    def shutdown(self, ms: int = 30000) -> None:
+        """Ask every job to stop, then join the threads (the window is closing): the
+        running jobs stop at their next check, queued ones never start."""
         self.cancel_all()
-        self.wait_all()
-        self.inference_thread.quit()
-        self.inference_thread.wait(10000)
+        threads = [j._thread for j in self.jobs if j._thread is not None]
+        threads.append(self.inference_thread)
+        for thread in threads:
+            thread.quit()
+        for thread in threads:
+            thread.wait(ms)
 
 
 class JobRow(QWidget):

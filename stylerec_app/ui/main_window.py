@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -23,13 +22,15 @@ from PySide6.QtWidgets import (
 
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.imports import ImportReport
-from stylerec_app.services import preferences
-from stylerec_app.services.catalog import CatalogService, open_store
+from stylerec_app.services.catalog import CatalogService
 from stylerec_app.services.demo import create_demo_store
+from stylerec_app.services.engines import Engines
 from stylerec_app.services.importing import GenericSource, import_generic, import_hm, looks_like_hm
-from stylerec_app.services.profiles import ProfileEngines, build_profiles
+from stylerec_app.services.profiles import build_profiles
 from stylerec_app.services.profiles.queries import ProfileService
 from stylerec_app.services.recommendation.serving import RecommendationService
+from stylerec_app.services.settings import Settings
+from stylerec_app.services.stores import open_store
 from stylerec_app.services.styling import StyleService
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_page import CatalogPage
@@ -50,8 +51,9 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
     import_finished = Signal(object)  # ImportReport
     language_requested = Signal(str)  # a preference changed: the app rebuilds the window
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, settings: Settings, parent=None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.setWindowTitle("StyleRec")
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -59,12 +61,10 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         self.profiles: ProfileService | None = None
         self.styles: StyleService | None = None
         self.jobs = JobManager(self)
-        self.prefs = preferences.load()
         self._shown_errors: set[int] = set()
-        device = os.environ.get("STYLEREC_DEVICE", self.prefs.device)
-        # Owned by the inference thread: only profiling jobs touch the loaded models.
-        self.engines = ProfileEngines(device)
-        self.preview_worker = PreviewWorker(device)
+        # The one hub of loaded networks, used only on the inference thread (jobs there).
+        self.engines = Engines(settings.device, settings.cache_dir)
+        self.preview_worker = PreviewWorker(self.engines)
         self.preview_worker.moveToThread(self.jobs.inference_thread)
         self.last_report: ImportReport | None = None
         self.show_reports = True  # tests switch modal report dialogs off
@@ -79,10 +79,10 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         self.studio.train_requested.connect(self.open_training)
         self.studio.picture_style_requested.connect(self.choose_picture_style)
         self.catalog.detail.restyle_requested.connect(self.restyle_product)
-        self.recommendations = RecommendationsPage(self.preview_worker)
+        self.recommendations = RecommendationsPage(self.preview_worker, self.jobs)
         self.recommendations.open_in_studio.connect(self._studio_for)
         self.recommendations.train_requested.connect(self.train_recommenders)
-        self.evaluation = EvaluationPage()
+        self.evaluation = EvaluationPage(settings.eval_data)
         self.evaluation.run_requested.connect(self.run_evaluation)
         self.evaluation.shopper_activated.connect(self.show_recommendations_for)
         self.jobs_panel = JobsPanel(self.jobs, self.describe_job)
@@ -118,6 +118,10 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         self.jobs.job_changed.connect(self._on_job_changed)
         self.jobs.job_changed.connect(self._report_failed_job)
         self.catalog.thumbnails.set_budget_mb(self.prefs.thumbnail_cache_mb)
+
+    @property
+    def prefs(self):
+        return self.settings.prefs
 
     # -- construction ----------------------------------------------------------------------------
 
@@ -208,7 +212,8 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         self.styles = StyleService(service.store) if service else None
         self.studio.set_profiles(self.profiles, self.styles)
         self.recommendations.set_service(
-            RecommendationService(service.store) if service else None, self.profiles)
+            RecommendationService(service.store, self.engines) if service else None,
+            self.profiles)
         self.evaluation.set_store(service.path if service else None)
         if service is not None:
             self.remember_store(service.path)
@@ -323,7 +328,7 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         store, engines = self.service.store, self.engines
         job = self.jobs.submit(
             self.tr("Build profiles"),
-            lambda progress, cancel: build_profiles(store, engines=engines, progress=progress,
+            lambda progress, cancel: build_profiles(store, engines, progress=progress,
                                                     cancel=cancel),
             inference=True)
         job.finished.connect(lambda _r: self._after_profiling(job))
@@ -408,7 +413,7 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
             "profiles-shoppers": self.tr("Profiling shoppers"),
             "train-style": self.tr("Training"), "export": self.tr("Exporting"),
         }
-        if job.state == "queued":
+        if job.state in ("queued", "waiting"):
             return self.tr("Waiting for the running job to finish")
         if job.state == "done":
             return self.tr("Finished")

@@ -16,10 +16,9 @@ from PIL import Image
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from stylerec_app.engine.device import pick_device
-from stylerec_app.engine.images import BadImage, load_rgb
-from stylerec_app.engine.stylize import StyleSpec, Stylizer, fit
-from stylerec_app.services.styling import StyleService
+from stylerec_app.services.engines import Engines
+from stylerec_app.services.photos import BadImage, open_photo
+from stylerec_app.services.styling import StyleService, StyleSpec, fit
 from stylerec_app.ui.thumbnails import to_qimage
 
 log = logging.getLogger(__name__)
@@ -44,7 +43,7 @@ class PreviewResult:
 
 
 class PreviewWorker(QObject):
-    """Lives on the inference thread; owns the Stylizer (models on the chosen device)."""
+    """Lives on the inference thread; restyles with the hub's generators (its device)."""
 
     requested = Signal(object)  # PreviewRequest (GUI → worker)
     rendered = Signal(object)  # PreviewResult (worker → GUI)
@@ -53,13 +52,11 @@ class PreviewWorker(QObject):
     thumbs_requested = Signal(int, object, object, int)  # batch id, [(key, path)], spec, size
     thumb_ready = Signal(int, object, object)  # batch id, key, QImage
 
-    def __init__(self, device_setting: str = "auto") -> None:
+    def __init__(self, engines: Engines) -> None:
         super().__init__()
-        self.device_setting = device_setting
+        self.engines = engines
         self.latest = 0
         self._lock = threading.Lock()
-        self._stylizer: Stylizer | None = None
-        self._notice = ""
         self._photos: dict[str, Image.Image] = {}
         self.requested.connect(self._render)
         self.sync_requested.connect(self._sync)
@@ -71,25 +68,21 @@ class PreviewWorker(QObject):
             self.latest = request.id
         self.requested.emit(request)
 
-    def stylizer(self) -> Stylizer:
-        if self._stylizer is None:
-            choice = pick_device(self.device_setting)
-            self._notice = choice.notice
-            self._stylizer = Stylizer(choice.device)
-        return self._stylizer
+    def stylizer(self):
+        return self.engines.stylizer
 
     @property
     def device_label(self) -> str:
-        if self._stylizer is None:
+        if not self.engines.loaded:
             return ""
-        label = str(self._stylizer.device)
-        return f"{label} ({self._notice})" if self._notice else label
+        choice = self.engines.device
+        return f"{choice.label} ({choice.notice})" if choice.notice else choice.label
 
     def _photo(self, path: str) -> Image.Image:
         if path not in self._photos:
             if len(self._photos) > 32:
                 self._photos.clear()
-            self._photos[path] = fit(load_rgb(path, PREVIEW_SIDE), PREVIEW_SIDE)
+            self._photos[path] = fit(open_photo(path, PREVIEW_SIDE), PREVIEW_SIDE)
         return self._photos[path]
 
     @Slot(object)
@@ -113,7 +106,7 @@ class PreviewWorker(QObject):
                 if batch != self.latest_batch:
                     return
             try:
-                photo = fit(load_rgb(path, size), size)
+                photo = fit(open_photo(path, size), size)
                 image = self.stylizer().render(photo, spec)
             except (BadImage, ValueError, RuntimeError):
                 continue

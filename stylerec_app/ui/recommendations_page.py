@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -19,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stylerec_app.engine.style_net import STYLES
-from stylerec_app.engine.stylize import StyleSpec
 from stylerec_app.services.recommendation.holdout import HoldoutSplit
-from stylerec_app.services.recommendation.models import MODELS
+from stylerec_app.services.recommendation.registry import REGISTRY
 from stylerec_app.services.recommendation.serving import Query, RecommendationService
+from stylerec_app.services.styling import shopper_look
 from stylerec_app.ui.background import Latest, run_async
+from stylerec_app.ui.messages import Messages
 from stylerec_app.ui.preview_worker import PreviewWorker
 from stylerec_app.ui.profile_widgets import ProductStrip
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
@@ -101,9 +100,10 @@ class RecommendationsPage(QWidget):
     open_in_studio = Signal(object, str)  # product, shopper id
     train_requested = Signal()
 
-    def __init__(self, worker: PreviewWorker, parent=None) -> None:
+    def __init__(self, worker: PreviewWorker, jobs=None, parent=None) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.jobs = jobs  # model-using work (style ranking, split training) runs as jobs
         worker.thumb_ready.connect(self._on_thumb)
         self.service: RecommendationService | None = None
         self.profiles = None
@@ -116,7 +116,7 @@ class RecommendationsPage(QWidget):
         self.model_a = QComboBox()
         self.model_b = QComboBox()
         self.model_b.addItem(self.tr("— no comparison —"), None)
-        for name in MODELS:
+        for name in REGISTRY.names():
             self.model_a.addItem(name, name)
             self.model_b.addItem(name, name)
         self.k = QSpinBox()
@@ -219,7 +219,18 @@ class RecommendationsPage(QWidget):
 
         self.status.setText(self.tr("Ranking… (models for the split are trained on first "
                                     "use)") if split else self.tr("Ranking…"))
-        run_async(work, self._latest.wrap(self._show), self._on_error)
+        uses_networks = split is not None or any(
+            REGISTRY.get(m).uses_style for m in (a, b) if m in REGISTRY)
+        if uses_networks and self.jobs is not None:
+            # Training for the split, or restyling while ranking: the inference thread's job.
+            done = self._latest.wrap(self._show)
+            job = self.jobs.submit(self.tr("Rank for %1").replace("%1", shopper),
+                                   lambda _progress, _cancel: work(), writes_store=False,
+                                   inference=True)
+            job.finished.connect(lambda result: done(result) if job.state == "done"
+                                 else job.error is not None and self._on_error(job.error))
+        else:
+            run_async(work, self._latest.wrap(self._show), self._on_error)
 
     def _split_changed(self, on: bool) -> None:
         self.split = None
@@ -227,8 +238,9 @@ class RecommendationsPage(QWidget):
             self._show_next(None)
             return
         store, days = self.service.store, float(self.split_days.value())
+        engines = self.service.engines
         self.status.setText(self.tr("Preparing the evaluation split…"))
-        run_async(lambda: HoldoutSplit(store, days), self._split_ready, self._on_error)
+        run_async(lambda: HoldoutSplit(store, days, engines), self._split_ready, self._on_error)
 
     def _split_ready(self, split: HoldoutSplit) -> None:
         self.split = split
@@ -277,16 +289,13 @@ class RecommendationsPage(QWidget):
     def _request_restyled(self, picks, blend) -> None:
         if not blend or not self.restyled.isChecked():
             return
-        weights = np.zeros(STYLES, np.float32)
-        weights[: len(blend)] = blend[:STYLES]
+        spec = shopper_look(blend, THUMB)
+        if spec is None:
+            return
         items = list({p.product.id: (p.product.id, p.product.image_path) for p in picks
                       if p.product.image_path and p.product.image_status == "ok"}.values())
         self._batch += 1
-        self.worker.submit_thumbs(self._batch, items,
-                                  # 0.7: the look changes, the product stays recognisable
-                                  StyleSpec(weights=tuple(weights.tolist()), strength=0.7,
-                                            max_side=THUMB),
-                                  THUMB)
+        self.worker.submit_thumbs(self._batch, items, spec, THUMB)
 
     def _on_thumb(self, batch: int, key, image) -> None:
         if batch != self._batch:
@@ -303,4 +312,4 @@ class RecommendationsPage(QWidget):
             self._request_restyled(self.grid_a.picks + self.grid_b.picks, self._blend)
 
     def _on_error(self, exc: Exception) -> None:
-        self.status.setText(str(exc))
+        self.status.setText(Messages(self).error(exc))

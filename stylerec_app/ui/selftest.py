@@ -15,14 +15,17 @@ import traceback
 from pathlib import Path
 
 
-def _checks(work: Path):
+def _checks(work: Path, settings):
     from PIL import Image
 
+    from stylerec_app.services.engines import Engines
+
     state: dict = {}
+    engines = Engines("cpu", work)
 
     def store():
         from stylerec_app.services.demo import create_demo_store
-        from stylerec_app.storage.database import open_store
+        from stylerec_app.services.stores import open_store
 
         s = open_store(work / "selftest.sqlite", create=True)
         create_demo_store(s, products=40, shoppers=30)
@@ -30,41 +33,33 @@ def _checks(work: Path):
         return f"demo store with {s.path.stat().st_size // 1024} KB"
 
     def image_model():
-        from stylerec_app.engine.image_embedding import ImageEmbedder
-
-        vec = ImageEmbedder().embed_images([Image.new("RGB", (224, 224), (200, 30, 30))])
+        vec = engines.image.embed_images([Image.new("RGB", (224, 224), (200, 30, 30))])
         return f"EfficientNet-Lite0, {vec.shape[1]}-d"
 
     def text_model():
-        from stylerec_app.engine.text_embedding import TextEmbedder
-
-        vec = TextEmbedder().embed(["red cotton dress"])
+        vec = engines.text.embed(["red cotton dress"])
         return f"MiniLM, {vec.shape[1]}-d"
 
     def stylize():
-        from stylerec_app.engine.stylize import StyleSpec, Stylizer
+        from stylerec_app.services.styling import build_spec
 
         photo = Image.new("RGB", (128, 128), (240, 240, 240))
         photo.paste((30, 60, 160), (32, 32, 96, 96))
-        out = Stylizer("cpu").render(photo, StyleSpec(weights=(1.0,) + (0.0,) * 25))
+        out = engines.stylizer.render(photo, build_spec("bank", index=0))
         return f"26-style network, {out.size[0]}×{out.size[1]}"
 
     def other_models():
-        from stylerec_app.engine.arbitrary_style import ArbitraryStyler
-        from stylerec_app.engine.vgg import load_vgg
-        from stylerec_app.engine.vintage import load_vintage
-
-        ArbitraryStyler()
-        load_vgg("cpu")
-        load_vintage("cpu")
+        engines.stylizer.arbitrary()
+        _ = engines.vgg
+        engines.stylizer.vintage_net()
         return "style predictor, VGG19, vintage generator"
 
     def rank():
         from stylerec_app.services.recommendation import models
         from stylerec_app.services.recommendation.serving import Query, RecommendationService
 
-        trained = models.train_and_save(state["store"], "itemknn")
-        service = RecommendationService(state["store"])
+        trained = models.train_and_save(state["store"], "itemknn", engines=engines)
+        service = RecommendationService(state["store"], engines)
         shopper = trained.dataset.user_names[0]
         picks = service.recommend(Query(shopper=shopper, model="itemknn", k=5))
         return f"item-kNN, {len(picks)} picks for {shopper}"
@@ -78,7 +73,7 @@ def _checks(work: Path):
         from stylerec_app.ui.translations import Translations
 
         app = QApplication.instance() or QApplication(["stylerec-selftest"])
-        if not Translations(app).apply("zh_CN"):
+        if not Translations(app, work).apply("zh_CN"):
             raise RuntimeError("the Chinese translation did not load")
         return f"Qt {app.platformName()} platform, Chinese translation loaded"
 
@@ -87,13 +82,13 @@ def _checks(work: Path):
             ("rank", rank), ("Qt and translations", qt)], state
 
 
-def run_self_test() -> int:
+def run_self_test(settings) -> int:
     from stylerec_app import __version__
 
     print(f"StyleRec {__version__} self-test ({'bundle' if getattr(sys, 'frozen', False) else 'source'})")
     failures = 0
     with tempfile.TemporaryDirectory(prefix="stylerec-selftest-") as tmp:
-        checks, state = _checks(Path(tmp))
+        checks, state = _checks(Path(tmp), settings)
         for name, check in checks:
             start = time.perf_counter()
             try:

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from stylerec_app.domain.catalog import ProductSummary
-from stylerec_app.engine.style_net import STYLES
-from stylerec_app.engine.stylize import StyleSpec
 from stylerec_app.services.profiles.queries import ProfileService
+from stylerec_app.services.styling import STYLES, StyleSpec, build_spec
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.preview_worker import PreviewRequest, PreviewResult, PreviewWorker
 
@@ -253,28 +252,17 @@ class StyleStudioPage(QWidget):
     # -- previews --------------------------------------------------------------------------------
 
     def current_spec(self, full: bool = False) -> StyleSpec | None:
-        data = self.source.currentData()
-        kind, choice = data
+        kind, choice = self.source.currentData()
         options = {"strength": self.strength.value() / 100.0, "mask": self.mask.currentData(),
-                   "preserve_colour": self.keep_colours.isChecked()}
-        if not full:
-            options["max_side"] = 512
+                   "keep_colours": self.keep_colours.isChecked(),
+                   "max_side": None if full else 512}
         if kind == "shopper":
-            if not self.blend_styles:
-                return None
             weights = np.zeros(STYLES, np.float32)
             for style, slider in zip(self.blend_styles, self.blend_sliders, strict=False):
                 weights[style] = slider.value() / 100.0
-            if weights.sum() <= 0:
-                return None
-            return StyleSpec(weights=tuple(weights.tolist()), **options)
-        if kind in ("builtin", "trained"):
-            weights = np.zeros(choice.index + 1, np.float32)
-            weights[choice.index] = 1.0
-            return StyleSpec(weights=tuple(weights.tolist()), **options)
-        if kind == "vintage":
-            return StyleSpec(source="vintage", **options)
-        return StyleSpec(source="arbitrary", vector=choice.vector, **options)
+            return build_spec("blend", weights=weights, **options)
+        kind = {"builtin": "bank", "trained": "bank"}.get(kind, kind)
+        return build_spec(kind, index=choice.index, vector=choice.vector, **options)
 
     def schedule(self, *_args) -> None:
         self._debounce.start()

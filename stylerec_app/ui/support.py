@@ -32,17 +32,18 @@ from PySide6.QtWidgets import (
 )
 
 from stylerec_app import __version__
-from stylerec_app.services import app_paths
 
 log = logging.getLogger("stylerec")
 LOG_NAME = "stylerec.log"
 _crash_file = None
+_log_folder: Path | None = None  # set once at start (from the settings), shown in Help
 
 
-def setup_logging(level: int = logging.INFO) -> Path:
+def setup_logging(folder: Path, level: int = logging.INFO) -> Path:
     """Rotating log in the user log folder (5 × 1 MB) and faulthandler into crash.log."""
-    global _crash_file
-    folder = app_paths.log_dir()
+    global _crash_file, _log_folder
+    _log_folder = folder
+    folder.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
     if not any(getattr(h, "stylerec", False) for h in root.handlers):
         handler = logging.handlers.RotatingFileHandler(folder / LOG_NAME, maxBytes=1_000_000,
@@ -85,7 +86,7 @@ def debug_info(device: str = "") -> str:
              f"{platform.machine()})", f"Qt/PySide6 {pyside_version}", f"torch {torch.__version__}"
              f" (CUDA {torch.version.cuda or 'none'})", f"Device: {device}",
              f"Frozen bundle: {bool(getattr(sys, 'frozen', False))}",
-             f"Log folder: {app_paths.log_dir()}"]
+             f"Log folder: {_log_folder or 'not set up'}"]
     return mask_personal("\n".join(lines))
 
 
@@ -122,7 +123,8 @@ class ErrorDialog(QDialog):
 
 
 def open_log_folder() -> None:
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(app_paths.log_dir())))
+    if _log_folder is not None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(_log_folder)))
 
 
 class ExceptionBridge(QObject):

@@ -11,8 +11,6 @@ import PySide6
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from stylerec_app.services import app_paths
-
 log = logging.getLogger(__name__)
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
@@ -32,7 +30,7 @@ def _lrelease() -> Path | None:
     return None
 
 
-def compiled_qm(language: str) -> Path | None:
+def compiled_qm(language: str, cache_dir: Path | None = None) -> Path | None:
     """The .qm for `language`: shipped beside the .ts (packaged app) or built into the cache."""
     ts = resources_dir() / "translations" / f"stylerec_{language}.ts"
     shipped = ts.with_suffix(".qm")
@@ -42,7 +40,11 @@ def compiled_qm(language: str) -> Path | None:
         return shipped
     if not ts.exists():
         return None
-    cached = app_paths.cache_dir() / "translations" / shipped.name
+    if cache_dir is None:
+        import tempfile
+
+        cache_dir = Path(tempfile.gettempdir()) / "stylerec-translations"
+    cached = cache_dir / "translations" / shipped.name
     if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
         return cached
     tool = _lrelease()
@@ -65,8 +67,9 @@ def system_language() -> str:
 class Translations:
     """Installs and swaps translators on the application."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, cache_dir: Path | None = None) -> None:
         self.app = app
+        self.cache_dir = cache_dir
         self.installed: list[QTranslator] = []
         self.language = "en"
 
@@ -79,7 +82,7 @@ class Translations:
             return True
         ok = False
         ours = QTranslator(self.app)
-        qm = compiled_qm(language)
+        qm = compiled_qm(language, self.cache_dir)
         if qm is not None and ours.load(str(qm)):
             self.app.installTranslator(ours)
             self.installed.append(ours)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import Progress
 from stylerec_app.services.recommendation import models as rec_models
+from stylerec_app.services.recommendation.registry import REGISTRY
 from stylerec_app.services.style_training import train_style
 from stylerec_app.services.styling import save_image_atomically
 from stylerec_app.ui.jobs import Job
@@ -32,12 +33,12 @@ class StudioActions:
         """One image (target = [product id, path]) or the catalog's current listing."""
         if self.styles is None:
             return None
-        styles, worker = self.styles, self.preview_worker
+        styles, engines = self.styles, self.engines
         if target is not None:
             product, path = target
 
             def one(progress, cancel):
-                image = worker.stylizer().render(styles.product_photo(product), spec)
+                image = engines.stylizer.render(styles.product_photo(product), spec)
                 return [save_image_atomically(image, Path(path))]
 
             return self.jobs.submit(self.tr("Export %1").replace("%1", product), one,
@@ -50,10 +51,10 @@ class StudioActions:
     def export_listing(self, spec, folder: Path, limit: int = 500) -> Job:
         products = [p.external_id for p in self.catalog.model.items
                     if p.image_status == "ok"][:limit]
-        styles, worker = self.styles, self.preview_worker
+        styles, engines = self.styles, self.engines
         return self.jobs.submit(
             self.tr("Export %1 restyled products").replace("%1", str(len(products))),
-            lambda progress, cancel: styles.export(worker.stylizer(), products, spec, folder,
+            lambda progress, cancel: styles.export(engines.stylizer, products, spec, folder,
                                                    progress=progress, cancel=cancel),
             writes_store=False, inference=True)
 
@@ -69,13 +70,14 @@ class StudioActions:
     def start_training(self, dialog, pictures, name, config, resume: bool = True) -> Job | None:
         if self.service is None:
             return None
-        store, device = self.service.store, str(self.engines.device.device)
+        store, engines = self.service.store, self.engines
         job = self.jobs.submit(
             self.tr("Train style %1").replace("%1", name),
             lambda progress, cancel: train_style(store, [Path(p) for p in pictures], name,
-                                                 config=config, device=device,
+                                                 engines, config=config,
                                                  progress=progress, cancel=cancel,
-                                                 preview=dialog.relay, resume=resume))
+                                                 preview=dialog.relay, resume=resume),
+            inference=True)
         dialog.attach(job)
         job.finished.connect(lambda _r: self._resync_styles())
         return job
@@ -95,10 +97,10 @@ class StudioActions:
     def add_picture_style(self, picture: Path, name: str) -> Job | None:
         if self.styles is None:
             return None
-        styles, worker = self.styles, self.preview_worker
+        styles, engines = self.styles, self.engines
         job = self.jobs.submit(
             self.tr("Add style %1").replace("%1", name),
-            lambda progress, cancel: styles.add_picture_style(worker.stylizer(), name, picture),
+            lambda progress, cancel: styles.add_picture_style(engines.stylizer, name, picture),
             inference=True)
         job.finished.connect(lambda _r: self._after_style_job(job))
         return job
@@ -118,15 +120,19 @@ class StudioActions:
             self.studio.set_shopper(shopper)
 
     def run_evaluation(self, config, published=None) -> Job:
-        """An offline evaluation as a job (reads only; runs beside other jobs)."""
+        """An offline evaluation as a job on the inference thread (it trains models)."""
         from stylerec_app.services.evaluation.runner import evaluate_to_report
 
-        def work(progress, cancel):
-            report = evaluate_to_report(config, published=published, progress=progress,
-                                        cancel=cancel)
-            return self.evaluation.render(report)
+        settings, engines, data_dir = self.settings, self.engines, self.evaluation.data_dir
 
-        job = self.jobs.submit(self.tr("Evaluate recommenders"), work, writes_store=False)
+        def work(progress, cancel):
+            report = evaluate_to_report(config, cache_dir=settings.cache_dir, data_dir=data_dir,
+                                        engines=engines, published=published,
+                                        progress=progress, cancel=cancel)
+            return self.evaluation.render(report, settings.reports_dir)
+
+        job = self.jobs.submit(self.tr("Evaluate recommenders"), work, writes_store=False,
+                               inference=True)
 
         def finished(result) -> None:
             if job.state == "done":
@@ -147,8 +153,8 @@ class StudioActions:
         """Train (or retrain after new events) the recommenders as one job."""
         if self.service is None:
             return None
-        store = self.service.store
-        names = list(names or rec_models.MODELS)
+        store, engines = self.service.store, self.engines
+        names = list(names or REGISTRY.names())
 
         def work(progress, cancel):
             done = []
@@ -156,14 +162,15 @@ class StudioActions:
                 cancel.raise_if_cancelled()
                 progress(Progress(n, len(names), "train-" + name))
                 try:
-                    done.append(rec_models.train_and_save(store, name, cancel=cancel).name)
+                    done.append(rec_models.train_and_save(store, name, engines=engines,
+                                                          cancel=cancel).name)
                 except StyleRecError as exc:
-                    if name not in rec_models.NEEDS_PROFILES:
+                    if not REGISTRY.get(name).needs_images:
                         raise
                     done.append(f"{name}: {exc}")
             progress(Progress(len(names), len(names), "train"))
             return done
 
-        job = self.jobs.submit(self.tr("Train recommenders"), work)
+        job = self.jobs.submit(self.tr("Train recommenders"), work, inference=True)
         job.finished.connect(lambda _r: self.recommendations.refresh())
         return job

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from stylerec_app import __version__
 from stylerec_app.domain.errors import StyleRecError
-from stylerec_app.services import preferences
+from stylerec_app.services.preferences import Preferences
 from stylerec_app.ui.messages import Messages
 from stylerec_app.ui.preferences_dialog import PreferencesDialog
 from stylerec_app.ui.support import ErrorDialog, debug_info, open_log_folder
@@ -68,7 +68,7 @@ class SupportActions:
 
     def remember_store(self, path: Path) -> None:
         self.prefs.add_recent(path)
-        preferences.save(self.prefs)
+        self.settings.save_preferences(self.prefs)
 
     def show_preferences(self) -> None:
         detected = self.device_label.text() or self.tr("not checked yet")
@@ -77,10 +77,9 @@ class SupportActions:
         dialog.open()
         self._preferences_dialog = dialog
 
-    def apply_preferences(self, new: preferences.Preferences) -> None:
+    def apply_preferences(self, new: Preferences) -> None:
         old = self.prefs
-        self.prefs = new
-        preferences.save(new)
+        self.settings.save_preferences(new)
         apply_theme(new.theme)
         self.catalog.thumbnails.set_budget_mb(new.thumbnail_cache_mb)
         if new.device != old.device:

@@ -230,7 +230,7 @@ class _Payload:
         return (os.system, (f"touch {self.marker}",))
 
 
-def test_pickle_payloads_in_checkpoints_and_model_files_never_run(tmp_path, store):
+def test_pickle_payloads_in_checkpoints_and_model_files_never_run(tmp_path, store, engines):
     import torch
 
     from stylerec_app.services.recommendation import models
@@ -242,7 +242,7 @@ def test_pickle_payloads_in_checkpoints_and_model_files_never_run(tmp_path, stor
     torch.save({"step": 1, "rows": {}, "critic": _Payload(marker)}, ckpt)
     tiny_photo(tmp_path / "style.jpg", (10, 200, 10))
     with pytest.raises(StyleRecError) as caught:
-        train_style(store, [tmp_path / "style.jpg"], "Crafted")
+        train_style(store, [tmp_path / "style.jpg"], "Crafted", engines)
     assert caught.value.code == "checkpoint.unreadable"
     folder = models.models_dir(store)
     folder.mkdir(parents=True)
@@ -262,7 +262,8 @@ def test_pickle_payloads_in_checkpoints_and_model_files_never_run(tmp_path, stor
     assert not marker.exists()
 
 
-def test_a_corrupt_checkpoint_is_reported_and_training_can_start_over(tmp_path, demo_copy):
+def test_a_corrupt_checkpoint_is_reported_and_training_can_start_over(tmp_path, demo_copy,
+                                                                     engines):
     from stylerec_app.engine.style_training import TrainConfig
     from stylerec_app.services.style_training import checkpoint_path, train_style
 
@@ -273,8 +274,9 @@ def test_a_corrupt_checkpoint_is_reported_and_training_can_start_over(tmp_path, 
     ckpt.write_bytes(os.urandom(4096))
     config = TrainConfig(size=64, steps=2, batch=1)
     with pytest.raises(StyleRecError, match="Start the training over|start the training over"):
-        train_style(store, [tmp_path / "style.jpg"], "Damaged", config=config)
-    result = train_style(store, [tmp_path / "style.jpg"], "Damaged", config=config, resume=False)
+        train_style(store, [tmp_path / "style.jpg"], "Damaged", engines, config=config)
+    result = train_style(store, [tmp_path / "style.jpg"], "Damaged", engines, config=config,
+                         resume=False)
     assert result.steps == 2 and not ckpt.exists()
     store.close()
 

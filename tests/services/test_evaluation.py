@@ -62,12 +62,13 @@ def test_cli_rejects_a_bad_dataset_with_a_clear_message(capsys):
     assert "Unknown dataset" in capsys.readouterr().err
 
 
-def test_demo_store_evaluation_with_image_models_and_the_ablation(profiled_demo, tmp_path):
+def test_demo_store_evaluation_with_image_models_and_the_ablation(profiled_demo, tmp_path,
+                                                                 engines):
     config = EvalConfig(f"db:{profiled_demo}", Protocol("leave-last", unit="day"),
                         RankingOptions(ks=(10,)), ("pop", "content", "hybrid"), tune=False,
                         params={"hybrid": {"with_vbpr": False, "style_users": 20,
                                            "shortlist": 10}})
-    report = evaluate_to_report(config)
+    report = evaluate_to_report(config, cache_dir=tmp_path, engines=engines)
     names = [m["name"] for m in report["models"]]
     assert names == ["pop", "content", "hybrid", "hybrid-no-style"]
     assert report["dataset"]["relevance"] == "purchases"
@@ -88,11 +89,11 @@ needs_ml = pytest.mark.skipif(not (ML / "ml-100k.inter").is_file(),
 
 @needs_ml
 @pytest.mark.parametrize("preset", ["cornac-1.16", "cornac-3", "recbole"])
-def test_published_movielens_numbers_fall_inside_our_confidence_intervals(preset):
+def test_published_movielens_numbers_fall_inside_our_confidence_intervals(preset, tmp_path):
     p = PRESETS[preset]
     config = EvalConfig("ml-100k", p.protocol, p.ranking, ("bpr",), tune=False,
                         params=p.params, threshold=p.threshold)
-    report = evaluate_to_report(config)
+    report = evaluate_to_report(config, cache_dir=tmp_path, data_dir=SHARED_DATA)
     metrics = report["models"][0]["metrics"]
     for name, published in p.published.items():
         m = metrics[name]
@@ -101,7 +102,7 @@ def test_published_movielens_numbers_fall_inside_our_confidence_intervals(preset
 
 @needs_ml
 def test_movielens_loads_as_recbole_atomic_files():
-    ds = load_dataset("ml-100k", threshold=4.0)
+    ds = load_dataset(f"ml-100k:{ML}", cache_dir=SHARED_DATA, threshold=4.0)
     assert (len(ds.user_names), len(ds.item_names), len(ds.user)) == (943, 1682, 100000)
     assert ds.relevant.sum() == 55375
     assert "Toy Story" in ds.item_names  # titles from ml-100k.item

@@ -40,34 +40,34 @@ def _shop(folder, n_products=8, extra_events=()):
 
 def test_profiles_are_computed_once_and_then_only_for_what_changed(store, tmp_path, engines):
     import_generic(store, _shop(tmp_path))
-    first = build_profiles(store, engines=engines)
+    first = build_profiles(store, engines)
     assert (first.images_computed, first.texts_computed, first.shoppers_computed) == (8, 8, 3)
     assert first.default_shoppers == 1
 
-    again = build_profiles(store, engines=engines)
+    again = build_profiles(store, engines)
     assert (again.images_computed, again.texts_computed, again.shoppers_computed) == (0, 0, 0)
     assert again.products_skipped == 8 and again.shoppers_skipped == 3
 
     import_generic(store, _shop(tmp_path, n_products=10))  # two new products
-    added = build_profiles(store, engines=engines)
+    added = build_profiles(store, engines)
     assert (added.images_computed, added.texts_computed) == (2, 2)
     assert added.shoppers_computed == 0
 
     tiny_photo(tmp_path / "images" / "P0.png", (240, 200, 20), size=(64, 96))  # new photo
     import_generic(store, _shop(tmp_path, n_products=10))
-    changed = build_profiles(store, engines=engines)
+    changed = build_profiles(store, engines)
     assert (changed.images_computed, changed.texts_computed) == (1, 0)
     assert changed.shoppers_computed == 1  # u1 bought P0; u2 and the newcomer are unaffected
 
     import_generic(store, _shop(tmp_path, n_products=10,
                                 extra_events=[["u2", "P3", "purchase", "", "2024-02-01"]]))
-    new_events = build_profiles(store, engines=engines)
+    new_events = build_profiles(store, engines)
     assert new_events.images_computed == 0 and new_events.shoppers_computed == 1
 
 
 def test_same_image_same_vector_and_profile_contents(store, tmp_path, engines):
     import_generic(store, _shop(tmp_path))
-    build_profiles(store, engines=engines)
+    build_profiles(store, engines)
     service = ProfileService(store)
     with store.read() as s:
         ids, matrix = profiles_repo.load_matrix(s, "product", "image")
@@ -97,7 +97,7 @@ def test_a_corrupt_photo_is_flagged_and_the_run_continues(store, tmp_path, engin
     source = _shop(tmp_path)
     import_generic(store, source)
     (tmp_path / "images" / "P3.png").write_bytes(b"\x89PNG broken")  # damaged after import
-    report = build_profiles(store, engines=engines)
+    report = build_profiles(store, engines)
     assert report.images_computed == 7
     assert [ext for ext, _ in report.flagged] == ["P3"]
     service = ProfileService(store)
@@ -114,10 +114,10 @@ def test_cancel_keeps_finished_batches_and_a_rerun_finishes(store, tmp_path, eng
             token.cancel()
 
     with pytest.raises(Cancelled):
-        build_profiles(store, engines=engines, progress=progress, cancel=token, batch_size=3)
+        build_profiles(store, engines, progress=progress, cancel=token, batch_size=3)
     with store.read() as s:
         assert len(profiles_repo.product_profile_state(s)) == 3
-    rest = build_profiles(store, engines=engines, batch_size=3)
+    rest = build_profiles(store, engines, batch_size=3)
     assert rest.images_computed == 6 and rest.products_skipped == 3
 
 

@@ -8,13 +8,14 @@ import pytest
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.services.recommendation import models
 from stylerec_app.services.recommendation.dataset import load_store, train_data
+from stylerec_app.services.recommendation.registry import REGISTRY
 from stylerec_app.services.recommendation.serving import Query, RecommendationService
 from stylerec_app.storage.database import open_store
 from tests.services.test_cli import run
 
 
 @pytest.fixture(scope="module")
-def trained_demo(profiled_demo, tmp_path_factory):
+def trained_demo(profiled_demo, tmp_path_factory, engines):
     """A copy of the profiled demo store with every model trained (about a minute)."""
     import sqlite3
 
@@ -24,15 +25,15 @@ def trained_demo(profiled_demo, tmp_path_factory):
     dst.close()
     src.close()
     store = open_store(target, create=True)
-    for name in models.MODELS:
-        models.train_and_save(store, name)
+    for name in REGISTRY.names():
+        models.train_and_save(store, name, engines=engines)
     store.close()
     return target
 
 
 def test_models_are_saved_with_params_and_data_snapshot(trained_demo):
     store = open_store(trained_demo, create=True)
-    assert models.trained_models(store) == sorted(models.MODELS)
+    assert models.trained_models(store) == sorted(REGISTRY.names())
     saved = json.loads((models.models_dir(store) / "als.json").read_text(encoding="utf-8"))
     assert saved["params"]["factors"] == 64 and saved["snapshot"]["events"] > 10000
     assert saved["snapshot"]["last_event_id"] > 0
@@ -42,14 +43,14 @@ def test_models_are_saved_with_params_and_data_snapshot(trained_demo):
     store.close()
 
 
-def test_recommendations_respect_filters_and_explain_themselves(trained_demo):
+def test_recommendations_respect_filters_and_explain_themselves(trained_demo, engines):
     store = open_store(trained_demo, create=True)
-    service = RecommendationService(store)
+    service = RecommendationService(store, engines)
     ds = load_store(store)
     data = train_data(ds)
     user = ds.user_names.index("S0010")
     seen = {ds.item_ids[i] for i in data.seen(user)}
-    for name in models.MODELS:
+    for name in REGISTRY.names():
         picks = service.recommend(Query("S0010", k=12, model=name))
         assert len(picks) == 12, name
         assert not {p.product.id for p in picks} & seen, name

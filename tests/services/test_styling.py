@@ -22,7 +22,7 @@ def shop(store, tmp_path):
     return store
 
 
-def test_training_cancels_resumes_and_joins_the_bank(shop, tmp_path):
+def test_training_cancels_resumes_and_joins_the_bank(shop, tmp_path, engines):
     picture = tmp_path / "stripes.png"
     _stripes().save(picture)
     token = CancelToken()
@@ -34,10 +34,11 @@ def test_training_cancels_resumes_and_joins_the_bank(shop, tmp_path):
 
     config = TrainConfig(size=48, steps=6, batch=1)
     with pytest.raises(Cancelled, match="resume"):
-        train_style(shop, [picture], "Stripes", config=config, progress=progress, cancel=token,
+        train_style(shop, [picture], "Stripes", engines, config=config, progress=progress,
+                    cancel=token,
                     checkpoint_every=2)
     assert checkpoint_path(shop, "Stripes").exists()
-    result = train_style(shop, [picture], "Stripes", config=config, checkpoint_every=2,
+    result = train_style(shop, [picture], "Stripes", engines, config=config, checkpoint_every=2,
                          preview=lambda step, image, record: samples.append(step),
                          preview_every=2)
     assert result.resumed_from == 3 and result.steps == 6 and len(result.history) == 6
@@ -45,7 +46,7 @@ def test_training_cancels_resumes_and_joins_the_bank(shop, tmp_path):
     assert not checkpoint_path(shop, "Stripes").exists()
 
     service = StyleService(shop)
-    stylizer = Stylizer("cpu")
+    stylizer = engines.stylizer
     choices = {c.name: c for c in service.sync(stylizer)}
     assert choices["Stripes"].kind == "trained" and choices["Stripes"].index == 26
     spec = service.spec_for(stylizer, blend="Stripes:0.5,3:0.5")
@@ -53,7 +54,7 @@ def test_training_cancels_resumes_and_joins_the_bank(shop, tmp_path):
     photo = service.product_photo("P0")
     assert stylizer.render(photo, spec).size == photo.size
     with pytest.raises(StyleRecError, match="already exists"):
-        train_style(shop, [picture], "Stripes", config=config)
+        train_style(shop, [picture], "Stripes", engines, config=config)
 
 
 def test_picture_styles_are_saved_by_name_and_export_writes_whole_files(shop, tmp_path):

@@ -4,8 +4,8 @@ from stylerec_app.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot):
-    w = MainWindow()
+def window(qtbot, settings):
+    w = MainWindow(settings)
     w.show_reports = False  # modal dialogs would wait for a click
     qtbot.addWidget(w)
     w.show()

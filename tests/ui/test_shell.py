@@ -2,6 +2,7 @@
 and a walk over every widget in Chinese looking for untranslated English."""
 
 import logging
+import os
 import re
 import subprocess
 
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
-from stylerec_app.services import app_paths, preferences
+from stylerec_app.services import preferences
 from stylerec_app.services.evaluation.presets import PRESETS
+from stylerec_app.services.settings import Settings
 from stylerec_app.ui.app import AppShell
 from stylerec_app.ui.main_window import MainWindow
 from stylerec_app.ui.support import ErrorDialog, setup_logging
@@ -44,8 +46,8 @@ def _has_cjk_font() -> bool:
 
 
 @pytest.fixture
-def shell(qapp):
-    s = AppShell(qapp)
+def shell(qapp, settings):
+    s = AppShell(qapp, settings)
     yield s
     s.translations.apply("en")  # translators are app-wide: leave English for other tests
     if s.window is not None:
@@ -126,7 +128,7 @@ def test_switching_to_chinese_retranslates_the_window(shell, qtbot, demo_copy, t
 
 
 def test_preferences_persist_across_restarts(qtbot, demo_copy):
-    first = MainWindow()
+    first = MainWindow(Settings.resolve(os.environ))
     qtbot.addWidget(first)
     open_and_wait(qtbot, first, demo_copy)
     changed = preferences.Preferences(**{**vars(first.prefs), "theme": "dark", "device": "cpu",
@@ -134,7 +136,7 @@ def test_preferences_persist_across_restarts(qtbot, demo_copy):
     first.apply_preferences(changed)
     first.jobs.shutdown()
     first.close()
-    second = MainWindow()  # a restart reads the file again
+    second = MainWindow(Settings.resolve(os.environ))  # a restart reads the file again
     qtbot.addWidget(second)
     assert (second.prefs.theme, second.prefs.device, second.prefs.thumbnail_cache_mb) == \
         ("dark", "cpu", 128)
@@ -147,7 +149,7 @@ def test_preferences_persist_across_restarts(qtbot, demo_copy):
 
 
 def test_an_exception_in_a_worker_shows_the_error_dialog_and_is_logged(qtbot, window):
-    setup_logging()
+    setup_logging(window.settings.log_dir)
 
     def boom(progress, cancel):
         raise RuntimeError("disk on fire in the worker")
@@ -163,7 +165,7 @@ def test_an_exception_in_a_worker_shows_the_error_dialog_and_is_logged(qtbot, wi
     assert "StyleRec" in QApplication.clipboard().text()
     for handler in logging.getLogger().handlers:
         handler.flush()
-    log_text = (app_paths.log_dir() / "stylerec.log").read_text(encoding="utf-8")
+    log_text = (window.settings.log_dir / "stylerec.log").read_text(encoding="utf-8")
     assert "disk on fire in the worker" in log_text and "Traceback" in log_text
     # the app keeps working: another job runs to the end
     ok = window.jobs.submit("fine", lambda p, c: 42, writes_store=False)

@@ -26,7 +26,7 @@ def test_preview_for_a_shopper_updates_live_and_ends_on_the_last_value(qtbot, wi
     assert not first.error and not first.restyled.isNull()
     assert first.restyled.size() == first.original.size()
     assert studio.blend_box.isVisible() and studio.blend_styles
-    assert "ms on cpu" in studio.status.text()
+    assert "ms on CPU" in studio.status.text()
 
     watch = LoopWatch()
     shown = []

@@ -37,15 +37,15 @@ def test_catalogue_compiles(tmp_path):
 
 
 @pytest.fixture
-def chinese(qapp):
-    translations = Translations(qapp)
+def chinese(qapp, settings):
+    translations = Translations(qapp, settings.cache_dir)
     assert translations.apply("zh_CN")
     yield translations
     translations.apply("en")
 
 
-def test_main_window_in_chinese(qtbot, chinese):
-    window = MainWindow()
+def test_main_window_in_chinese(qtbot, chinese, settings):
+    window = MainWindow(settings)
     qtbot.addWidget(window)
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels == ["商品目录", "顾客", "风格工作室", "推荐", "评估", "任务"]

@@ -20,6 +20,13 @@ class Recommender:
     params: dict = field(default_factory=dict)
     # The learned arrays that fully describe a fitted model: what is saved (without pickle).
     state_fields: ClassVar[tuple[str, ...]] = ()
+    # What the model reads besides interactions: "images", "text" (item vectors), "style"
+    # (restyled-product affinity, which runs neural networks while ranking).
+    needs: ClassVar[frozenset[str]] = frozenset()
+    # Settings tried on the validation part in an offline evaluation (best one refitted).
+    grid: ClassVar[tuple[dict, ...]] = ()
+    # Whether the constructor takes `device` (the model trains with torch).
+    trains_on_device: ClassVar[bool] = False
 
     def state(self) -> dict[str, object]:
         """Learned arrays (numpy, scipy sparse, or nested dicts of them) by name."""
@@ -50,6 +57,7 @@ class Popularity(Recommender):
     """Items by how much they were bought/engaged with, optionally favouring recent activity."""
 
     state_fields = ("popularity",)
+    grid = ({}, {"half_life_days": 7.0}, {"half_life_days": 30.0})
 
     def __init__(self, half_life_days: float | None = None) -> None:
         super().__init__("pop", {"half_life_days": half_life_days})
@@ -79,6 +87,7 @@ class ItemKNN(Recommender):
     """Item-to-item cosine similarity with shrinkage, k nearest neighbours per item."""
 
     state_fields = ("similarity",)
+    grid = ({"k": 50, "shrink": 0.0}, {"k": 100, "shrink": 10.0}, {"k": 300, "shrink": 10.0})
 
     def __init__(self, k: int = 100, shrink: float = 10.0) -> None:
         super().__init__("itemknn", {"k": k, "shrink": shrink})

@@ -15,6 +15,9 @@ def _normalise(m: np.ndarray) -> np.ndarray:
 class ContentNN(Recommender):
     """Cosine between a taste vector (weighted mean of the items engaged with) and each item."""
 
+    needs = frozenset({"images"})
+    grid = ({"image_weight": 0.5}, {"image_weight": 0.8})
+
     def __init__(self, image_weight: float = 0.7) -> None:
         super().__init__("content", {"image_weight": image_weight})
 

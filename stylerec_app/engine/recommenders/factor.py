@@ -37,6 +37,9 @@ class _ImplicitModel(Recommender):
 
 
 class ALS(_ImplicitModel):
+    grid = ({"factors": 32, "regularization": 0.05}, {"factors": 64, "regularization": 0.05},
+            {"factors": 64, "regularization": 0.5})
+
     def __init__(self, factors: int = 64, regularization: float = 0.05, alpha: float = 2.0,
                  iterations: int = 15, seed: int = 0) -> None:
         super().__init__("als", {"factors": factors, "regularization": regularization,
@@ -66,6 +69,9 @@ class ALS(_ImplicitModel):
 class BPR(_ImplicitModel):
     """negatives="popular": implicit's sampler (negatives drawn from the interaction list);
     "uniform": the textbook sampler that Cornac and the published tables use."""
+
+    grid = ({"factors": 64, "negatives": "uniform", "learning_rate": 0.05, "iterations": 50},
+            {"factors": 64, "negatives": "popular", "learning_rate": 0.05, "iterations": 100})
 
     def __init__(self, factors: int = 64, learning_rate: float = 0.05,
                  regularization: float = 0.01, iterations: int = 100, seed: int = 0,
@@ -105,6 +111,8 @@ class VBPR(Recommender):
     """score(u, i) = β_i + γ_u·γ_i + θ_u·(Eᵀ f_i) + β′·f_i, trained with the BPR loss."""
 
     state_fields = ("user_factors", "item_factors", "item_bias")
+    needs = frozenset({"images"})
+    trains_on_device = True
 
     def __init__(self, factors: int = 32, visual_factors: int = 32, epochs: int = 30,
                  lr: float = 0.01, reg: float = 1e-4, batch: int = 2048, seed: int = 0,

@@ -47,6 +47,9 @@ def _share(user_items: sp.csr_matrix, codes: np.ndarray | None, n_codes: int) ->
 
 
 class Hybrid(Recommender):
+    needs = frozenset({"images", "style"})
+    trains_on_device = True
+
     def __init__(self, use_style: bool = True, style_affinity: StyleAffinity | None = None,
                  seed: int = 0, with_vbpr: bool = True, device: str = "cpu",
                  hard_negatives: int = 0, style_users: int = 100,

@@ -21,7 +21,7 @@ import numpy as np
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import CancelToken, ProgressSink, ignore_progress
 from stylerec_app.engine.recommenders.data import TrainData
-from stylerec_app.services import app_paths
+from stylerec_app.services.engines import Engines
 from stylerec_app.services.recommendation.dataset import (
     EPOCH,
     StoreDataset,
@@ -30,9 +30,6 @@ from stylerec_app.services.recommendation.dataset import (
     load_store,
 )
 from stylerec_app.storage.database import Store, open_store
-
-SHARED_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data"
-DEFAULT_DIRS = {"hm": SHARED_DATA / "hm", "ml-100k": SHARED_DATA / "ml-100k"}
 
 
 @dataclass
@@ -75,27 +72,31 @@ def day_label(day: float) -> str:
     return (EPOCH + timedelta(days=float(day))).strftime("%Y-%m-%d")
 
 
-def parse_spec(spec: str) -> tuple[str, Path]:
+def parse_spec(spec: str, data_dir: Path | None = None) -> tuple[str, Path]:
+    """`hm` and `ml-100k` without a folder mean `<data_dir>/hm` (settings: STYLEREC_DATA)."""
     kind, _, rest = spec.partition(":")
     if kind not in ("db", "hm", "ml-100k"):
         raise StyleRecError(f"Unknown dataset {spec!r}: use db:PATH, hm[:DIR] or ml-100k[:DIR].")
     if kind == "db" and not rest:
         raise StyleRecError("db: needs a store path, e.g. db:~/shop.sqlite")
-    folder = Path(rest).expanduser() if rest else DEFAULT_DIRS[kind]
+    if not rest and data_dir is None:
+        raise StyleRecError(f"Say where the {kind} data is: --dataset {kind}:DIR, or set "
+                            f"STYLEREC_DATA to the folder that holds {kind}/.")
+    folder = Path(rest).expanduser() if rest else data_dir / kind
     if not folder.exists():
-        hint = " (the shared data folder is not beside this checkout)" if not rest else ""
-        raise StyleRecError(f"No dataset at {folder}{hint}.")
+        raise StyleRecError(f"No dataset at {folder}.")
     return kind, folder
 
 
-def load_dataset(spec: str, *, threshold: float | None = None, need_images: bool = False,
-                 progress: ProgressSink = ignore_progress,
+def load_dataset(spec: str, *, cache_dir: Path, data_dir: Path | None = None,
+                 engines: Engines | None = None, threshold: float | None = None,
+                 need_images: bool = False, progress: ProgressSink = ignore_progress,
                  cancel: CancelToken | None = None) -> EvalDataset:
-    kind, path = parse_spec(spec)
+    kind, path = parse_spec(spec, data_dir)
     if kind == "ml-100k":
         return load_movielens(path, threshold, spec)
     if kind == "hm":
-        store = hm_store(path, need_images, progress, cancel)
+        store = hm_store(path, cache_dir, engines if need_images else None, progress, cancel)
         label = f"H&M folder {path.name} (imported into {store.path.name})"
     else:
         store = open_store(path, create=False)
@@ -103,18 +104,19 @@ def load_dataset(spec: str, *, threshold: float | None = None, need_images: bool
     return from_store(store, spec, label, threshold)
 
 
-def hm_store(folder: Path, need_images: bool, progress, cancel) -> Store:
-    """The folder imported into a cached store (idempotent: a re-run only checks it)."""
+def hm_store(folder: Path, cache_dir: Path, engines: Engines | None, progress, cancel) -> Store:
+    """The folder imported into a cached store (idempotent: a re-run only checks it), and
+    profiled with `engines` when image models are asked for."""
     from stylerec_app.services.importing import import_hm
     from stylerec_app.services.profiles import build_profiles
 
     digest = hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:10]
-    target = app_paths.cache_dir() / "evaluation" / f"hm-{digest}.sqlite"
+    target = cache_dir / "evaluation" / f"hm-{digest}.sqlite"
     store = open_store(target, create=True)
     try:
         import_hm(store, folder, progress=progress, cancel=cancel)
-        if need_images:
-            build_profiles(store, progress=progress, cancel=cancel)
+        if engines is not None:
+            build_profiles(store, engines, progress=progress, cancel=cancel)
     except BaseException:
         store.close()
         raise

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
@@ -22,21 +23,11 @@ from stylerec_app.engine.recommenders.data import TrainData, from_triples
 from stylerec_app.evaluation import stats
 from stylerec_app.evaluation.ranking import RankingOptions, RankingResult, evaluate, ground_truth
 from stylerec_app.evaluation.splits import Protocol, Split, split
+from stylerec_app.services.engines import Engines
 from stylerec_app.services.evaluation.datasets import EvalDataset, day_label
 from stylerec_app.services.recommendation import models
+from stylerec_app.services.recommendation.registry import REGISTRY
 
-EVAL_MODELS = ("pop", "itemknn", "als", "bpr", "vbpr", "content", "hybrid", "hybrid-no-style")
-NON_VISUAL = ("pop", "itemknn", "als", "bpr")
-IMAGE_MODELS = {"vbpr", "content", "hybrid"}
-GRIDS: dict[str, list[dict]] = {
-    "pop": [{}, {"half_life_days": 7.0}, {"half_life_days": 30.0}],
-    "itemknn": [{"k": 50, "shrink": 0.0}, {"k": 100, "shrink": 10.0}, {"k": 300, "shrink": 10.0}],
-    "als": [{"factors": 32, "regularization": 0.05}, {"factors": 64, "regularization": 0.05},
-            {"factors": 64, "regularization": 0.5}],
-    "bpr": [{"factors": 64, "negatives": "uniform", "learning_rate": 0.05, "iterations": 50},
-            {"factors": 64, "negatives": "popular", "learning_rate": 0.05, "iterations": 100}],
-    "content": [{"image_weight": 0.5}, {"image_weight": 0.8}],
-}
 COMPARED = ("Recall", "NDCG", "MAP", "HitRate")
 
 
@@ -49,7 +40,6 @@ class EvalConfig:
     tune: bool = True
     params: dict = field(default_factory=dict)  # model → fixed parameters
     threshold: float | None = None
-    device: str = "auto"
 
     @property
     def main_metric(self) -> str:
@@ -92,8 +82,9 @@ def _with_features(data: TrainData, features: TrainData | None) -> TrainData:
 class Evaluation:
     """One evaluation of several models on one dataset and protocol."""
 
-    def __init__(self, dataset: EvalDataset, config: EvalConfig) -> None:
-        self.ds, self.config = dataset, config
+    def __init__(self, dataset: EvalDataset, config: EvalConfig,
+                 engines: Engines | None = None) -> None:
+        self.ds, self.config, self.engines = dataset, config, engines
         self.n_users, self.n_items = len(dataset.user_names), len(dataset.item_names)
         self.split = split(dataset.user, dataset.day, dataset.relevant, config.protocol)
         self.full = self.split.train | self.split.valid  # what final models train on
@@ -133,9 +124,9 @@ class Evaluation:
 
     # -- models ------------------------------------------------------------------------------
     def _fit(self, name: str, params: dict, data: TrainData, cancel):
-        model = models.make_model(name, params, device=self.config.device)
+        model = models.make_model(name, params, self.engines)
         if self.ds.store is not None:
-            models.prepare(self.ds.store, self.ds.store_data, data, model)
+            models.prepare(self.ds.store, self.ds.store_data, data, model, self.engines)
         start = time.perf_counter()
         model.fit(data, cancel=cancel)
         return model, time.perf_counter() - start
@@ -150,7 +141,7 @@ class Evaluation:
         fixed = self.config.params.get(name, {})
         if fixed or not self.config.tune or not self.split.valid.any():
             return [dict(fixed)]
-        return [dict(g) for g in GRIDS.get(name, [{}])]
+        return [dict(g) for g in REGISTRY.get(name).grid or [{}]]
 
     def steps(self, name: str) -> int:
         grid = len(self.grid(name))
@@ -183,28 +174,27 @@ class Evaluation:
 
 
 def plan_models(requested, dataset: EvalDataset) -> tuple[list[str], dict[str, str]]:
-    """Which models run (hybrid brings its no-style ablation) and which cannot, and why."""
+    """Which models run (a model brings its registered ablations) and which cannot, and why."""
     names, skipped = [], {}
     for name in requested:
-        if name not in EVAL_MODELS:
-            raise StyleRecError(f"Unknown model {name!r}; choose from {', '.join(EVAL_MODELS)}.")
-        if name in IMAGE_MODELS and not dataset.has_images:
+        spec = REGISTRY.get(name)
+        if spec.needs_images and not dataset.has_images:
             skipped[name] = ("needs product image vectors: this dataset has no photos"
                              if dataset.store is None else
                              "needs product image vectors: build profiles first")
             continue
         names.append(name)
-    if "hybrid" in requested and "hybrid-no-style" not in names:
-        names.append("hybrid-no-style")  # the ablation row (or the blend alone, without photos)
+    for name in list(requested):
+        names += [a for a in REGISTRY.ablations_of(name) if a not in names]
     return list(dict.fromkeys(names)), skipped
 
 
-def run_evaluation(dataset: EvalDataset, config: EvalConfig, *,
+def run_evaluation(dataset: EvalDataset, config: EvalConfig, *, engines: Engines | None = None,
                    progress: ProgressSink = ignore_progress,
                    cancel: CancelToken | None = None) -> EvalRun:
     started = time.perf_counter()
     names, skipped = plan_models(config.models, dataset)
-    evaluation = Evaluation(dataset, config)
+    evaluation = Evaluation(dataset, config, engines)
     truth = evaluation.truth("test")
     if not len(truth.users):
         raise StyleRecError("No user has both training history and a relevant test item "
@@ -228,7 +218,7 @@ def run_evaluation(dataset: EvalDataset, config: EvalConfig, *,
 # -- summary ---------------------------------------------------------------------------------
 def baseline_name(run: EvalRun) -> str | None:
     main = run.config.main_metric
-    candidates = [r for r in run.runs if r.name in NON_VISUAL]
+    candidates = [r for r in run.runs if not REGISTRY.get(r.name).uses_images]
     if not candidates:
         return None
     return max(candidates, key=lambda r: np.nan_to_num(r.result.mean(main), nan=-1.0)).name
@@ -258,7 +248,7 @@ def to_dict(run: EvalRun) -> dict:
             metric_rows[name] = {"mean": r.result.mean(name), "low": low, "high": high}
         models_out.append({
             "name": r.name, "params": _plain(r.params), "tuning": _plain(r.tuning),
-            "uses_images": r.name in IMAGE_MODELS, "fit_seconds": r.fit_seconds,
+            "uses_images": REGISTRY.get(r.name).uses_images, "fit_seconds": r.fit_seconds,
             "eval_seconds": r.eval_seconds, "metrics": metric_rows, "beyond": r.result.beyond,
             "recall_curve": r.result.recall_curve.tolist(),
         })
@@ -316,17 +306,20 @@ __all__ = ["EvalConfig", "EvalRun", "Evaluation", "ModelRun", "Protocol", "Ranki
            "baseline_name", "plan_models", "run_evaluation", "to_dict"]
 
 
-def evaluate_to_report(config: EvalConfig, *, published: dict | None = None,
+def evaluate_to_report(config: EvalConfig, *, cache_dir: Path, data_dir: Path | None = None,
+                       engines: Engines | None = None, published: dict | None = None,
                        progress: ProgressSink = ignore_progress,
                        cancel: CancelToken | None = None) -> dict:
     """Load the dataset, run the evaluation, and return the report dictionary."""
     from stylerec_app.services.evaluation.datasets import load_dataset
 
-    need_images = any(m in IMAGE_MODELS for m in config.models)
-    dataset = load_dataset(config.dataset, threshold=config.threshold, need_images=need_images,
-                           progress=progress, cancel=cancel)
+    need_images = any(REGISTRY.get(m).needs_images for m in config.models)
+    dataset = load_dataset(config.dataset, cache_dir=cache_dir, data_dir=data_dir,
+                           engines=engines, threshold=config.threshold,
+                           need_images=need_images, progress=progress, cancel=cancel)
     try:
-        report = to_dict(run_evaluation(dataset, config, progress=progress, cancel=cancel))
+        report = to_dict(run_evaluation(dataset, config, engines=engines, progress=progress,
+                                        cancel=cancel))
     finally:
         dataset.close()
     if published:

@@ -18,7 +18,7 @@ from stylerec_app.engine.palette import named_palette
 from stylerec_app.engine.style_signature import PREDICTOR_VERSION, style_affinity
 from stylerec_app.engine.text_embedding import TextEmbedder
 from stylerec_app.engine.versions import IMAGE_MODEL as IMAGE_VERSION
-from stylerec_app.services.profiles.engines import STYLE_BANK_VERSION, ProfileEngines
+from stylerec_app.services.engines import STYLE_BANK_VERSION, Engines
 from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
 from stylerec_app.storage.profiles_repo import ProductInput
@@ -51,7 +51,7 @@ def _plan(store: Store) -> tuple[list[ProductInput], set[int], set[int]]:
     return products, need_image, need_text
 
 
-def _image_work(engines: ProfileEngines, batch: list[ProductInput], report: ProfileReport):
+def _image_work(engines: Engines, batch: list[ProductInput], report: ProfileReport):
     """Vectors and profile rows for products whose photo changed."""
     embeddings, profiles, loaded = [], [], []
     for p in batch:
@@ -91,7 +91,7 @@ def _empty_profile(p: ProductInput, status: str, note: str) -> dict:
             "image_hash": image_key, "models": IMAGE_MODELS, "note": note}
 
 
-def build_product_profiles(store: Store, engines: ProfileEngines, report: ProfileReport, *,
+def build_product_profiles(store: Store, engines: Engines, report: ProfileReport, *,
                            progress: ProgressSink, cancel: CancelToken,
                            batch_size: int | None = None) -> set[int]:
     """Bring every product's profile up to date; returns the ids that were recomputed."""

@@ -17,6 +17,7 @@ import numpy as np
 from stylerec_app.domain.catalog import ProductSummary
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import CancelToken, ProgressSink, ignore_progress
+from stylerec_app.services.engines import Engines
 from stylerec_app.services.recommendation import models
 from stylerec_app.services.recommendation.dataset import (
     EPOCH,
@@ -38,8 +39,9 @@ class HeldOutEvent:
 
 
 class HoldoutSplit:
-    def __init__(self, store: Store, days: float = 20.0) -> None:
+    def __init__(self, store: Store, days: float = 20.0, engines: Engines | None = None) -> None:
         self.store = store
+        self.engines = engines
         self.days = days
         self.ds = load_store(store)
         ev = self.ds.events
@@ -55,8 +57,8 @@ class HoldoutSplit:
             cancel: CancelToken | None = None) -> models.TrainedModel:
         with self._lock:
             if name not in self._models:
-                model = models.make_model(name)
-                models.prepare(self.store, self.ds, self.data, model)
+                model = models.make_model(name, engines=self.engines)
+                models.prepare(self.store, self.ds, self.data, model, self.engines)
                 model.fit(self.data, progress=progress, cancel=cancel)
                 self._models[name] = models.TrainedModel(name, model, self.ds, self.data, 0.0)
             return self._models[name]

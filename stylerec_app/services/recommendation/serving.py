@@ -11,6 +11,7 @@ from stylerec_app.domain.catalog import ProductSummary
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.engine.recommenders.hybrid import Hybrid
 from stylerec_app.engine.recommenders.serving import Filters, allowed, mmr
+from stylerec_app.services.engines import Engines
 from stylerec_app.services.recommendation import models
 from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
@@ -41,8 +42,9 @@ class Query:
 class RecommendationService:
     """Loads trained models once per file version; safe to call from worker threads."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, engines: Engines | None = None) -> None:
         self.store = store
+        self.engines = engines  # for models that rank with restyled images
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[float, models.TrainedModel]] = {}
 
@@ -52,7 +54,7 @@ class RecommendationService:
         with self._lock:
             cached = self._cache.get(name)
             if cached is None or cached[0] != stamp:
-                self._cache[name] = (stamp, models.load(self.store, name))
+                self._cache[name] = (stamp, models.load(self.store, name, self.engines))
             return self._cache[name][1]
 
     def recommend(self, query: Query) -> list[Recommendation]:

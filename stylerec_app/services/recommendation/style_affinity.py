@@ -3,7 +3,8 @@
 For each style s and product i we embed the product restyled in s alone; a
 shopper's blend is approximated by mixing those embeddings with the blend's
 weights (over the blend's top styles). Embeddings are computed on demand for
-the shortlisted products only and cached on disk per style and photo hash.
+the shortlisted products only and cached on disk per style and photo hash. The networks
+come from the engines hub (its device; in the app, its inference thread).
 """
 
 from __future__ import annotations
@@ -22,23 +23,15 @@ SIZE = 160
 
 class RestyledTaste:
     def __init__(self, paths: list[str | None], hashes: list[str | None], cache_dir: Path,
-                 stylizer=None, embedder=None) -> None:
+                 engines) -> None:
         self.paths, self.hashes = paths, hashes
         self.cache_dir = cache_dir
-        self._stylizer, self._embedder = stylizer, embedder
+        self.engines = engines  # the hub: networks on its device, used on its thread
         self.memory: dict[int, dict[str, np.ndarray]] = {}
         self.computed = 0
 
     def _models(self):
-        if self._stylizer is None:
-            from stylerec_app.engine.stylize import Stylizer
-
-            self._stylizer = Stylizer("cpu")
-        if self._embedder is None:
-            from stylerec_app.engine.image_embedding import ImageEmbedder
-
-            self._embedder = ImageEmbedder()
-        return self._stylizer, self._embedder
+        return self.engines.stylizer, self.engines.image
 
     def _cache(self, style: int) -> dict[str, np.ndarray]:
         if style not in self.memory:
