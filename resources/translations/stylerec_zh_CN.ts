@@ -100,302 +100,307 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="64" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="65" />
         <source>Choose a dataset, a protocol and the models to compare, then press Run. Results appear here; each run also writes an HTML report you can open or share.</source>
         <translation>选择数据集、评估协议和要比较的模型，然后点击“运行评估”。结果显示在这里；每次运行还会生成一份可以打开或分享的 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="72" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="73" />
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="75" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="76" />
         <source>Current store</source>
         <translation>当前数据库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="76" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="77" />
         <source>H&amp;M folder</source>
         <translation>H&amp;M 数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="77" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="78" />
         <source>MovieLens-100K folder</source>
         <translation>MovieLens-100K 文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="78" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="79" />
         <source>Another store file</source>
         <translation>其他数据库文件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="80" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="81" />
         <source>default: the shared data folder</source>
         <translation>默认：共享数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="81" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="82" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="86" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="87" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="87" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="88" />
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="91" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="92" />
         <source>implicit (no threshold)</source>
         <translation>隐式反馈（无阈值）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="92" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="93" />
         <source>Relevant ratings ≥</source>
         <translation>相关评分 ≥</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="96" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="97" />
         <source>Protocol</source>
         <translation>评估协议</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="99" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="100" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="104" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="105" />
         <source>Random split</source>
         <translation>随机划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="105" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="106" />
         <source>Random split per user</source>
         <translation>按用户随机划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="106" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="107" />
         <source>Leave last day out per user</source>
         <translation>按用户留出最后一天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="107" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="108" />
         <source>Global temporal split</source>
         <translation>全局时间划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="121" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="122" />
         <source>Unseen items</source>
         <translation>未见过的商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="122" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="123" />
         <source>Drop only relevant seen items (Cornac 2+)</source>
         <translation>仅去除已见过的相关商品（Cornac 2+）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="123" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="124" />
         <source>All items (Cornac 1.x)</source>
         <translation>全部商品（Cornac 1.x）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="125" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="126" />
         <source>Tune on the validation part</source>
         <translation>在验证集上调参</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="127" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="128" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="128" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="129" />
         <source>Split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="129" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="130" />
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="130" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="131" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="131" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="132" />
         <source>Test from</source>
         <translation>测试起始日期</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="132" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="133" />
         <source>Candidates</source>
         <translation>候选商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="136" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="137" />
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="146" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="147" />
         <source>Cut-offs k</source>
         <translation>截断位置 k</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="149" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="150" />
         <source>Run evaluation</source>
         <translation>运行评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="166" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="167" />
         <source>Choose a store</source>
         <translation>选择数据库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="167" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="168" />
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="169" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="170" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="212" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="213" />
         <source>No store is open.</source>
         <translation>没有打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="216" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="217" />
         <source>Choose a store file.</source>
         <translation>请选择一个数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="225" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="226" />
         <source>Cut-offs must be whole numbers such as 10,20.</source>
         <translation>截断位置必须是整数，例如 10,20。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="228" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="229" />
         <source>Choose at least one model.</source>
         <translation>请至少选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="256" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="257" />
         <source>Evaluating… progress is shown in the status bar and in Jobs, where the run can be cancelled.</source>
         <translation>正在评估… 进度显示在状态栏和“任务”中，可在那里取消。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="268" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="269" />
         <source>Open HTML report</source>
         <translation>打开 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="288" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="289" />
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="289" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="290" />
         <source>Comparisons</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="290" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="291" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="291" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="292" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="300" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="301" />
         <source>The evaluation did not finish: %1</source>
         <translation>评估未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="314" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="315" />
         <source>%1 — %2. %3 users evaluated in %4 s.</source>
         <translation>%1 — %2。已评估 %3 位用户，用时 %4 秒。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="319" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="320" />
         <source>Skipped: %1.</source>
         <translation>跳过：%1。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="321" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="322" />
         <source>Not run: %1.</source>
         <translation>未运行：%1。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="353" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="354" />
         <source>style affinity (hybrid − hybrid-no-style)</source>
         <translation>风格亲和度（hybrid − hybrid-no-style）</translation>
     </message>
     <message>
         <location filename="../../stylerec_app/ui/evaluation_page.py" line="355" />
+        <source>%1 − its ablation</source>
+        <translation>%1 − 其消融版本</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="357" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="355" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="357" />
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="355" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="357" />
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="355" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="357" />
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="356" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="358" />
         <source>p (paired t)</source>
         <translation>p（配对 t 检验）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="356" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="358" />
         <source>p (Wilcoxon)</source>
         <translation>p（Wilcoxon 检验）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="369" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="371" />
         <source>Against the best model that does not use images: %1</source>
         <translation>与不使用图像的最佳模型对比：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="378" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="380" />
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="392" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="394" />
         <source>Double-click a shopper to see their recommendations</source>
         <translation>双击顾客查看其推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="393" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="395" />
         <source>Open this dataset's store to see a shopper's recommendations</source>
         <translation>打开该数据集的数据库才能查看顾客的推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="406" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="408" />
         <source>No model was evaluated, so there is nothing to plot.</source>
         <translation>没有评估任何模型，因此没有可绘制的图表。</translation>
     </message>
@@ -655,7 +660,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>JobRow</name>
     <message>
-        <location filename="../../stylerec_app/ui/jobs.py" line="232" />
+        <location filename="../../stylerec_app/ui/jobs.py" line="251" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -663,7 +668,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../stylerec_app/ui/jobs.py" line="264" />
+        <location filename="../../stylerec_app/ui/jobs.py" line="283" />
         <source>No background jobs yet. Imports and other long tasks appear here with their progress and a Cancel button.</source>
         <translation>暂无后台任务。导入等耗时任务会显示在这里，附带进度和“取消”按钮。</translation>
     </message>
@@ -991,32 +996,31 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="429" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="432" />
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="434" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="431" />
         <source>Ranking test users with %1</source>
         <translation>正在用 %1 为测试用户排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="436" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="433" />
         <source>Tuning %1 (setting %2)</source>
         <translation>正在调参 %1（设置 %2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="439" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="436" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="472" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="469" />
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="473" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="470" />
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>
@@ -1279,6 +1283,36 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <source>No trained {model} model for this store yet: train it first.</source>
         <translation>此数据库尚无训练好的 {model} 模型：请先训练。</translation>
     </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="103" />
+        <source>close to their style</source>
+        <translation>接近其风格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="104" />
+        <source>looks like {title}, which they engaged with</source>
+        <translation>与其互动过的“{title}”相似</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="105" />
+        <source>matches colours they like ({colour})</source>
+        <translation>符合其喜欢的颜色（{colour}）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="106" />
+        <source>from {category}, which they shop often</source>
+        <translation>来自其常购的 {category}</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="107" />
+        <source>popular in {category}</source>
+        <translation>{category} 中的热门商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="108" />
+        <source>popular with shoppers like them</source>
+        <translation>与其相似的顾客喜欢</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1469,37 +1503,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RankedGrid</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="60" />
-        <source>close to their style</source>
-        <translation>接近其风格</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="61" />
-        <source>looks like %1, which they engaged with</source>
-        <translation>与其互动过的“%1”相似</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="62" />
-        <source>matches colours they like (%1)</source>
-        <translation>符合其喜欢的颜色（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="63" />
-        <source>from %1, which they shop often</source>
-        <translation>来自其常购的 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="64" />
-        <source>popular in %1</source>
-        <translation>%1 中的热门商品</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="65" />
-        <source>popular with shoppers like them</source>
-        <translation>与其相似的顾客喜欢</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="72" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="66" />
         <source>score</source>
         <translation>得分</translation>
     </message>
@@ -1507,113 +1511,113 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="114" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="108" />
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="118" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="112" />
         <source>— no comparison —</source>
         <translation>— 不对比 —</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="125" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="119" />
         <source>Show restyled for the shopper</source>
         <translation>显示按顾客风格重绘的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="127" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="121" />
         <source>Diverse looks</source>
         <translation>外观多样</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="122" />
         <source>Evaluation split: hold out the last</source>
         <translation>评估划分：留出最近</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="132" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="126" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="134" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="135" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="129" />
         <source>Train models…</source>
         <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131" />
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="132" />
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="132" />
         <source>Top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="159" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="153" />
         <source>Choose a shopper and a model. Models are trained from the store with Train models… (or stylerec train).</source>
         <translation>请选择顾客和模型。模型通过“训练模型…”（或 stylerec train）从商品库训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="162" />
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="252" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="156" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="246" />
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="220" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="214" />
         <source>Ranking… (models for the split are trained on first use)</source>
         <translation>正在排序…（首次使用时会为该划分训练模型）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="221" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="215" />
         <source>Ranking…</source>
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="227" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="221" />
         <source>Rank for %1</source>
         <translation>为 %1 排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="242" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="236" />
         <source>Preparing the evaluation split…</source>
         <translation>正在准备评估划分…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="257" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="251" />
         <source>What they did next (after the split): %1 events, %2 on the lists above</source>
         <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="259" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="253" />
         <source>Nothing: this shopper has no events after the split.</source>
         <translation>无：此顾客在划分之后没有行为。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="281" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="275" />
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="284" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="278" />
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>

@@ -96,30 +96,33 @@ def build_config(args):
     return config, published
 
 
-def print_summary(report: dict) -> None:
-    k = report["ks"][0]
-    print(f"{report['dataset']['label']}: {report['protocol']['description']}")
-    print(f"{report['ranking']['description']}; {report['evaluated_users']} users evaluated "
-          f"(skipped: {report['skipped_users']})")
+def _f(value, width: int) -> str:
+    return f"{value:>{width}.4f}" if value is not None else f"{'–':>{width}}"
+
+
+def print_summary(report) -> None:
+    k = report.main_k
+    print(f"{report.dataset['label']}: {report.protocol['description']}")
+    print(f"{report.ranking['description']}; {report.evaluated_users} users evaluated "
+          f"(skipped: {report.skipped_users})")
     names = ["Recall", "Precision", "NDCG", "MAP", "HitRate"]
     print(f"{'model':<16}" + "".join(f"{n + '@' + str(k):>13}" for n in names)
           + f"{'AUC':>9}{'MAP':>9}{'Cov@' + str(k):>9}")
-    for m in report["models"]:
-        row = [m["metrics"][f"{n}@{k}"]["mean"] for n in names]
-        print(f"{m['name']:<16}" + "".join(f"{v:>13.4f}" for v in row)
-              + f"{m['metrics']['AUC']['mean'] or 0:>9.4f}{m['metrics']['MAP']['mean']:>9.4f}"
-              + f"{m['beyond'][f'Coverage@{k}']:>9.4f}")
-    for name, reason in report["skipped_models"].items():
+    for m in report.models:
+        print(f"{m.name:<16}" + "".join(_f(m.value(f"{n}@{k}"), 13) for n in names)
+              + _f(m.value("AUC"), 9) + _f(m.value("MAP"), 9)
+              + _f(m.beyond.get(f"Coverage@{k}"), 9))
+    for name, reason in report.skipped_models.items():
         print(f"{name:<16}not run: {reason}")
-    if report.get("published"):
-        pub = report["published"]
-        model = next((m for m in report["models"] if m["name"] == pub["model"]), None)
+    if report.published:
+        pub = report.published
+        model = report.model(pub["model"])
         if model:
             print(f"published ({pub['source']}) vs ours [95% CI]:")
             for name, value in pub["values"].items():
-                m = model["metrics"][name]
-                print(f"  {name:<14}{value:>8.4f}  {m['mean']:.4f} [{m['low']:.4f}, {m['high']:.4f}]")
-    print(f"({report['seconds']:.1f} s)")
+                m = model.metrics[name]
+                print(f"  {name:<14}{value:>8.4f}  {m.mean:.4f} [{m.low:.4f}, {m.high:.4f}]")
+    print(f"({report.seconds:.1f} s)")
 
 
 def cmd_evaluate(args) -> int:
@@ -143,7 +146,7 @@ def cmd_evaluate(args) -> int:
     if args.json:
         write_json(report, Path(args.json))
         print(f"Results written to {args.json}")
-    if not report["models"]:
+    if not report.models:
         print("No model could be evaluated.", file=sys.stderr)
         return 1
     return 0

@@ -61,11 +61,12 @@ def _cmd_recommend(args) -> int:
     if args.json:
         print(json.dumps([{"rank": n, "product": r.product.external_id,
                            "title": r.product.title, "score": round(r.score, 5),
-                           "reason": r.reason} for n, r in enumerate(picks, 1)],
+                           "reason": r.reason.english(), "reason_code": r.reason.code}
+                          for n, r in enumerate(picks, 1)],
                          ensure_ascii=False, indent=1))
     else:
         print(f"Top {len(picks)} for {args.shopper} ({args.model}):")
         for n, r in enumerate(picks, 1):
             print(f"{n:>3}. {r.product.external_id:<14} {r.product.title[:40]:<40} "
-                  f"{r.score:8.3f}  {r.reason}")
+                  f"{r.score:8.3f}  {r.reason.english()}")
     return 0

@@ -91,6 +91,13 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "model.unreadable": "The saved {model} model cannot be read ({detail}); train it again.",
     "model.missing": "No trained {model} model for this store: train it first (stylerec train "
                      "--model {model}).",
+    # -- why a product was recommended ----------------------------------------------------------
+    "reason.style": "close to their style",
+    "reason.similar": "looks like {title}, which they engaged with",
+    "reason.colour": "matches colours they like ({colour})",
+    "reason.category": "from {category}, which they shop often",
+    "reason.popular_in": "popular in {category}",
+    "reason.popular": "popular with shoppers like them",
     # -- usage --------------------------------------------------------------------------------
     "usage.decimal": "--decimal must be point or comma, not {value!r}",
 })

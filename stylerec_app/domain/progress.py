@@ -16,11 +16,26 @@ from stylerec_app.domain.errors import Cancelled
 
 @dataclass(frozen=True)
 class Progress:
-    """One progress report: `done` of `total` units (total None = unknown)."""
+    """One progress report: `done` of `total` units (total None = unknown) of a stage.
+
+    Fields, not sentences: `stage` names the work ("events", "profiles-products",
+    "evaluate"…), `model` and `step` say where a multi-model job is ("bpr", "tuning"),
+    `detail` adds a counter such as "2/3". Front ends word them; `message` is the CLI's.
+    """
 
     done: int
     total: int | None
-    message: str = ""
+    stage: str = ""
+    model: str = ""
+    step: str = ""
+    detail: str = ""
+
+    @property
+    def message(self) -> str:
+        if not (self.model or self.step):
+            return self.stage
+        return " ".join(p for p in (f"{self.model}:" if self.model else "", self.step,
+                                    self.detail) if p)
 
     @property
     def fraction(self) -> float | None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from stylerec_app.storage import catalog_repo, orm
+from stylerec_app.storage import catalog_repo
 from stylerec_app.storage.database import Store, head_revision
 
 
@@ -12,11 +10,7 @@ def describe_store(store: Store) -> list[str]:
     with store.read() as session:
         stats = catalog_repo.store_stats(session)
         seed = catalog_repo.get_meta(session, "demo_seed")
-        runs = session.execute(
-            select(orm.ImportRun.id, orm.ImportRun.source, orm.ImportRun.status,
-                   orm.ImportRun.started_at, orm.ImportRun.location)
-            .order_by(orm.ImportRun.id.desc()).limit(5)
-        ).all()
+        runs = catalog_repo.recent_runs(session, 5)
     lines = [
         f"Store: {store.path}",
         f"Schema: {head_revision()}" + (f" (demo store, seed {seed})" if seed else ""),

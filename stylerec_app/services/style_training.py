@@ -14,7 +14,6 @@ from pathlib import Path
 
 import torch
 from PIL import Image
-from sqlalchemy import select
 
 from stylerec_app.domain.errors import Cancelled, StyleRecError
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
@@ -22,7 +21,7 @@ from stylerec_app.engine.images import BadImage, load_rgb
 from stylerec_app.engine.style_training import StyleTrainer, TrainConfig
 from stylerec_app.services.engines import Engines
 from stylerec_app.services.styling import StyleService
-from stylerec_app.storage import orm, styles_repo
+from stylerec_app.storage import catalog_repo, styles_repo
 from stylerec_app.storage.database import Store
 
 Preview = Callable[[int, Image.Image, dict], None]
@@ -59,9 +58,7 @@ def read_checkpoint(path: Path) -> dict:
 
 def catalog_photos(store: Store, limit: int = 64, seed: int = 0) -> list[Image.Image]:
     with store.read() as session:
-        paths = list(session.scalars(select(orm.Product.image_path)
-                                     .where(orm.Product.image_status == "ok")
-                                     .order_by(orm.Product.id)))
+        paths = catalog_repo.usable_photo_paths(session)
     random.Random(seed).shuffle(paths)
     photos = []
     for path in paths:

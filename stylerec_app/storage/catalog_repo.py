@@ -9,6 +9,7 @@ from stylerec_app.domain.catalog import (
     FLAGGED_IMAGE_STATUSES,
     CatalogFacets,
     CatalogFilter,
+    ImageStatus,
     ProductDetail,
     ProductSummary,
     Review,
@@ -122,3 +123,18 @@ def get_meta(session: Session, key: str) -> str | None:
 
 def set_meta(session: Session, key: str, value: str) -> None:
     session.merge(orm.StoreMeta(key=key, value=value))
+
+
+def usable_photo_paths(session: Session) -> list[str]:
+    """Paths of every product photo that imported sound, in product order."""
+    return list(session.scalars(select(orm.Product.image_path)
+                                .where(orm.Product.image_status == ImageStatus.OK)
+                                .order_by(orm.Product.id)))
+
+
+def recent_runs(session: Session, limit: int = 5) -> list:
+    """The latest import runs (id, source, status, started_at, location), newest first."""
+    return session.execute(
+        select(orm.ImportRun.id, orm.ImportRun.source, orm.ImportRun.status,
+               orm.ImportRun.started_at, orm.ImportRun.location)
+        .order_by(orm.ImportRun.id.desc()).limit(limit)).all()

@@ -10,7 +10,7 @@ import os
 import socket
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -69,6 +69,35 @@ def upsert_rows(session: Session, model, rows: list[dict], counts: EntityCounts)
             stmt.on_conflict_do_update(index_elements=["external_id"], set_=updatable),
             to_write,
         )
+
+
+def image_state(session: Session, external_ids: Sequence[str]) -> dict[str, tuple]:
+    """{external id: (image stat, image hash, image status)} of products already stored,
+    so a re-import skips decoding unchanged photos."""
+    known: dict[str, tuple] = {}
+    for chunk in _chunks(list(external_ids)):
+        known.update((ext, (stat, digest, status)) for ext, stat, digest, status in
+                     session.execute(select(orm.Product.external_id, orm.Product.image_stat,
+                                            orm.Product.image_hash, orm.Product.image_status)
+                                     .where(orm.Product.external_id.in_(chunk))))
+    return known
+
+
+def create_shoppers(session: Session, external_ids: Sequence[str], attributes_hash: str) -> None:
+    """Shoppers that events or reviews name but no shopper file listed (idempotent)."""
+    if external_ids:
+        session.execute(
+            insert(orm.Shopper).on_conflict_do_nothing(index_elements=["external_id"]),
+            [{"external_id": e, "attributes": {}, "content_hash": attributes_hash}
+             for e in external_ids])
+
+
+def derive_prices_from_purchases(session: Session) -> None:
+    """Products without a price get the mean price paid (H&M articles carry none)."""
+    session.execute(text(
+        "UPDATE products SET price = (SELECT avg(value) FROM interactions i "
+        "WHERE i.product_id = products.id AND i.kind = 'purchase' AND i.value IS NOT NULL) "
+        "WHERE price IS NULL"))
 
 
 def ids_for(session: Session, model, external_ids: Sequence[str]) -> dict[str, int]:

@@ -31,6 +31,7 @@ from stylerec_app.services.evaluation.datasets import day_number
 from stylerec_app.services.evaluation.presets import PRESETS
 from stylerec_app.services.evaluation.protocols import CANDIDATES, Protocol, RankingOptions
 from stylerec_app.services.evaluation.report_files import write_report_files
+from stylerec_app.services.evaluation.results import EvalReport
 from stylerec_app.services.evaluation.runner import EvalConfig
 from stylerec_app.services.recommendation.registry import REGISTRY
 
@@ -48,7 +49,7 @@ class EvaluationPage(QWidget):
         super().__init__(parent)
         self.data_dir = data_dir  # where hm/ and ml-100k/ are looked for (settings)
         self.store_path: Path | None = None
-        self.report: dict | None = None
+        self.report: EvalReport | None = None
         self._build_setup()
         self._build_results()
         layout = QHBoxLayout(self)
@@ -300,26 +301,26 @@ class EvaluationPage(QWidget):
         self.show_message(self.tr("The evaluation did not finish: %1").replace("%1", message))
 
     @staticmethod
-    def render(report: dict, folder: Path) -> dict:
+    def render(report: EvalReport, folder: Path) -> dict:
         """The slow part of showing results (plots, the HTML file): runs in the job's thread."""
         files = write_report_files(report, folder)
         return {"report": report, "charts": files.charts, "html": files.html}
 
     def show_report(self, bundle: dict) -> None:
         self.run_button.setEnabled(True)
-        report = bundle["report"]
+        report: EvalReport = bundle["report"]
         self.report = report
-        k = report["ks"][0]
-        skipped = ", ".join(f"{n}: {v}" for n, v in report["skipped_users"].items() if v)
+        k = report.main_k
+        skipped = ", ".join(f"{n}: {v}" for n, v in report.skipped_users.items() if v)
         text = self.tr("%1 — %2. %3 users evaluated in %4 s.").replace(
-            "%1", report["dataset"]["label"]).replace(
-            "%2", report["protocol"]["description"]).replace(
-            "%3", str(report["evaluated_users"])).replace("%4", f"{report['seconds']:.0f}")
+            "%1", report.dataset["label"]).replace(
+            "%2", report.protocol["description"]).replace(
+            "%3", str(report.evaluated_users)).replace("%4", f"{report.seconds:.0f}")
         if skipped:
             text += " " + self.tr("Skipped: %1.").replace("%1", skipped)
-        if report["skipped_models"]:
+        if report.skipped_models:
             text += " " + self.tr("Not run: %1.").replace("%1", "; ".join(
-                f"{n} ({r})" for n, r in report["skipped_models"].items()))
+                f"{n} ({r})" for n, r in report.skipped_models.items()))
         self.show_message(text)
         self._fill_results(report, k)
         self._fill_comparisons(report, k)
@@ -328,60 +329,61 @@ class EvaluationPage(QWidget):
         self.report_path = bundle["html"]
         self.open_report.setEnabled(True)
 
-    def _fill_results(self, report: dict, k: int) -> None:
+    def _fill_results(self, report: EvalReport, k: int) -> None:
         cols = [f"{m}@{k}" for m in SUMMARY_METRICS] + ["AUC", f"Coverage@{k}"]
         self.table.setColumnCount(len(cols))
         self.table.setHorizontalHeaderLabels(cols)
-        self.table.setRowCount(len(report["models"]))
-        self.table.setVerticalHeaderLabels([m["name"] for m in report["models"]])
-        for r, model in enumerate(report["models"]):
+        self.table.setRowCount(len(report.models))
+        self.table.setVerticalHeaderLabels([m.name for m in report.models])
+        for r, model in enumerate(report.models):
             for c, name in enumerate(cols):
                 if name.startswith("Coverage"):
-                    text = f"{model['beyond'][name]:.3f}"
+                    text = f"{model.beyond[name]:.3f}"
                 else:
-                    m = model["metrics"][name]
-                    text = f"{m['mean']:.4f}"
-                    if m["low"] is not None:
-                        text += f"  [{m['low']:.3f}–{m['high']:.3f}]"
+                    m = model.metrics[name]
+                    text = f"{m.mean:.4f}" if m.mean is not None else "–"
+                    if m.low is not None:
+                        text += f"  [{m.low:.3f}–{m.high:.3f}]"
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
-    def _fill_comparisons(self, report: dict, k: int) -> None:
-        rows = [(model, name, c) for model, metrics in report["comparisons"].items()
+    def _fill_comparisons(self, report: EvalReport, k: int) -> None:
+        rows = [(model, name, c) for model, metrics in report.comparisons.items()
                 for name, c in metrics.items() if name.endswith(f"@{k}")]
-        if report.get("ablation"):
-            rows += [(self.tr("style affinity (hybrid − hybrid-no-style)"), name, c)
-                     for name, c in report["ablation"].items() if name.endswith(f"@{k}")]
+        for target, metrics in report.ablations.items():
+            label = (self.tr("style affinity (hybrid − hybrid-no-style)") if target == "hybrid"
+                     else self.tr("%1 − its ablation").replace("%1", target))
+            rows += [(label, name, c) for name, c in metrics.items() if name.endswith(f"@{k}")]
         head = [self.tr("Model"), self.tr("Metric"), self.tr("Difference"), self.tr("95% CI"),
                 self.tr("p (paired t)"), self.tr("p (Wilcoxon)")]
         self.compare.setColumnCount(len(head))
         self.compare.setHorizontalHeaderLabels(head)
         self.compare.setRowCount(len(rows))
         for r, (model, name, c) in enumerate(rows):
-            cells = [model, name, f"{c['diff']:+.4f}",
-                     f"[{c['low']:+.4f}, {c['high']:+.4f}]" if c["low"] is not None else "–",
-                     f"{c['p_ttest']:.3g}" if c["p_ttest"] is not None else "–",
-                     f"{c['p_wilcoxon']:.3g}" if c["p_wilcoxon"] is not None else "–"]
+            cells = [model, name, f"{c.diff:+.4f}" if c.diff is not None else "–",
+                     f"[{c.low:+.4f}, {c.high:+.4f}]" if c.low is not None else "–",
+                     f"{c.p_ttest:.3g}" if c.p_ttest is not None else "–",
+                     f"{c.p_wilcoxon:.3g}" if c.p_wilcoxon is not None else "–"]
             for col, text in enumerate(cells):
                 self.compare.setItem(r, col, QTableWidgetItem(text))
         self.compare.resizeColumnsToContents()
-        if report["baseline"]:
+        if report.baseline:
             self.tabs.setTabToolTip(1, self.tr("Against the best model that does not use "
-                                               "images: %1").replace("%1", report["baseline"]))
+                                               "images: %1").replace("%1", report.baseline))
 
-    def _fill_users(self, report: dict, k: int) -> None:
-        per_user = report["per_user"]
-        models = list(per_user["values"])
+    def _fill_users(self, report: EvalReport, k: int) -> None:
+        per_user = report.per_user
+        models = list(per_user.values)
         metric = f"NDCG@{k}"
         self.users.setSortingEnabled(False)
         self.users.setColumnCount(1 + len(models))
         self.users.setHorizontalHeaderLabels([self.tr("Shopper")] + [f"{m} {metric}"
                                                                      for m in models])
-        self.users.setRowCount(len(per_user["users"]))
-        for r, name in enumerate(per_user["users"]):
+        self.users.setRowCount(len(per_user.users))
+        for r, name in enumerate(per_user.users):
             self.users.setItem(r, 0, QTableWidgetItem(name))
             for c, model in enumerate(models, 1):
-                value = per_user["values"][model][metric][r]
+                value = per_user.values[model][metric][r]
                 item = QTableWidgetItem()
                 item.setData(Qt.ItemDataRole.DisplayRole, round(value, 4) if value is not None
                              else None)
@@ -393,9 +395,9 @@ class EvaluationPage(QWidget):
                               if can_jump else self.tr("Open this dataset's store to see a "
                                                        "shopper's recommendations"))
 
-    def _on_open_store(self, report: dict) -> bool:
+    def _on_open_store(self, report: EvalReport) -> bool:
         """Shoppers of this run are the open store's (so their recommendations can show)."""
-        return self.store_path is not None and report["dataset"]["spec"] == f"db:{self.store_path}"
+        return self.store_path is not None and report.dataset["spec"] == f"db:{self.store_path}"
 
     def _user_activated(self, row: int, _col: int) -> None:
         if self.report and self._on_open_store(self.report):

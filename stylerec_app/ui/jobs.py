@@ -8,6 +8,7 @@ one at a time (the single-writer rule); read-only jobs run at once.
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 
@@ -162,6 +163,21 @@ class Job(QObject):
         return True
 
 
+class _ThreadNamer(QObject):
+    """Gives a QThread its name on the Python side too (logs, the hub's thread records)."""
+
+    go = Signal()
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.go.connect(self._name)
+
+    @Slot()
+    def _name(self) -> None:
+        threading.current_thread().name = self.name
+
+
 class JobManager(QObject):
     """Starts jobs; store-writing jobs queue behind each other."""
 
@@ -173,7 +189,10 @@ class JobManager(QObject):
         self.jobs: list[Job] = []
         self.inference_thread = QThread()
         self.inference_thread.setObjectName("inference")
+        self._namer = _ThreadNamer("inference")
+        self._namer.moveToThread(self.inference_thread)
         self.inference_thread.start()
+        self._namer.go.emit()  # runs first on the thread, before any job
 
     def submit(self, title: str, fn: JobFn, *, writes_store: bool = True,
                inference: bool = False) -> Job:

@@ -424,17 +424,14 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         p = job.progress
         if p is None:
             return self.tr("Starting…")
-        text = stages.get(p.message, p.message)
-        if p.message.startswith("train-"):
-            text = self.tr("Training %1").replace("%1", p.message[6:])
-        model, _, step = p.message.partition(": ")  # evaluation steps: "bpr: training"
-        if step == "training":
-            text = self.tr("Training %1").replace("%1", model)
-        elif step == "ranking the test users":
-            text = self.tr("Ranking test users with %1").replace("%1", model)
-        elif step.startswith("tuning "):
-            text = self.tr("Tuning %1 (setting %2)").replace("%1", model).replace(
-                "%2", step[len("tuning "):])
+        text = stages.get(p.stage, p.message)
+        if p.step in ("training", "") and p.model:
+            text = self.tr("Training %1").replace("%1", p.model)
+        elif p.step == "ranking":
+            text = self.tr("Ranking test users with %1").replace("%1", p.model)
+        elif p.step == "tuning":
+            text = self.tr("Tuning %1 (setting %2)").replace("%1", p.model).replace(
+                "%2", p.detail)
         if p.total:
             text += " — " + self.tr("%1 of %2").replace("%1", f"{p.done:,}").replace(
                 "%2", f"{p.total:,}")

@@ -100,6 +100,12 @@ class Messages(QObject):
                                         "train it again."),
             "model.missing": self.tr("No trained {model} model for this store yet: train it "
                                      "first."),
+            "reason.style": self.tr("close to their style"),
+            "reason.similar": self.tr("looks like {title}, which they engaged with"),
+            "reason.colour": self.tr("matches colours they like ({colour})"),
+            "reason.category": self.tr("from {category}, which they shop often"),
+            "reason.popular_in": self.tr("popular in {category}"),
+            "reason.popular": self.tr("popular with shoppers like them"),
         }
 
     def text(self, code: str, args: Mapping[str, object]) -> str:

@@ -50,20 +50,14 @@ class RankedGrid(QListWidget):
         self.restyled: dict[int, QPixmap] = {}
         self.show_restyled = True
         self.picks = []
+        self.messages = Messages(self)
         self._loading = QIcon(placeholder(THUMB, "…"))
         self.itemClicked.connect(lambda it: self.product_activated.emit(
             it.data(Qt.ItemDataRole.UserRole)))
 
     def reason_text(self, pick) -> str:
-        """The pick's reason in the UI language (the service words it in English)."""
-        subject = pick.reason_subject
-        texts = {"style": self.tr("close to their style"),
-                 "similar": self.tr("looks like %1, which they engaged with"),
-                 "colour": self.tr("matches colours they like (%1)"),
-                 "category": self.tr("from %1, which they shop often"),
-                 "popular": (self.tr("popular in %1") if subject
-                             else self.tr("popular with shoppers like them"))}
-        return texts.get(pick.reason_kind, pick.reason).replace("%1", subject)
+        """The pick's reason in the UI language, from its code and arguments."""
+        return self.messages.text(pick.reason.code, pick.reason.args)
 
     def set_picks(self, picks, overlap: set[int]) -> None:
         self.clear()

@@ -160,7 +160,7 @@ class StudioActions:
             done = []
             for n, name in enumerate(names):
                 cancel.raise_if_cancelled()
-                progress(Progress(n, len(names), "train-" + name))
+                progress(Progress(n, len(names), "train", model=name))
                 try:
                     done.append(rec_models.train_and_save(store, name, engines=engines,
                                                           cancel=cancel).name)

@@ -15,16 +15,19 @@ ML = SHARED_DATA / "ml-100k"
 
 
 @pytest.mark.skipif(not (ML / "ml-100k.inter").is_file(), reason="needs ../shared/data/ml-100k")
-def test_all_models_on_movielens_under_a_minute(benchmark):
+def test_all_models_on_movielens_under_a_minute(benchmark, tmp_path, monkeypatch):
     from stylerec_app.evaluation.ranking import RankingOptions
     from stylerec_app.evaluation.splits import Protocol
-    from stylerec_app.services.evaluation.runner import EVAL_MODELS, EvalConfig, evaluate_to_report
+    from stylerec_app.services.evaluation.runner import EvalConfig, evaluate_to_report
+    from stylerec_app.services.recommendation.registry import REGISTRY
 
-    config = EvalConfig("ml-100k", Protocol("random", test=0.2, valid=0.1, seed=123),
-                        RankingOptions(ks=(10, 20)), EVAL_MODELS)
-    report = benchmark.pedantic(lambda: evaluate_to_report(config), rounds=1, iterations=1)
+    monkeypatch.chdir(tmp_path)  # Cornac's Experiment writes a log file into the working folder
+    config = EvalConfig(f"ml-100k:{ML}", Protocol("random", test=0.2, valid=0.1, seed=123),
+                        RankingOptions(ks=(10, 20)), tuple(REGISTRY.names()))
+    report = benchmark.pedantic(lambda: evaluate_to_report(config, cache_dir=tmp_path),
+                                rounds=1, iterations=1)
     seconds = benchmark.stats.stats.max
-    ran = [m["name"] for m in report["models"]]
+    ran = [m.name for m in report.models]
 
     cornac = pytest.importorskip("cornac")
     from cornac.eval_methods import RatioSplit
@@ -38,8 +41,7 @@ def test_all_models_on_movielens_under_a_minute(benchmark):
     cornac.Experiment(split, [cornac.models.BPR(k=64, max_iter=50, learning_rate=0.05)],
                       [Recall(k=10), NDCG(k=10)], verbose=False).run()
     reference = time.perf_counter() - start
-    per_model = {m["name"]: round(m["fit_seconds"] + m["eval_seconds"], 1)
-                 for m in report["models"]}
+    per_model = {m.name: round(m.fit_seconds + m.eval_seconds, 1) for m in report.models}
     print(f"\nall models on ML-100K ({', '.join(ran)}; tuning included): {seconds:.1f} s; "
           f"Cornac BPR alone (fit + eval, no tuning): {reference:.1f} s; "
           f"ratio {seconds / reference:.1f}; final fit+rank per model {per_model}")

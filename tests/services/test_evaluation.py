@@ -69,17 +69,15 @@ def test_demo_store_evaluation_with_image_models_and_the_ablation(profiled_demo,
                         params={"hybrid": {"with_vbpr": False, "style_users": 20,
                                            "shortlist": 10}})
     report = evaluate_to_report(config, cache_dir=tmp_path, engines=engines)
-    names = [m["name"] for m in report["models"]]
+    names = [m.name for m in report.models]
     assert names == ["pop", "content", "hybrid", "hybrid-no-style"]
-    assert report["dataset"]["relevance"] == "purchases"
-    assert report["evaluated_users"] > 50
-    assert report["skipped_users"]["only already-seen test items"] >= 0
-    assert set(report["ablation"]) >= {"Recall@10", "NDCG@10"}
-    by_name = {m["name"]: m for m in report["models"]}
+    assert report.dataset["relevance"] == "purchases"
+    assert report.evaluated_users > 50
+    assert report.skipped_users["only already-seen test items"] >= 0
+    assert set(report.ablations["hybrid"]) >= {"Recall@10", "NDCG@10"}
     # hidden tastes are visual: the image model must beat best sellers on the demo store
-    assert by_name["content"]["metrics"]["Recall@10"]["mean"] > \
-        by_name["pop"]["metrics"]["Recall@10"]["mean"]
-    assert by_name["content"]["beyond"]["Diversity@10"] > 0
+    assert report.model("content").value("Recall@10") > report.model("pop").value("Recall@10")
+    assert report.model("content").beyond["Diversity@10"] > 0
 
 
 ML = SHARED_DATA / "ml-100k"
@@ -94,10 +92,10 @@ def test_published_movielens_numbers_fall_inside_our_confidence_intervals(preset
     config = EvalConfig("ml-100k", p.protocol, p.ranking, ("bpr",), tune=False,
                         params=p.params, threshold=p.threshold)
     report = evaluate_to_report(config, cache_dir=tmp_path, data_dir=SHARED_DATA)
-    metrics = report["models"][0]["metrics"]
+    metrics = report.models[0].metrics
     for name, published in p.published.items():
         m = metrics[name]
-        assert m["low"] <= published <= m["high"], (name, published, m)
+        assert m.low <= published <= m.high, (name, published, m)
 
 
 @needs_ml

@@ -189,7 +189,9 @@ def test_service_wordings_are_translated_at_the_edge(shell, qapp):
         "s.sqlite 所在的磁盘已满")
     assert messages.text("no.such.code", {"text": "something new"}) == "something new"
 
+    from stylerec_app.domain.messages import Message
+
     class Pick:
-        reason, reason_kind, reason_subject = "popular in Mug", "popular", "Mug"
+        reason = Message("reason.popular_in", {"category": "Mug"})
 
     assert RankedGrid().reason_text(Pick()) == "Mug 中的热门商品"

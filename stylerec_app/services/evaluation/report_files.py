@@ -1,4 +1,5 @@
-"""An evaluation's files: the HTML report in the reports folder, and the charts the app shows."""
+"""An evaluation's files: the HTML report in the reports folder, its JSON, and the charts
+the app shows. The HTML is rendered from the JSON form, so a saved file renders again."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stylerec_app.evaluation import report as report_io
+from stylerec_app.services.evaluation.results import EvalReport
 
 
 @dataclass(frozen=True)
@@ -15,21 +17,22 @@ class ReportFiles:
     charts: list[bytes]  # PNG images (metric bars, recall curves, coverage vs popularity)
 
 
-def write_report_files(report: dict, folder: Path) -> ReportFiles:
+def write_report_files(report: EvalReport, folder: Path) -> ReportFiles:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / time.strftime("evaluation-%Y%m%d-%H%M%S.html")
-    report_io.write_html(report, path)
-    k = report["ks"][0]
-    charts = ([report_io.plot_metric_bars(report, k, "png"),
-               report_io.plot_recall_curves(report, "png"),
-               report_io.plot_coverage_popularity(report, k, "png")]
-              if report["models"] else [])
+    data = report.to_json()
+    report_io.write_html(data, path)
+    k = report.main_k
+    charts = ([report_io.plot_metric_bars(data, k, "png"),
+               report_io.plot_recall_curves(data, "png"),
+               report_io.plot_coverage_popularity(data, k, "png")]
+              if report.models else [])
     return ReportFiles(path, charts)
 
 
-def write_html(report: dict, path: Path) -> None:
-    report_io.write_html(report, path)
+def write_html(report: EvalReport, path: Path) -> None:
+    report_io.write_html(report.to_json(), path)
 
 
-def write_json(report: dict, path: Path) -> None:
-    report_io.write_json(report, path)
+def write_json(report: EvalReport, path: Path) -> None:
+    report_io.write_json(report.to_json(), path)

@@ -10,7 +10,7 @@ the hybrid is compared with itself without the style-affinity feature (ablation)
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -25,6 +25,14 @@ from stylerec_app.evaluation.ranking import RankingOptions, RankingResult, evalu
 from stylerec_app.evaluation.splits import Protocol, Split, split
 from stylerec_app.services.engines import Engines
 from stylerec_app.services.evaluation.datasets import EvalDataset, day_label
+from stylerec_app.services.evaluation.results import (
+    Difference,
+    Estimate,
+    EvalReport,
+    ModelResult,
+    PerUser,
+    plain,
+)
 from stylerec_app.services.recommendation import models
 from stylerec_app.services.recommendation.registry import REGISTRY
 
@@ -54,6 +62,7 @@ class ModelRun:
     fit_seconds: float
     eval_seconds: float
     result: RankingResult
+    extra: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -66,6 +75,7 @@ class EvalRun:
     runs: list[ModelRun]
     skipped_models: dict[str, str]
     seconds: float = 0.0
+    extra: dict = field(default_factory=dict)
 
     def run(self, name: str) -> ModelRun | None:
         return next((r for r in self.runs if r.name == name), None)
@@ -147,8 +157,8 @@ class Evaluation:
         grid = len(self.grid(name))
         return (grid if grid > 1 else 0) + 2
 
-    def run_model(self, name: str, step=lambda message: None, cancel=None) -> ModelRun:
-        """`step(message)` is called before each fit and before the final ranking."""
+    def run_model(self, name: str, step=lambda *_args: None, cancel=None) -> ModelRun:
+        """`step(model, step, detail)` is called before each fit and before the final ranking."""
         s = self.split
         grid = self.grid(name)
         tuning = []
@@ -156,7 +166,7 @@ class Evaluation:
             train = self.train_data(s.train)
             truth = self.truth("valid")
             for n, params in enumerate(grid):
-                step(f"{name}: tuning {n + 1}/{len(grid)}")
+                step(name, "tuning", f"{n + 1}/{len(grid)}")
                 model, _ = self._fit(name, params, train, cancel)
                 result = self._score(model, truth, train, cancel=cancel)
                 tuning.append({"params": params, "score": result.mean(self.config.main_metric)})
@@ -164,9 +174,9 @@ class Evaluation:
         else:
             best = grid[0]
         data = self.train_data(self.full)
-        step(f"{name}: training")
+        step(name, "training")
         model, fit_seconds = self._fit(name, best, data, cancel)
-        step(f"{name}: ranking the test users")
+        step(name, "ranking")
         start = time.perf_counter()
         result = self._score(model, self.truth("test"), data, cancel=cancel)
         return ModelRun(name, {**model.params, **best}, tuning, fit_seconds,
@@ -202,15 +212,15 @@ def run_evaluation(dataset: EvalDataset, config: EvalConfig, *, engines: Engines
     total = sum(evaluation.steps(name) for name in names)
     done = 0
 
-    def step(message: str) -> None:
+    def step(model: str, what: str, detail: str = "") -> None:
         nonlocal done
         if cancel is not None and cancel.cancelled:
             raise Cancelled()
-        progress(Progress(done, total, message))
+        progress(Progress(done, total, "evaluate", model, what, detail))
         done += 1
 
     runs = [evaluation.run_model(name, step, cancel) for name in names]
-    progress(Progress(total, total, "done"))
+    progress(Progress(total, total, "evaluate", step="done"))
     return EvalRun(config, dataset, evaluation.split, truth.skipped, truth.dropped, runs, skipped,
                    time.perf_counter() - started)
 
@@ -224,18 +234,24 @@ def baseline_name(run: EvalRun) -> str | None:
     return max(candidates, key=lambda r: np.nan_to_num(r.result.mean(main), nan=-1.0)).name
 
 
-def _comparison(a: ModelRun, b: ModelRun, ks) -> dict:
+def _comparison(a: ModelRun, b: ModelRun, ks) -> dict[str, Difference]:
     out = {}
     for k in ks:
         for metric in COMPARED:
             name = f"{metric}@{k}"
             c = stats.paired(a.result.per_user[name], b.result.per_user[name])
-            out[name] = vars(c)
+            out[name] = Difference(**{f: _number(getattr(c, f)) for f in
+                                      ("diff", "low", "high", "p_ttest", "p_wilcoxon")}, n=c.n)
     return out
 
 
-def to_dict(run: EvalRun) -> dict:
-    """Everything the reports and the UI show, as plain JSON-able data."""
+def _number(value) -> float | None:
+    value = float(value) if value is not None else None
+    return None if value is None or value != value else value
+
+
+def build_report(run: EvalRun) -> EvalReport:
+    """Everything the reports, the CLI and the app show, as typed values."""
     cfg = run.config
     ks = list(dict.fromkeys(cfg.ranking.ks))  # the first is the main cut-off
     base = baseline_name(run)
@@ -245,72 +261,48 @@ def to_dict(run: EvalRun) -> dict:
         metric_rows = {}
         for name, values in r.result.per_user.items():
             low, high = stats.bootstrap_ci(values)
-            metric_rows[name] = {"mean": r.result.mean(name), "low": low, "high": high}
-        models_out.append({
-            "name": r.name, "params": _plain(r.params), "tuning": _plain(r.tuning),
-            "uses_images": REGISTRY.get(r.name).uses_images, "fit_seconds": r.fit_seconds,
-            "eval_seconds": r.eval_seconds, "metrics": metric_rows, "beyond": r.result.beyond,
-            "recall_curve": r.result.recall_curve.tolist(),
-        })
+            metric_rows[name] = Estimate(_number(r.result.mean(name)), _number(low),
+                                         _number(high))
+        models_out.append(ModelResult(
+            r.name, plain(r.params), plain(r.tuning), REGISTRY.get(r.name).uses_images,
+            r.fit_seconds, r.eval_seconds, metric_rows, plain(r.result.beyond),
+            r.result.recall_curve.tolist(), dict(r.extra)))
     comparisons = {}
     if base is not None:
         b = run.run(base)
         comparisons = {r.name: _comparison(r, b, ks) for r in run.runs if r.name != base}
-    ablation = None
-    if run.run("hybrid") and run.run("hybrid-no-style"):
-        ablation = _comparison(run.run("hybrid"), run.run("hybrid-no-style"), ks)
+    ablations = {}
+    for r in run.runs:
+        target = REGISTRY.get(r.name).ablation_of
+        if target and run.run(target):
+            ablations[target] = _comparison(run.run(target), r, ks)
     protocol = cfg.protocol
-    return _plain({
-        "app": f"StyleRec {__version__}",
-        "created": time.strftime("%Y-%m-%d %H:%M:%S"),
-        "seconds": run.seconds,
-        "dataset": run.dataset.summary(),
-        "protocol": {**_plain(vars(protocol)), "description": protocol.describe(day_label)},
-        "ranking": {**_plain(vars(cfg.ranking)), "description": cfg.ranking.describe()},
-        "tuned": cfg.tune,
-        "split": run.split.counts(),
-        "evaluated_users": int(len(users)),
-        "skipped_users": run.truth_skipped,
-        "dropped_test_items": run.truth_dropped,
-        "main_metric": cfg.main_metric,
-        "ks": ks,
-        "models": models_out,
-        "skipped_models": run.skipped_models,
-        "baseline": base,
-        "comparisons": comparisons,
-        "ablation": ablation,
-        "per_user": {
-            "users": [run.dataset.user_names[u] for u in users],
-            "values": {r.name: {m: _plain(v) for m, v in r.result.per_user.items()
-                                if m.endswith(f"@{ks[0]}") or m == "AUC"} for r in run.runs},
-        },
-    })
+    return EvalReport(
+        app=f"StyleRec {__version__}", created=time.strftime("%Y-%m-%d %H:%M:%S"),
+        seconds=run.seconds, dataset=plain(run.dataset.summary()),
+        protocol={**plain(vars(protocol)), "description": protocol.describe(day_label)},
+        ranking={**plain(vars(cfg.ranking)), "description": cfg.ranking.describe()},
+        tuned=cfg.tune, split=run.split.counts(), evaluated_users=int(len(users)),
+        skipped_users=dict(run.truth_skipped), dropped_test_items=dict(run.truth_dropped),
+        main_metric=cfg.main_metric, ks=ks, models=models_out,
+        skipped_models=dict(run.skipped_models), baseline=base, comparisons=comparisons,
+        ablations=ablations,
+        per_user=PerUser([run.dataset.user_names[u] for u in users],
+                         {r.name: {m: plain(v) for m, v in r.result.per_user.items()
+                                   if m.endswith(f"@{ks[0]}") or m == "AUC"}
+                          for r in run.runs}),
+        extra=dict(run.extra))
 
 
-def _plain(value):
-    """numpy → built-in types (NaN becomes None), recursively."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, np.ndarray):
-        return [_plain(v) for v in value.tolist()]
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and value != value:
-        return None
-    return value
-
-
-__all__ = ["EvalConfig", "EvalRun", "Evaluation", "ModelRun", "Protocol", "RankingOptions",
-           "baseline_name", "plan_models", "run_evaluation", "to_dict"]
+__all__ = ["EvalConfig", "EvalReport", "EvalRun", "Evaluation", "ModelRun", "Protocol",
+           "RankingOptions", "baseline_name", "build_report", "plan_models", "run_evaluation"]
 
 
 def evaluate_to_report(config: EvalConfig, *, cache_dir: Path, data_dir: Path | None = None,
                        engines: Engines | None = None, published: dict | None = None,
                        progress: ProgressSink = ignore_progress,
-                       cancel: CancelToken | None = None) -> dict:
-    """Load the dataset, run the evaluation, and return the report dictionary."""
+                       cancel: CancelToken | None = None) -> EvalReport:
+    """Load the dataset, run the evaluation, and return its report."""
     from stylerec_app.services.evaluation.datasets import load_dataset
 
     need_images = any(REGISTRY.get(m).needs_images for m in config.models)
@@ -318,10 +310,10 @@ def evaluate_to_report(config: EvalConfig, *, cache_dir: Path, data_dir: Path | 
                            engines=engines, threshold=config.threshold,
                            need_images=need_images, progress=progress, cancel=cancel)
     try:
-        report = to_dict(run_evaluation(dataset, config, engines=engines, progress=progress,
-                                        cancel=cancel))
+        report = build_report(run_evaluation(dataset, config, engines=engines,
+                                             progress=progress, cancel=cancel))
     finally:
         dataset.close()
     if published:
-        report["published"] = published
+        report = replace(report, published=published)
     return report

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import text
-
 from stylerec_app.domain.catalog import InteractionKind
 from stylerec_app.domain.errors import ImportFormatError
 from stylerec_app.domain.imports import ImportReport
@@ -34,6 +32,7 @@ from stylerec_app.services.importing.writers import (
     write_products,
     write_shoppers,
 )
+from stylerec_app.storage import import_writer
 from stylerec_app.storage.database import Store
 
 ARTICLES = "articles.csv"
@@ -105,13 +104,6 @@ def _transaction(keys: EventKeys):
     return parse
 
 
-_DERIVE_PRICES = text(
-    "UPDATE products SET price = (SELECT avg(value) FROM interactions i "
-    "WHERE i.product_id = products.id AND i.kind = 'purchase' AND i.value IS NOT NULL) "
-    "WHERE price IS NULL"
-)
-
-
 def check_hm_folder(folder: Path) -> Path:
     """The folder, resolved, if it has an H&M articles.csv; else a clear error."""
     folder = Path(folder).expanduser().resolve()
@@ -153,5 +145,5 @@ def import_hm(
                                _transaction(EventKeys()),
                                EventWriter(report, transactions.name), unique_key=None))
         # H&M articles carry no price: show the mean price paid, where anyone bought it.
-        pipeline.finish_step(lambda session: session.execute(_DERIVE_PRICES))
+        pipeline.finish_step(import_writer.derive_prices_from_purchases)
     return report

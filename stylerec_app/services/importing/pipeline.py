@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from stylerec_app.domain.errors import Cancelled, StyleRecError
 from stylerec_app.domain.imports import ERROR, WARNING, EntityCounts, ImportIssue, ImportReport
@@ -24,9 +23,12 @@ from stylerec_app.services.importing.sources import Rejected
 from stylerec_app.storage import import_writer
 from stylerec_app.storage.database import Store
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 Batch = list[tuple[int, dict]]
 # write(session, batch, counts, issues): upsert the batch, append issues for rows it rejects
-Writer = Callable[[Session, Batch, EntityCounts, list[ImportIssue]], None]
+Writer = Callable[["Session", Batch, EntityCounts, list[ImportIssue]], None]
 Preparer = Callable[[Batch, list[ImportIssue]], Batch]
 
 DEFAULT_BATCH = 1000

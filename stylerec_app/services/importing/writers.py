@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from sqlalchemy import select
-from sqlalchemy.dialects.sqlite import insert
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from stylerec_app.domain.catalog import FLAGGED_IMAGE_STATUSES
 from stylerec_app.domain.imports import ERROR, WARNING, EntityCounts, ImportIssue, ImportReport
@@ -14,6 +11,9 @@ from stylerec_app.services.importing.images import Refused, check_images, confin
 from stylerec_app.services.importing.parsing import content_hash
 from stylerec_app.storage import import_writer, orm
 from stylerec_app.storage.database import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 PRODUCT_FIELDS = ("title", "description", "category", "colour", "price", "attributes")
 
@@ -27,18 +27,8 @@ class ProductImages:
 
     def __call__(self, batch, issues: list[ImportIssue]):
         ext_ids = [row["external_id"] for _, row in batch]
-        known: dict[str, tuple] = {}
         with self.store.read() as session:
-            for chunk_start in range(0, len(ext_ids), 500):
-                chunk = ext_ids[chunk_start : chunk_start + 500]
-                known.update(
-                    (ext, (stat, digest, status))
-                    for ext, stat, digest, status in session.execute(
-                        select(orm.Product.external_id, orm.Product.image_stat,
-                               orm.Product.image_hash, orm.Product.image_status)
-                        .where(orm.Product.external_id.in_(chunk))
-                    )
-                )
+            known = import_writer.image_state(session, ext_ids)
         checks = check_images(
             [row.pop("image_candidate", None) for _, row in batch],
             [known.get(ext) for ext in ext_ids],
@@ -89,11 +79,7 @@ class ShopperEnsurer:
         self.cache.resolve(session, ext_ids)
         missing = sorted({e for e in ext_ids if e not in self.cache.ids})
         if missing:
-            session.execute(
-                insert(orm.Shopper).on_conflict_do_nothing(index_elements=["external_id"]),
-                [{"external_id": e, "attributes": {}, "content_hash": content_hash({})}
-                 for e in missing],
-            )
+            import_writer.create_shoppers(session, missing, content_hash({}))
             self.report.count("shoppers").new += len(missing)
             self.cache.resolve(session, missing)
         return self.cache.ids

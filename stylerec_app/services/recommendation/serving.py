@@ -9,6 +9,7 @@ import numpy as np
 
 from stylerec_app.domain.catalog import ProductSummary
 from stylerec_app.domain.errors import StyleRecError
+from stylerec_app.domain.messages import Message
 from stylerec_app.engine.recommenders.hybrid import Hybrid
 from stylerec_app.engine.recommenders.serving import Filters, allowed, mmr
 from stylerec_app.services.engines import Engines
@@ -21,9 +22,7 @@ from stylerec_app.storage.database import Store
 class Recommendation:
     product: ProductSummary
     score: float
-    reason: str  # in English (CLI, JSON); the app words it from kind + subject
-    reason_kind: str  # "similar", "colour", "category", "style", "popular"
-    reason_subject: str = ""  # the liked product's title, the colour or the category
+    reason: Message  # a code with arguments: the CLI words it in English, the app in its own
 
 
 @dataclass(frozen=True)
@@ -93,18 +92,18 @@ def recommend_with(store: Store, trained: models.TrainedModel, query: Query
     with store.read() as session:
         found = profiles_repo.summaries(session, [ds.item_ids[i] for i in picks])
     return [Recommendation(found[ds.item_ids[i]], float(scores[i]),
-                           *_reason(store, trained, user, int(i)))
+                           _reason(store, trained, user, int(i)))
             for i in picks if ds.item_ids[i] in found]
 
 
-def _reason(store: Store, trained, user: int, item: int) -> tuple[str, str, str]:
+def _reason(store: Store, trained, user: int, item: int) -> Message:
     data, ds = trained.data, trained.dataset
     history = data.seen(user)
     contributions = (trained.model.explain(user, item)
                      if isinstance(trained.model, Hybrid) else {})
     if contributions and max(contributions, key=contributions.get) == "style" \
             and contributions["style"] > 0:
-        return "close to their style", "style", ""
+        return Message("reason.style")
     if data.image is not None and len(history):
         sims = data.image[history] @ data.image[item]
         best = int(np.argmax(sims))
@@ -112,15 +111,15 @@ def _reason(store: Store, trained, user: int, item: int) -> tuple[str, str, str]
             with store.read() as session:
                 liked = profiles_repo.summaries(session, [ds.item_ids[history[best]]])
             title = next(iter(liked.values())).title if liked else "an item"
-            return f"looks like {title}, which they engaged with", "similar", title
+            return Message("reason.similar", {"title": title})
     if data.colour is not None and data.colour[item] >= 0 and len(history):
         colour = data.colour[item]
         if np.mean(data.colour[history] == colour) >= 0.25:
             name = data.colour_names[colour]
-            return f"matches colours they like ({name})", "colour", name
+            return Message("reason.colour", {"colour": name})
     if data.category is not None and data.category[item] >= 0:
         cat = data.category_names[data.category[item]]
         if len(history) and np.mean(data.category[history] == data.category[item]) >= 0.25:
-            return f"from {cat}, which they shop often", "category", cat
-        return f"popular in {cat}", "popular", cat
-    return "popular with shoppers like them", "popular", ""
+            return Message("reason.category", {"category": cat})
+        return Message("reason.popular_in", {"category": cat})
+    return Message("reason.popular")
