@@ -19,12 +19,18 @@ def run_migrations() -> None:
         _run(connection)
 
 
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """The FTS5 search table and its shadow tables are SQLite's, not ORM tables."""
+    return not (type_ == "table" and name.startswith("products_fts"))
+
+
 def _run(connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1255,61 +1255,66 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/messages.py" line="86" />
+        <source>Upgrading {path} would leave rows of {table} pointing at nothing, so the upgrade was rolled back and the store left as it was (a backup sits beside it).</source>
+        <translation>升级 {path} 会使 {table} 中的行指向不存在的记录，因此升级已回滚，仓库保持原样（旁边有一份备份）。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="90" />
         <source>The disk holding {path} is full: the batch in progress was rolled back and the store is intact. Free some space and run it again to resume.</source>
         <translation>{path} 所在的磁盘已满：正在处理的批次已回滚，数据库完好无损。请释放一些空间后重新运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="89" />
+        <location filename="../../stylerec_app/ui/messages.py" line="93" />
         <source>Writing to {path} failed (the disk may be full, or the file too large for it): the batch in progress was rolled back and the store is intact. Free some space and run it again to resume.</source>
         <translation>写入 {path} 失败（磁盘可能已满，或文件超出其允许的大小）：正在处理的批次已回滚，数据库完好无损。请释放一些空间后重新运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="93" />
+        <location filename="../../stylerec_app/ui/messages.py" line="97" />
         <source>{path} is busy (another StyleRec is writing to it) and did not free up in time; the batch was rolled back. Try again in a moment.</source>
         <translation>{path} 正忙（另一个 StyleRec 正在写入），未能及时释放；该批次已回滚。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="96" />
+        <location filename="../../stylerec_app/ui/messages.py" line="100" />
         <source>The training checkpoint {path} cannot be used ({detail}). Start the training over to replace it.</source>
         <translation>训练检查点 {path} 无法使用（{detail}）。请重新开始训练以替换它。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="99" />
+        <location filename="../../stylerec_app/ui/messages.py" line="103" />
         <source>The saved {model} model cannot be read ({detail}); train it again.</source>
         <translation>保存的 {model} 模型无法读取（{detail}）；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="101" />
+        <location filename="../../stylerec_app/ui/messages.py" line="105" />
         <source>No trained {model} model for this store yet: train it first.</source>
         <translation>此数据库尚无训练好的 {model} 模型：请先训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="103" />
+        <location filename="../../stylerec_app/ui/messages.py" line="107" />
         <source>close to their style</source>
         <translation>接近其风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="104" />
+        <location filename="../../stylerec_app/ui/messages.py" line="108" />
         <source>looks like {title}, which they engaged with</source>
         <translation>与其互动过的“{title}”相似</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="105" />
+        <location filename="../../stylerec_app/ui/messages.py" line="109" />
         <source>matches colours they like ({colour})</source>
         <translation>符合其喜欢的颜色（{colour}）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="106" />
+        <location filename="../../stylerec_app/ui/messages.py" line="110" />
         <source>from {category}, which they shop often</source>
         <translation>来自其常购的 {category}</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="107" />
+        <location filename="../../stylerec_app/ui/messages.py" line="111" />
         <source>popular in {category}</source>
         <translation>{category} 中的热门商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="108" />
+        <location filename="../../stylerec_app/ui/messages.py" line="112" />
         <source>popular with shoppers like them</source>
         <translation>与其相似的顾客喜欢</translation>
     </message>

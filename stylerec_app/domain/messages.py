@@ -77,6 +77,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "store.read_only_old": "{path} was written by an older StyleRec and must be upgraded, "
                            "which needs write access; it is read-only here, so it was not "
                            "changed.",
+    "store.migration_broken": "Upgrading {path} would leave rows of {table} pointing at "
+                              "nothing, so the upgrade was rolled back and the store left as "
+                              "it was (a backup sits beside it).",
     "store.disk_full": "The disk holding {path} is full: the batch in progress was rolled "
                        "back and the store is intact. Free some space and run it again to "
                        "resume.",

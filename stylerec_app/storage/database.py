@@ -35,6 +35,7 @@ from stylerec_app.domain.errors import SchemaTooNewError, StoreError
 APPLICATION_ID = 0x53524543  # "SREC" in the SQLite header: this file is a StyleRec store
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15000
+WRITER_CACHE_KB = 128 * 1024
 
 
 def migrations_dir() -> Path:
@@ -114,6 +115,11 @@ def _connect_hooks(engine: Engine, *, immediate: bool, read_only: bool) -> None:
         if not read_only:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
+        if immediate:  # the writer: bulk loads update big indexes, keep their pages in memory
+            cur.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KB}")
+            # checkpoint (and fsync) every ~64 MB of log rather than every 4 MB
+            cur.execute("PRAGMA wal_autocheckpoint=16000")
+            cur.execute("PRAGMA threads=2")  # index builds sort with a helper thread
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
@@ -154,8 +160,10 @@ def backup_file(path: Path, label: str) -> Path:
     return target
 
 
-def _sqlite_failure(exc: OperationalError, path: Path) -> StoreError | None:
-    orig = exc.orig
+def _sqlite_failure(exc: Exception, path: Path) -> StoreError | None:
+    """A store-level sentence for SQLite's 'full', 'busy' and I/O failures (raised through
+    SQLAlchemy, or straight from the DB-API on the bulk paths)."""
+    orig = getattr(exc, "orig", exc)
     code = getattr(orig, "sqlite_errorcode", None)
     text = str(orig)
     if code == getattr(sqlite3, "SQLITE_FULL", 13) or "disk is full" in text:
@@ -188,18 +196,38 @@ class Store:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any exception."""
+    def write(self, *, check_references: bool = True) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any exception.
+
+        `check_references=False` turns SQLite's foreign-key checks off for this unit: for
+        bulk writers that resolved every reference themselves (they cost a third of an
+        event insert)."""
         if self.read_only:
             raise StoreError(code="store.read_only", path=str(self.path))
         try:
-            with self._write_lock, self._write_sessions() as session, session.begin():
-                yield session
-        except OperationalError as exc:
+            with self._write_lock:
+                if check_references:
+                    with self._write_sessions() as session, session.begin():
+                        yield session
+                else:
+                    with self._unchecked() as session:
+                        yield session
+        except (OperationalError, sqlite3.OperationalError) as exc:
             failure = _sqlite_failure(exc, self.path)
             if failure is None:
                 raise
             raise failure from exc
+
+    @contextmanager
+    def _unchecked(self) -> Iterator[Session]:
+        with self.write_engine.connect() as conn:
+            dbapi = conn.connection.driver_connection
+            dbapi.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, as it must be
+            try:
+                with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                    yield session
+            finally:
+                dbapi.execute("PRAGMA foreign_keys=ON")
 
     def close(self) -> None:
         self.engine.dispose()
@@ -207,9 +235,11 @@ class Store:
             self.write_engine.dispose()
 
 
-def lock_for(path: Path) -> FileLock:
-    """Serialises creating and upgrading a store across processes."""
-    return FileLock(str(path.with_name(path.name + ".lock")), timeout=120)
+def lock_for(path: Path, what: str = "") -> FileLock:
+    """Serialises creating and upgrading a store across processes (`what`: another
+    exclusive job on the store, e.g. "events" for event loads)."""
+    suffix = f".{what}.lock" if what else ".lock"
+    return FileLock(str(path.with_name(path.name + suffix)), timeout=120)
 
 
 def _migrate(path: Path, backup_from: str | None) -> Path | None:
@@ -218,10 +248,18 @@ def _migrate(path: Path, backup_from: str | None) -> Path | None:
     engine = make_engine(path, immediate=True)
     try:
         cfg = alembic_config()
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
-            conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        with engine.connect() as conn:
+            # batch migrations recreate tables; with references checked, dropping the old
+            # products table would cascade-delete every event (Alembic's advice: turn off)
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise StoreError(code="store.migration_broken", path=str(path),
+                                     table=str(broken[0]))
+                conn.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     finally:
         engine.dispose()
     return backup
@@ -296,4 +334,19 @@ def open_store(path: str | Path, *, create: bool = False) -> Store:
         backup = None
     store = Store(path, make_engine(path), make_engine(path, immediate=True))
     store.backup_path = backup
+    _restore_missing_indexes(store)
     return store
+
+
+def _restore_missing_indexes(store: Store) -> None:
+    """An import killed during a bulk load leaves an index out: build it back now."""
+    from sqlalchemy import text
+
+    from stylerec_app.storage.import_writer import BULK_INDEXES, restore_indexes
+
+    with store.read() as session:
+        present = {r[0] for r in session.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'index'"))}
+    if not set(BULK_INDEXES) <= present:
+        with store.write() as session:
+            restore_indexes(session)

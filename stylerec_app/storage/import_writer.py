@@ -6,11 +6,12 @@ cancelled or killed import loses at most the batch in flight, never half of it.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import JSON, Boolean, DateTime, TypeDecorator, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -40,10 +41,11 @@ def existing_by_external_id(session: Session, model, external_ids: Sequence[str]
     return found
 
 
-def upsert_rows(session: Session, model, rows: list[dict], counts: EntityCounts) -> None:
-    """Insert new rows, update changed ones, skip identical ones."""
+def upsert_rows(session: Session, model, rows: list[dict], counts: EntityCounts) -> list[str]:
+    """Insert new rows, update changed ones, skip identical ones; returns the external ids
+    written."""
     if not rows:
-        return
+        return []
     existing = existing_by_external_id(session, model, [r["external_id"] for r in rows])
     to_write = []
     for row in rows:
@@ -57,18 +59,49 @@ def upsert_rows(session: Session, model, rows: list[dict], counts: EntityCounts)
         else:
             counts.unchanged += 1
     if to_write:
-        stmt = insert(model)
-        updatable = {
-            c: stmt.excluded[c]
-            for c in to_write[0]
-            if c not in ("external_id", "created_at")
-        }
-        if hasattr(model, "updated_at"):
-            updatable["updated_at"] = utcnow()
-        session.execute(
-            stmt.on_conflict_do_update(index_elements=["external_id"], set_=updatable),
-            to_write,
-        )
+        _raw_upsert(session, model.__table__, to_write)
+    return [r["external_id"] for r in to_write]
+
+
+def _stored(column, value):
+    """A value as SQLAlchemy would store it on SQLite (JSON text, DateTime text, a type's
+    own conversion)."""
+    if value is None:
+        return None
+    if isinstance(column.type, TypeDecorator):
+        return column.type.process_bind_param(value, None)
+    if isinstance(column.type, JSON):
+        return json.dumps(value)
+    if isinstance(column.type, DateTime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(column.type, Boolean):
+        return int(bool(value))
+    return value
+
+
+def _raw_upsert(session: Session, table, rows: list[dict]) -> None:
+    """INSERT … ON CONFLICT (external_id) DO UPDATE as one prepared executemany on the raw
+    connection (SQLite's fast path: no per-row statement objects)."""
+    now = utcnow()
+    names = list(rows[0])
+    stamps = [c for c in ("created_at", "updated_at") if c in table.c and c not in names]
+    columns = [table.c[n] for n in names + stamps]
+    cols = ", ".join(c.name for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    update = ", ".join(f"{c.name} = excluded.{c.name}" for c in columns
+                       if c.name not in ("external_id", "created_at"))
+    sql = (f"INSERT INTO {table.name} ({cols}) VALUES ({marks}) "
+           f"ON CONFLICT (external_id) DO UPDATE SET {update}")
+    stamp = _stored(table.c[stamps[0]], now) if stamps else None
+    given = columns[:len(names)]
+    plain = [n for n, c in zip(names, given, strict=True)
+             if not isinstance(c.type, JSON | DateTime | Boolean | TypeDecorator)]
+    if len(plain) == len(names):
+        values = [tuple(r[n] for n in names) + (stamp,) * len(stamps) for r in rows]
+    else:  # convert only the columns that need it (JSON, DateTime, Boolean)
+        values = [tuple(_stored(c, r[c.name]) if c.name not in plain else r[c.name]
+                        for c in given) + (stamp,) * len(stamps) for r in rows]
+    raw_connection(session).executemany(sql, values)
 
 
 def image_state(session: Session, external_ids: Sequence[str]) -> dict[str, tuple]:
@@ -95,9 +128,9 @@ def create_shoppers(session: Session, external_ids: Sequence[str], attributes_ha
 def derive_prices_from_purchases(session: Session) -> None:
     """Products without a price get the mean price paid (H&M articles carry none)."""
     session.execute(text(
-        "UPDATE products SET price = (SELECT avg(value) FROM interactions i "
-        "WHERE i.product_id = products.id AND i.kind = 'purchase' AND i.value IS NOT NULL) "
-        "WHERE price IS NULL"))
+        "UPDATE products SET price = paid.price FROM (SELECT product_id, avg(value) AS price "
+        "FROM interactions WHERE kind = 3 AND value IS NOT NULL GROUP BY product_id) AS paid "
+        "WHERE products.price IS NULL AND products.id = paid.product_id"))
 
 
 def ids_for(session: Session, model, external_ids: Sequence[str]) -> dict[str, int]:
@@ -148,6 +181,183 @@ def _gone(worker: str) -> bool:
     import psutil
 
     return int(pid) != os.getpid() and not psutil.pid_exists(int(pid))
+
+
+def raw_connection(session: Session):
+    """The DB-API connection under the session (inside its transaction): SQLite's fast path
+    for bulk writes is a prepared executemany on it."""
+    return session.connection().connection.driver_connection
+
+
+_STATS_FROM_NEW = (
+    "INSERT INTO product_stats (product_id, views, clicks, carts, purchases, ratings, "
+    "last_event) SELECT product_id, "
+    + ", ".join(f"sum(kind = {code})" for code in range(5))
+    + ", max(timestamp) FROM interactions WHERE id > ? GROUP BY product_id "
+    "ON CONFLICT (product_id) DO UPDATE SET views = views + excluded.views, "
+    "clicks = clicks + excluded.clicks, carts = carts + excluded.carts, "
+    "purchases = purchases + excluded.purchases, ratings = ratings + excluded.ratings, "
+    "last_event = max(coalesce(last_event, 0), excluded.last_event)")
+
+
+def insert_event_rows(session: Session, rows: list[tuple], *, keys_indexed: bool = True) -> int:
+    """(event_key, shopper_id, product_id, kind code, value, timestamp, channel) tuples;
+    existing keys are skipped, and product_stats counts exactly the rows that were new
+    (they are the rowids above the batch's starting maximum). Returns how many were new.
+    `keys_indexed=False`: a first bulk load into an empty table, whose unique key index
+    is built at the end (the caller guarantees the keys are distinct)."""
+    if not rows:
+        return 0
+    conn = raw_connection(session)
+    first_new = conn.execute("SELECT coalesce(max(id), 0) FROM interactions").fetchone()[0]
+    before = conn.total_changes
+    conflict = " ON CONFLICT (event_key) DO NOTHING" if keys_indexed else ""
+    conn.executemany(
+        "INSERT INTO interactions (event_key, shopper_id, product_id, kind, value, timestamp, "
+        f"channel) VALUES (?, ?, ?, ?, ?, ?, ?){conflict}", rows)
+    new = conn.total_changes - before
+    if new and keys_indexed:  # a bulk load counts them all once, at its end
+        conn.execute(_STATS_FROM_NEW, (first_new,))
+    return new
+
+
+PRODUCT_INDEXES = {name: f"CREATE INDEX IF NOT EXISTS {name} ON products ({column})"
+                   for name, column in (("ix_products_category", "category"),
+                                        ("ix_products_colour", "colour"),
+                                        ("ix_products_price", "price"),
+                                        ("ix_products_group_id", "group_id"),
+                                        ("ix_products_in_stock", "in_stock"))}
+BULK_INDEXES = {**PRODUCT_INDEXES,
+                "ix_interactions_shopper":
+                "CREATE INDEX IF NOT EXISTS ix_interactions_shopper ON interactions (shopper_id)",
+                "ux_interactions_event_key":
+                "CREATE UNIQUE INDEX IF NOT EXISTS ux_interactions_event_key "
+                "ON interactions (event_key)"}
+
+
+def drop_bulk_indexes(session: Session, names=tuple(BULK_INDEXES)) -> None:
+    """Before a load that dwarfs what is stored: an index built once afterwards (sorted)
+    costs a fraction of keeping it up to date row by row."""
+    for name in names:
+        session.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
+def write_product_stats(session: Session, rows: list[tuple]) -> None:
+    """product_stats rows (product_id, views, clicks, carts, purchases, ratings, last
+    event) counted by a bulk load; added to what is stored."""
+    raw_connection(session).executemany(
+        "INSERT INTO product_stats (product_id, views, clicks, carts, purchases, ratings, "
+        "last_event) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (product_id) DO UPDATE SET "
+        "views = views + excluded.views, clicks = clicks + excluded.clicks, "
+        "carts = carts + excluded.carts, purchases = purchases + excluded.purchases, "
+        "ratings = ratings + excluded.ratings, "
+        "last_event = max(coalesce(last_event, 0), excluded.last_event)", rows)
+
+
+def restore_indexes(session: Session) -> None:
+    """After a bulk load, or at open when a killed import left an index out."""
+    for sql in BULK_INDEXES.values():
+        session.execute(text(sql))
+
+
+def event_count(session: Session) -> int:
+    """The stored events, cheaply (rowids only grow: events are never deleted)."""
+    return session.execute(text("SELECT coalesce(max(id), 0) FROM interactions")).scalar()
+
+
+def previous_file(session: Session, entity: str, path: str, digest: str, options: str):
+    """The latest completed read of this very file (same bytes, same parse options)."""
+    return session.execute(
+        select(orm.ImportFile.run_id, orm.ImportFile.counts)
+        .where(orm.ImportFile.entity == entity, orm.ImportFile.path == path,
+               orm.ImportFile.digest == digest, orm.ImportFile.options == options)
+        .order_by(orm.ImportFile.id.desc()).limit(1)).first()
+
+
+def record_file(session: Session, run_id: int, entity: str, path: str, scan, options: str,
+                counts: dict) -> None:
+    session.add(orm.ImportFile(run_id=run_id, entity=entity, path=path, size=scan.size,
+                               mtime_ns=scan.mtime_ns, digest=scan.digest, options=options,
+                               counts=counts))
+
+
+def copy_issues(session: Session, from_run: int, to_run: int, file_name: str) -> int:
+    """The issues an earlier read of a file found, recorded again for this run."""
+    result = session.execute(text(
+        "INSERT INTO import_issues (run_id, severity, file, line, reason, code, args) "
+        "SELECT :to, severity, file, line, reason, code, args FROM import_issues "
+        "WHERE run_id = :src AND file = :file"), {"to": to_run, "src": from_run,
+                                                  "file": file_name})
+    return result.rowcount or 0
+
+
+def stored_issues(session: Session, run_id: int, file_name: str) -> list[tuple]:
+    return session.execute(
+        select(orm.ImportIssue.line, orm.ImportIssue.code, orm.ImportIssue.args,
+               orm.ImportIssue.severity)
+        .where(orm.ImportIssue.run_id == run_id, orm.ImportIssue.file == file_name)
+        .order_by(orm.ImportIssue.id)).all()
+
+
+def photos_unchanged(session: Session) -> bool:
+    """Every stored photo path still has the size and mtime it was checked with."""
+    import os
+
+    for path, stat in session.execute(select(orm.Product.image_path, orm.Product.image_stat)
+                                      .where(orm.Product.image_path.is_not(None))):
+        try:
+            info = os.stat(path)
+        except OSError:
+            if stat is not None:
+                return False
+            continue
+        if stat != f"{info.st_size}:{info.st_mtime_ns}":
+            return False
+    return True
+
+
+FTS_COLUMNS = ("title", "description", "category", "external_id")
+
+
+def has_search_index(session: Session) -> bool:
+    return bool(session.execute(text(
+        "SELECT 1 FROM sqlite_master WHERE name = 'products_fts'")).first()) \
+        if session.bind.dialect.name == "sqlite" else False
+
+
+def search_text(session: Session, external_ids: Sequence[str]) -> dict[str, tuple]:
+    """{external id: (id, title, description, category)}: what the search index holds."""
+    found = {}
+    for chunk in _chunks(list(external_ids)):
+        found.update((r[0], tuple(r[1:])) for r in session.execute(
+            select(orm.Product.external_id, orm.Product.id, orm.Product.title,
+                   orm.Product.description, orm.Product.category)
+            .where(orm.Product.external_id.in_(chunk))))
+    return found
+
+
+def reindex_products(session: Session, old: dict[str, tuple], external_ids: Sequence[str]
+                     ) -> None:
+    """Keep the external-content FTS5 index in step with rows just written: the old text
+    is removed (it must be given exactly), the new text added."""
+    conn = raw_connection(session)
+    cols = ", ".join(FTS_COLUMNS)
+    conn.executemany(f"INSERT INTO products_fts(products_fts, rowid, {cols}) "
+                     "VALUES ('delete', ?, ?, ?, ?, ?)",
+                     [(pid, title, desc, cat, ext) for ext, (pid, title, desc, cat)
+                      in old.items()])
+    new = search_text(session, external_ids)
+    conn.executemany(f"INSERT INTO products_fts(rowid, {cols}) VALUES (?, ?, ?, ?, ?)",
+                     [(pid, title, desc, cat, ext) for ext, (pid, title, desc, cat)
+                      in new.items()])
+
+
+def rebuild_search_index(session: Session) -> None:
+    raw_connection(session).execute("INSERT INTO products_fts(products_fts) VALUES ('rebuild')")
+
+
+def product_count(session: Session) -> int:
+    return session.execute(text("SELECT coalesce(max(id), 0) FROM products")).scalar()
 
 
 def start_run(session: Session, source: str, location: str) -> int:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     DateTime,
     Float,
@@ -14,15 +15,59 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    SmallInteger,
     String,
     Text,
+    TypeDecorator,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+_UNIX = datetime(1970, 1, 1)
 
 
 def utcnow() -> datetime:
     """Naive UTC, as SQLite stores it."""
     return datetime.now(UTC).replace(tzinfo=None)
+
+class EpochSeconds(TypeDecorator):
+    """A naive-UTC datetime stored as whole seconds since 1970 (an 8-byte integer).
+
+    Ten million events keep their times in a tenth of the space of ISO text, and bulk
+    readers get numbers straight from SQL; ORM code still sees datetimes."""
+
+    impl = BigInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None or isinstance(value, int):
+            return value
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return int((value - _UNIX) // timedelta(seconds=1))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else _UNIX + timedelta(seconds=int(value))
+
+
+# Event kinds as stored (one byte each instead of a word per event); domain names in code.
+KIND_CODES = {"view": 0, "click": 1, "cart": 2, "purchase": 3, "rating": 4}
+KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
+
+
+class KindCode(TypeDecorator):
+    """An event kind ("purchase") stored as a small integer code."""
+
+    impl = SmallInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None or isinstance(value, int):
+            return value
+        return KIND_CODES[str(value)]
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else KIND_NAMES.get(int(value), str(value))
+
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -45,7 +90,13 @@ class Product(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     category: Mapped[str] = mapped_column(String(128), default="", index=True)
     colour: Mapped[str] = mapped_column(String(64), default="", index=True)
-    price: Mapped[float | None] = mapped_column(Float, nullable=True)
+    price: Mapped[float | None] = mapped_column(Float, nullable=True, index=True)
+    # The product family (H&M product_code, Merchant Center item_group_id): colour and size
+    # variants of one product share it.
+    group_id: Mapped[str | None] = mapped_column(String(128), nullable=True, index=True)
+    # Whether it can be sold now (None: the catalog does not say); a column so filtering
+    # a million products never reads their attributes.
+    in_stock: Mapped[bool | None] = mapped_column(Boolean, nullable=True, index=True)
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
     image_path: Mapped[str | None] = mapped_column(String(1024), nullable=True)
     image_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -54,8 +105,8 @@ class Product(Base):
     image_status: Mapped[str] = mapped_column(String(16), default="none")
     # Hash of the imported fields: tells "unchanged" from "updated" on re-import.
     content_hash: Mapped[str] = mapped_column(String(64), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(EpochSeconds, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(EpochSeconds, default=utcnow)
 
 
 class Shopper(Base):
@@ -65,26 +116,43 @@ class Shopper(Base):
     external_id: Mapped[str] = mapped_column(String(128), unique=True)
     attributes: Mapped[dict] = mapped_column(JSON, default=dict)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(EpochSeconds, default=utcnow)
 
 
 class Interaction(Base):
     __tablename__ = "interactions"
-    __table_args__ = (
-        Index("ix_interactions_shopper_time", "shopper_id", "timestamp"),
-        Index("ix_interactions_product", "product_id"),
-    )
+    # No per-product index: product-level counts live in product_stats (a tenth of the size).
+    # The key's uniqueness is an index of its own, so a first bulk load can build it once.
+    __table_args__ = (Index("ix_interactions_shopper", "shopper_id"),
+                      Index("ux_interactions_event_key", "event_key", unique=True))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Deterministic key from the event's content (and its occurrence number among
-    # identical events in the file), so re-importing never duplicates an event.
-    event_key: Mapped[str] = mapped_column(String(64), unique=True)
+    # identical events in the file), so re-importing never duplicates an event
+    # (storage/event_keys.py).
+    event_key: Mapped[int] = mapped_column(BigInteger)
     shopper_id: Mapped[int] = mapped_column(ForeignKey("shoppers.id", ondelete="CASCADE"))
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(KindCode)
     value: Mapped[float | None] = mapped_column(Float, nullable=True)
-    timestamp: Mapped[datetime] = mapped_column(DateTime)
+    timestamp: Mapped[datetime] = mapped_column(EpochSeconds)
     channel: Mapped[str] = mapped_column(String(32), default="")
+
+
+class ProductStats(Base):
+    """Events per product and kind, kept by the importer in the same transaction as the
+    events themselves (what the detail pane and popularity read without scanning events)."""
+
+    __tablename__ = "product_stats"
+
+    product_id: Mapped[int] = mapped_column(
+        ForeignKey("products.id", ondelete="CASCADE"), primary_key=True)
+    views: Mapped[int] = mapped_column(Integer, default=0)
+    clicks: Mapped[int] = mapped_column(Integer, default=0)
+    carts: Mapped[int] = mapped_column(Integer, default=0)
+    purchases: Mapped[int] = mapped_column(Integer, default=0)
+    ratings: Mapped[int] = mapped_column(Integer, default=0)
+    last_event: Mapped[datetime | None] = mapped_column(EpochSeconds, nullable=True)
 
 
 class Review(Base):
@@ -115,6 +183,24 @@ class ImportRun(Base):
     counts: Mapped[dict] = mapped_column(JSON, default=dict)
     # "host:pid" of the process running it, so a crashed run is told from a live one.
     worker: Mapped[str] = mapped_column(String(128), default="")
+
+
+class ImportFile(Base):
+    """A file an import read to its end: what it was (size, mtime, digest, the options that
+    change how it parses) and what came of it, so an unchanged file is not read again."""
+
+    __tablename__ = "import_files"
+    __table_args__ = (Index("ix_import_files_path_digest", "path", "digest"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("import_runs.id", ondelete="CASCADE"))
+    entity: Mapped[str] = mapped_column(String(16))
+    path: Mapped[str] = mapped_column(String(1024))
+    size: Mapped[int] = mapped_column(BigInteger)
+    mtime_ns: Mapped[int] = mapped_column(BigInteger)
+    digest: Mapped[str] = mapped_column(String(64))
+    options: Mapped[str] = mapped_column(String(64))
+    counts: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
 class ImportIssue(Base):

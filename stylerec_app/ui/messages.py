@@ -83,6 +83,10 @@ class Messages(QObject):
             "store.read_only_old": self.tr("{path} was written by an older StyleRec and must "
                                            "be upgraded, which needs write access; it is "
                                            "read-only here, so it was not changed."),
+            "store.migration_broken": self.tr("Upgrading {path} would leave rows of {table} "
+                                              "pointing at nothing, so the upgrade was rolled "
+                                              "back and the store left as it was (a backup "
+                                              "sits beside it)."),
             "store.disk_full": self.tr("The disk holding {path} is full: the batch in "
                                        "progress was rolled back and the store is intact. Free "
                                        "some space and run it again to resume."),

@@ -14,16 +14,17 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from stylerec_app.domain.catalog import InteractionKind
 from stylerec_app.domain.errors import ImportFormatError
+from stylerec_app.services.importing.events import EventBatchParser
 from stylerec_app.services.importing.generic import (
     ALIASES,
     ColumnMap,
-    _event_parser,
     _product_parser,
     _review_parser,
 )
-from stylerec_app.services.importing.hm import _article, _customer, _transaction
-from stylerec_app.services.importing.parsing import EventKeys, RowError
+from stylerec_app.services.importing.hm import _article, _customer, _transaction_field
+from stylerec_app.services.importing.parsing import RowError
 from stylerec_app.services.importing.sources import Rejected, read_csv, read_jsonl
 
 PROPS = settings(max_examples=150, deadline=None,
@@ -93,6 +94,18 @@ RAW = st.dictionaries(st.sampled_from(sorted({a for f in ALIASES.values() for v 
                       max_size=12)
 
 
+def _batch_of_one(parser):
+    """A batch parser as a row parser: a rejection comes back as RowError."""
+    def parse(raw):
+        columns, issues = parser([(2, raw)])
+        assert len(columns) + len(issues) == 1  # the row either parsed or was rejected
+        if issues:
+            raise RowError(issues[0].code, **issues[0].args)
+        return columns
+
+    return parse
+
+
 @PROPS
 @given(RAW)
 def test_parsers_raise_nothing_but_a_row_rejection(raw):
@@ -100,11 +113,15 @@ def test_parsers_raise_nothing_but_a_row_rejection(raw):
     parsers = []
     for entity, make in (("products", lambda c: _product_parser(c, Path("/nonexistent"),
                                                                  "point")),
-                         ("events", lambda c: _event_parser(c, EventKeys(), "point")),
+                         ("events", lambda c: _batch_of_one(EventBatchParser(
+                             c.get, "events.csv", default_kind=InteractionKind.PURCHASE))),
+                         ("events", lambda c: _batch_of_one(EventBatchParser(
+                             c.get, "events.csv", decimal="comma"))),
                          ("reviews", lambda c: _review_parser(c, "comma"))):
         parsers.append((entity, make(ColumnMap(entity, {}, Path(f"{entity}.csv")))))
     parsers += [("hm", _article(Path("/nonexistent"))), ("hm", _customer),
-                ("hm", _transaction(EventKeys()))]
+                ("hm", _batch_of_one(EventBatchParser(_transaction_field, "t.csv",
+                                                      require_value=True, value_min=0.0)))]
     for entity, parse in parsers:
         try:
             parse({k: ("" if v is None else str(v)) for k, v in raw.items()}

@@ -14,9 +14,12 @@ from stylerec_app.storage.orm import Base
 
 
 def test_migrations_create_exactly_the_orm_schema(store):
+    def ours(obj, name, type_, reflected, compare_to):
+        return not (type_ == "table" and name.startswith("products_fts"))
+
     with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
-                                Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts={
+            "compare_type": True, "include_object": ours}), Base.metadata)
     assert diff == []
 
 

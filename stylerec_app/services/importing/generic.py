@@ -10,38 +10,41 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from stylerec_app.domain.catalog import InteractionKind
 from stylerec_app.domain.errors import ImportFormatError
 from stylerec_app.domain.imports import ImportReport
 from stylerec_app.domain.progress import CancelToken, ProgressSink, ignore_progress
-from stylerec_app.services.importing.images import find_image
+from stylerec_app.services.importing.events import EventBatchParser
+from stylerec_app.services.importing.images import PhotoFolder, folder_signature
 from stylerec_app.services.importing.parsing import (
-    EventKeys,
-    RowError,
     check_decimal,
     content_hash,
     limit_length,
     parse_float,
-    parse_kind,
     parse_price,
+    parse_stock,
     parse_timestamp,
     require_id,
 )
-from stylerec_app.services.importing.pipeline import DEFAULT_BATCH, ImportPipeline, Stage
+from stylerec_app.services.importing.pipeline import EVENT_BATCH, ImportPipeline, Stage
 from stylerec_app.services.importing.sources import (
     DEFAULT_MAX_ROW_BYTES,
-    count_lines,
+    CsvRows,
+    list_field,
     read_rows,
     require_file,
     resolve_encoding,
+    scan_file,
 )
 from stylerec_app.services.importing.writers import (
+    EventBulk,
     EventWriter,
     ProductImages,
+    ProductWriter,
     ReviewWriter,
-    image_under,
-    write_products,
     write_shoppers,
 )
+from stylerec_app.storage import import_writer
 from stylerec_app.storage.database import Store
 
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -54,6 +57,10 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "colour": ("colour", "color", "colour_group_name", "颜色"),
         "price": ("price", "价格", "售价"),
         "image": ("image", "image_path", "image_file", "photo", "图片"),
+        # the product family: Merchant Center's item_group_id, Shopify-style parents, H&M
+        "group": ("item_group_id", "group_id", "group", "parent_sku", "product_code",
+                  "family", "款号", "款式编号"),
+        "in_stock": ("in_stock", "stock", "availability", "库存", "有货"),
     },
     "shoppers": {
         "id": ("id", "shopper_id", "user_id", "customer_id", "用户id", "用户"),
@@ -122,22 +129,39 @@ class ColumnMap:
         return self.columns
 
     def get(self, raw: dict, name: str) -> str:
-        column = self.resolve(raw.keys())[name]
-        value = raw.get(column) if column else None
-        return "" if value is None else str(value)
+        columns = self.columns if self.columns is not None else self.resolve(raw.keys())
+        column = columns[name]
+        if column is None:
+            return ""
+        value = raw.get(column)
+        if value is None:
+            return ""
+        return value if isinstance(value, str) else str(value)
 
 
 def _product_parser(cols: ColumnMap, images: Path, decimal: str):
+    photos = PhotoFolder(images)
+
+    used: set[str] = set()  # the mapped columns (found on the first row)
+
     def parse(raw: dict) -> dict:
         ext = require_id(cols.get(raw, "id"), "product id")
-        used = {c for c in cols.resolve(raw.keys()).values() if c}
-        attributes = {k: v for k, v in raw.items()
-                      if k not in used and k != "attributes" and v not in ("", None)}
+        if not used:
+            used.update(c for c in cols.resolve(raw.keys()).values() if c)
+            used.add("attributes")
+        attributes = {k: v for k, v in raw.items() if k not in used and v not in ("", None)}
         if isinstance(raw.get("attributes"), dict):
             attributes.update(raw["attributes"])
         image_value = cols.get(raw, "image")
-        image = image_under(images, image_value) if image_value else find_image(images, ext)
+        image = photos.named(image_value) if image_value else photos.for_id(ext)
+        group = cols.get(raw, "group").strip()
+        stock_text = cols.get(raw, "in_stock")
+        stock = parse_stock(stock_text)
+        if stock is None and stock_text.strip():
+            attributes.setdefault(cols.resolve(raw.keys())["in_stock"], stock_text)
         return {
+            "group_id": limit_length(group, "product family", 128) or None,
+            "in_stock": stock,
             "external_id": ext,
             "title": cols.get(raw, "title").strip() or ext,
             "description": cols.get(raw, "description").strip(),
@@ -161,23 +185,6 @@ def _shopper_parser(cols: ColumnMap):
     return parse
 
 
-def _event_parser(cols: ColumnMap, keys: EventKeys, decimal: str):
-    def parse(raw: dict) -> dict:
-        shopper = require_id(cols.get(raw, "shopper"), "shopper id")
-        product = require_id(cols.get(raw, "product"), "product id")
-        kind = parse_kind(cols.get(raw, "kind"), default=parse_kind("purchase"))
-        value = parse_float(cols.get(raw, "value"), "value", decimal)
-        if kind == "rating" and value is None:
-            raise RowError("rating.missing")
-        stamp = parse_timestamp(cols.get(raw, "timestamp"))
-        channel = limit_length(cols.get(raw, "channel").strip(), "channel", 32)
-        return {"shopper": shopper, "product": product, "kind": kind, "value": value,
-                "timestamp": stamp, "channel": channel,
-                "event_key": keys.key(shopper, product, kind, stamp.isoformat(), value, channel)}
-
-    return parse
-
-
 def _review_parser(cols: ColumnMap, decimal: str):
     def parse(raw: dict) -> dict:
         product = require_id(cols.get(raw, "product"), "product id")
@@ -194,6 +201,11 @@ def _review_parser(cols: ColumnMap, decimal: str):
                 "text": text, "created_at": stamp}
 
     return parse
+
+
+def _photos_unchanged(store: Store) -> bool:
+    with store.read() as session:
+        return import_writer.photos_unchanged(session)
 
 
 def check_generic_source(source: GenericSource) -> tuple[dict[str, Path], Path | None]:
@@ -218,16 +230,20 @@ def import_generic(
     *,
     progress: ProgressSink = ignore_progress,
     cancel: CancelToken | None = None,
-    batch_size: int = DEFAULT_BATCH,
+    batch_size: int | None = None,
 ) -> ImportReport:
     files, images = check_generic_source(source)
     encoding = resolve_encoding(source.encoding) if source.encoding else None
     decimal = source.decimal
     products = files["products"]
-    total = sum(count_lines(p) for p in files.values())
-    pipeline = ImportPipeline(store, "generic", str(products.parent), total_rows=total,
+    scans = {entity: scan_file(path) for entity, path in files.items()}
+    pipeline = ImportPipeline(store, "generic", str(products.parent),
+                              total_rows=sum(s.lines for s in scans.values()),
                               progress=progress, cancel=cancel or CancelToken(),
                               batch_size=batch_size)
+    photo_root = images or products.parent
+    parse_options = (f"generic|{encoding}|{decimal}|{source.max_row_bytes}|"
+                     f"{sorted(source.mapping.items())}")
 
     def rows(entity: str):
         return read_rows(files[entity], encoding, max_row_bytes=source.max_row_bytes)
@@ -235,21 +251,48 @@ def import_generic(
     def cols(entity: str) -> ColumnMap:
         return ColumnMap(entity, source.mapping, files[entity])
 
+    def known_products() -> str:  # events and reviews are checked against the products
+        with store.read() as session:
+            return f"products<={import_writer.product_count(session)}"
+
     with pipeline:
         report = pipeline.report
-        pipeline.run(Stage("products", products, rows("products"),
-                           _product_parser(cols("products"), images or products.parent,
-                                           decimal),
-                           write_products, prepare=ProductImages(store, products.name)))
+        writer = ProductWriter()
+        pipeline.run(Stage(
+            "products", products, rows("products"),
+            _product_parser(cols("products"), photo_root, decimal), writer,
+            prepare=ProductImages(store, products.name), scan=scans["products"],
+            options=f"{parse_options}|{photo_root.resolve()}|{folder_signature(photo_root)}",
+            reusable=lambda: _photos_unchanged(store), begin=writer.begin,
+            finish=writer.finish))
         if "shoppers" in files:
             pipeline.run(Stage("shoppers", files["shoppers"], rows("shoppers"),
-                               _shopper_parser(cols("shoppers")), write_shoppers))
+                               _shopper_parser(cols("shoppers")), write_shoppers,
+                               scan=scans["shoppers"], options=parse_options))
         if "events" in files:
-            pipeline.run(Stage("events", files["events"], rows("events"),
-                               _event_parser(cols("events"), EventKeys(), decimal),
-                               EventWriter(report, files["events"].name), unique_key=None))
+            path = files["events"]
+            event_cols = cols("events")
+            if path.suffix.lower() == ".csv":  # lists, not a dict per row
+                event_rows = CsvRows(path, encoding, max_row_bytes=source.max_row_bytes)
+                field = list_field(event_rows.header or [],
+                                   event_cols.resolve(event_rows.header or []))
+            else:
+                event_rows, field = rows("events"), event_cols.get
+            events = EventWriter(report, path.name)
+            bulk = EventBulk(events)
+            pipeline.run(Stage("events", path, event_rows, None,
+                               events, unique_key=None,
+                               parse_batch=EventBatchParser(
+                                   field, path.name, decimal=decimal,
+                                   default_kind=InteractionKind.PURCHASE),
+                               batch_size=EVENT_BATCH, scan=scans["events"],
+                               options=f"{parse_options}|{known_products()}",
+                               begin=bulk.begin, finish=bulk.finish,
+                               check_references=False, exclusive="events"))
         if "reviews" in files:
             pipeline.run(Stage("reviews", files["reviews"], rows("reviews"),
                                _review_parser(cols("reviews"), decimal),
-                               ReviewWriter(report, files["reviews"].name)))
+                               ReviewWriter(report, files["reviews"].name),
+                               scan=scans["reviews"],
+                               options=f"{parse_options}|{known_products()}"))
     return report

@@ -8,28 +8,30 @@ from stylerec_app.domain.catalog import InteractionKind
 from stylerec_app.domain.errors import ImportFormatError
 from stylerec_app.domain.imports import ImportReport
 from stylerec_app.domain.progress import CancelToken, ProgressSink, ignore_progress
-from stylerec_app.services.importing.images import confine
+from stylerec_app.services.importing.events import EventBatchParser
+from stylerec_app.services.importing.generic import _photos_unchanged
+from stylerec_app.services.importing.images import PhotoFolder, folder_signature
 from stylerec_app.services.importing.parsing import (
-    EventKeys,
     RowError,
     limit_length,
     parse_number,
-    parse_price,
-    parse_timestamp,
     require_id,
 )
-from stylerec_app.services.importing.pipeline import DEFAULT_BATCH, ImportPipeline, Stage
+from stylerec_app.services.importing.pipeline import EVENT_BATCH, ImportPipeline, Stage
 from stylerec_app.services.importing.sources import (
     DEFAULT_MAX_ROW_BYTES,
-    count_lines,
+    CsvRows,
     csv_header,
+    list_field,
     read_csv,
     require_file,
+    scan_file,
 )
 from stylerec_app.services.importing.writers import (
+    EventBulk,
     EventWriter,
     ProductImages,
-    write_products,
+    ProductWriter,
     write_shoppers,
 )
 from stylerec_app.storage import import_writer
@@ -40,7 +42,7 @@ CUSTOMERS = "customers.csv"
 TRANSACTIONS = "transactions_train.csv"
 
 _ARTICLE_CORE = {"article_id", "prod_name", "detail_desc", "product_type_name",
-                 "colour_group_name"}
+                 "colour_group_name", "product_code"}
 # H&M's sales_channel_id: 1 = physical store, 2 = online (as the competition describes it).
 _CHANNELS = {"1": "store", "2": "online"}
 
@@ -50,13 +52,18 @@ def looks_like_hm(folder: Path) -> bool:
 
 
 def _article(images: Path):
+    photos = PhotoFolder(images)
+
     def parse(raw: dict) -> dict:
         article_id = require_id(raw.get("article_id"), "article_id")
         if not (article_id.isascii() and article_id.isdigit()):
             raise RowError("field.invalid", field="article_id", value=article_id)
         attributes = {k: v.strip() for k, v in raw.items()
                       if k not in _ARTICLE_CORE and v and v.strip()}
+        group = (raw.get("product_code") or "").strip()
         return {
+            "group_id": limit_length(group, "product_code", 128) or None,
+            "in_stock": None,
             "external_id": article_id,
             "title": (raw.get("prod_name") or "").strip() or f"Article {article_id}",
             "description": (raw.get("detail_desc") or "").strip(),
@@ -66,7 +73,7 @@ def _article(images: Path):
                                    "colour_group_name", 64),
             "price": None,
             "attributes": attributes,
-            "image_candidate": confine(images, Path(article_id[:3]) / f"{article_id}.jpg"),
+            "image_candidate": photos.named(f"{article_id[:3]}/{article_id}.jpg"),
         }
 
     return parse
@@ -86,22 +93,14 @@ def _customer(raw: dict) -> dict:
     return {"external_id": customer_id, "attributes": attributes}
 
 
-def _transaction(keys: EventKeys):
-    def parse(raw: dict) -> dict:
-        stamp = parse_timestamp(raw.get("t_dat"))
-        shopper = require_id(raw.get("customer_id"), "customer_id")
-        product = require_id(raw.get("article_id"), "article_id")
-        price = parse_price(raw.get("price"), required=True)
-        channel = _CHANNELS.get((raw.get("sales_channel_id") or "").strip(),
-                                (raw.get("sales_channel_id") or "").strip())
-        kind = InteractionKind.PURCHASE
-        return {
-            "shopper": shopper, "product": product, "kind": kind, "value": price,
-            "timestamp": stamp, "channel": channel,
-            "event_key": keys.key(shopper, product, kind, stamp.isoformat(), price, channel),
-        }
+_TRANSACTION_COLUMNS = {"shopper": "customer_id", "product": "article_id", "kind": "",
+                        "value": "price", "timestamp": "t_dat", "channel": "sales_channel_id"}
 
-    return parse
+
+def _transaction_field(raw: dict, name: str) -> str:
+    """A transactions_train.csv column by its role (every row is a purchase)."""
+    column = _TRANSACTION_COLUMNS[name]
+    return (raw.get(column) or "") if column else ""
 
 
 def check_hm_folder(folder: Path) -> Path:
@@ -119,7 +118,7 @@ def import_hm(
     *,
     progress: ProgressSink = ignore_progress,
     cancel: CancelToken | None = None,
-    batch_size: int = DEFAULT_BATCH,
+    batch_size: int | None = None,
     max_row_bytes: int = DEFAULT_MAX_ROW_BYTES,
 ) -> ImportReport:
     """Import (or re-import, or resume) an H&M-layout folder into `store`."""
@@ -128,22 +127,47 @@ def import_hm(
     customers = folder / CUSTOMERS
     transactions = folder / TRANSACTIONS
     files = [p for p in (articles, customers, transactions) if p.is_file()]
-    total = sum(count_lines(p) for p in files)
-    pipeline = ImportPipeline(store, "hm", str(folder), total_rows=total, progress=progress,
-                              cancel=cancel or CancelToken(), batch_size=batch_size)
+    scans = {p: scan_file(p) for p in files}
+    pipeline = ImportPipeline(store, "hm", str(folder),
+                              total_rows=sum(s.lines for s in scans.values()),
+                              progress=progress, cancel=cancel or CancelToken(),
+                              batch_size=batch_size)
+    options = f"hm|{max_row_bytes}"
+    images = folder / "images"
     with pipeline:
         report = pipeline.report
-        pipeline.run(Stage("products", articles, read_csv(articles, "utf-8-sig", max_row_bytes=max_row_bytes),
-                           _article(folder / "images"), write_products,
-                           prepare=ProductImages(store, articles.name)))
+        writer = ProductWriter()
+        pipeline.run(Stage(
+            "products", articles, read_csv(articles, "utf-8-sig", max_row_bytes=max_row_bytes),
+            _article(images), writer, prepare=ProductImages(store, articles.name),
+            scan=scans[articles], options=f"{options}|{folder_signature(images)}",
+            reusable=lambda: _photos_unchanged(store), begin=writer.begin,
+            finish=writer.finish))
         if customers.is_file():
-            pipeline.run(Stage("shoppers", customers, read_csv(customers, "utf-8-sig", max_row_bytes=max_row_bytes),
-                               _customer, write_shoppers))
+            pipeline.run(Stage("shoppers", customers,
+                               read_csv(customers, "utf-8-sig", max_row_bytes=max_row_bytes),
+                               _customer, write_shoppers, scan=scans[customers],
+                               options=options))
         if transactions.is_file():
-            pipeline.run(Stage("events", transactions, read_csv(transactions, "utf-8-sig",
-                                                            max_row_bytes=max_row_bytes),
-                               _transaction(EventKeys()),
-                               EventWriter(report, transactions.name), unique_key=None))
+            tx_rows = CsvRows(transactions, "utf-8-sig", max_row_bytes=max_row_bytes)
+            tx_field = list_field(tx_rows.header or [], {
+                role: column or None for role, column in _TRANSACTION_COLUMNS.items()})
+            with store.read() as session:
+                products_known = import_writer.product_count(session)
+            events = EventWriter(report, transactions.name)
+            bulk = EventBulk(events)
+            pipeline.run(Stage("events", transactions, tx_rows,
+                               None, events, unique_key=None,
+                               parse_batch=EventBatchParser(
+                                   tx_field, transactions.name,
+                                   default_kind=InteractionKind.PURCHASE,
+                                   channel_names=_CHANNELS, value_field="price",
+                                   require_value=True, value_min=0.0,
+                                   id_names=("customer_id", "article_id")),
+                               batch_size=EVENT_BATCH, scan=scans[transactions],
+                               options=f"{options}|products<={products_known}",
+                               begin=bulk.begin, finish=bulk.finish,
+                               check_references=False, exclusive="events"))
         # H&M articles carry no price: show the mean price paid, where anyone bought it.
         pipeline.finish_step(import_writer.derive_prices_from_purchases)
     return report

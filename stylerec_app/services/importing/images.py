@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,17 +101,89 @@ def check_image(path: Path | Refused | None,
 def check_images(paths: list, known: list | None = None) -> list[ImageCheck]:
     """Check a batch in parallel (PIL releases the GIL while decoding)."""
     known = known or [None] * len(paths)
-    workers = max(1, min(8, os.cpu_count() or 1))
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(check_image, paths, known))
+    out: list = [None] * len(paths)
+    todo = [n for n, p in enumerate(paths) if p is not None]
+    for n, p in enumerate(paths):
+        if p is None:
+            out[n] = ImageCheck(None, ImageStatus.NONE)
+    if todo:
+        workers = max(1, min(8, os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for n, check in zip(todo, pool.map(check_image, [paths[n] for n in todo],
+                                               [known[n] for n in todo]), strict=True):
+                out[n] = check
+    return out
 
 
-def find_image(folder: Path | None, stem: str) -> Path | Refused | None:
-    """The photo named after the product id in `folder`, if any (links must stay inside)."""
-    if folder is None:
+def folder_signature(folder: Path | None) -> str:
+    """Changes when a photo is added to or removed from the folder or a subfolder (their
+    mtimes change); edits to a photo are caught by its own size and mtime."""
+    if folder is None or not folder.is_dir():
+        return "-"
+    digest = hashlib.blake2b(digest_size=8)
+    stack = [folder]
+    try:
+        for entry in [folder, *(e for e in os.scandir(folder) if e.is_dir())]:
+            info = os.stat(entry)
+            digest.update(f"{entry}:{info.st_mtime_ns}|".encode())
+    except OSError:
+        return "?"
+    del stack
+    return digest.hexdigest()
+
+
+class PhotoFolder:
+    """Finds product photos in one folder, confined to it, without a syscall per guess.
+
+    The folder's listing is read once (a million products means a million lookups), and
+    a subfolder is resolved once: a photo inside a plain subfolder is checked with one
+    lstat; anything that could lead elsewhere (a link, "..", an absolute path) is fully
+    resolved and confined."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.real = root.resolve() if root is not None else None
+        self._names: set[str] | None = None
+        self._dirs: dict[str, bool] = {}
+
+    def for_id(self, stem: str) -> Path | Refused | None:
+        """The photo named after the product id (<id>.jpg, .jpeg, .png, .webp), if any."""
+        if self.root is None:
+            return None
+        if self._names is None:
+            try:
+                self._names = {e.name for e in os.scandir(self.root)}
+            except OSError:
+                self._names = set()
+        for suffix in IMAGE_SUFFIXES:
+            if f"{stem}{suffix}" in self._names:
+                return self.named(f"{stem}{suffix}")
         return None
-    for suffix in IMAGE_SUFFIXES:
-        candidate = folder / f"{stem}{suffix}"
-        if candidate.exists() or candidate.is_symlink():
-            return confine(folder, candidate)
-    return None
+
+    def named(self, value: str) -> Path | Refused | None:
+        """A photo path from the catalog (relative to the folder, or absolute)."""
+        value = value.strip()
+        if not value:
+            return None
+        if self.root is None:
+            return confine(Path.cwd(), value)
+        rel = Path(value)
+        if rel.is_absolute() or ".." in rel.parts:
+            return confine(self.root, value)
+        parent = str(rel.parent)
+        inside = self._dirs.get(parent)
+        if inside is None:
+            try:
+                inside = (self.root / parent).resolve().is_relative_to(self.real)
+            except (OSError, RuntimeError, ValueError):
+                inside = False
+            self._dirs[parent] = inside
+        if not inside:
+            return Refused(value, "image.outside_folder")
+        path = self.root / rel
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return confine(self.root, value)
+        except OSError:
+            pass  # missing: reported as such by check_image
+        return path

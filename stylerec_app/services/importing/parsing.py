@@ -164,9 +164,25 @@ def parse_kind(raw: str | None, default: InteractionKind | None = None) -> Inter
 
 
 def content_hash(fields: dict) -> str:
-    """Stable hash of the imported fields: equal hashes mean the row is unchanged."""
+    """Stable hash of the imported fields: equal hashes mean the row is unchanged
+    (128 bits: plenty to tell a change, half the bytes of a sha256 per stored row)."""
     blob = json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return hashlib.blake2b(blob.encode("utf-8"), digest_size=16).hexdigest()
+
+
+_STOCK = {"yes": True, "y": True, "true": True, "1": True, "in stock": True, "in_stock": True,
+          "available": True, "有货": True, "有": True, "是": True,
+          "no": False, "n": False, "false": False, "0": False, "out of stock": False,
+          "out_of_stock": False, "sold out": False, "unavailable": False, "无货": False,
+          "缺货": False, "否": False}
+
+
+def parse_stock(raw) -> bool | None:
+    """Whether a product can be sold now; None when the value says nothing we know
+    (Merchant Center's preorder/backorder included): it stays an attribute."""
+    if isinstance(raw, bool):
+        return raw
+    return _STOCK.get(str(raw or "").strip().lower())
 
 
 class EventKeys:

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import gc
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from stylerec_app.domain.catalog import FLAGGED_IMAGE_STATUSES
 from stylerec_app.domain.imports import ERROR, WARNING, EntityCounts, ImportIssue, ImportReport
-from stylerec_app.services.importing.images import Refused, check_images, confine
+from stylerec_app.services.importing.images import check_images
 from stylerec_app.services.importing.parsing import content_hash
 from stylerec_app.storage import import_writer, orm
 from stylerec_app.storage.database import Store
+from stylerec_app.storage.event_keys import OccurrenceCounter, keys_for
+from stylerec_app.storage.orm import KIND_CODES
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-PRODUCT_FIELDS = ("title", "description", "category", "colour", "price", "attributes")
+PRODUCT_FIELDS = ("title", "description", "category", "colour", "price", "attributes",
+                  "group_id", "in_stock")
 
 
 class ProductImages:
@@ -24,11 +29,17 @@ class ProductImages:
     def __init__(self, store: Store, file_name: str) -> None:
         self.store = store
         self.file_name = file_name
+        self.empty_at_start: bool | None = None
 
     def __call__(self, batch, issues: list[ImportIssue]):
         ext_ids = [row["external_id"] for _, row in batch]
-        with self.store.read() as session:
-            known = import_writer.image_state(session, ext_ids)
+        if self.empty_at_start is None:
+            with self.store.read() as session:
+                self.empty_at_start = import_writer.product_count(session) == 0
+        known = {}
+        if not self.empty_at_start:  # photos checked before are not decoded again
+            with self.store.read() as session:
+                known = import_writer.image_state(session, ext_ids)
         checks = check_images(
             [row.pop("image_candidate", None) for _, row in batch],
             [known.get(ext) for ext in ext_ids],
@@ -44,8 +55,39 @@ class ProductImages:
         return batch
 
 
-def write_products(session: Session, batch, counts: EntityCounts, issues) -> None:
-    import_writer.upsert_rows(session, orm.Product, [row for _, row in batch], counts)
+class ProductWriter:
+    """Upserts products and keeps the search index in step: row by row for a few changes,
+    one rebuild at the end of a bulk load (far cheaper than a million index updates)."""
+
+    def __init__(self) -> None:
+        self.bulk = False
+        self.changed = False
+        self.fts: bool | None = None
+
+    def begin(self, session: Session, scan) -> None:
+        stored = import_writer.product_count(session)
+        self.bulk = scan is not None and scan.lines >= 20_000 and scan.lines > stored // 5
+        if self.bulk and stored == 0:  # a first load: secondary indexes built once, after
+            import_writer.drop_bulk_indexes(session, tuple(import_writer.PRODUCT_INDEXES))
+
+    def __call__(self, session: Session, batch, counts: EntityCounts, issues) -> None:
+        rows = [row for _, row in batch]
+        if self.fts is None:
+            self.fts = import_writer.has_search_index(session)
+        incremental = self.fts and not self.bulk
+        old = (import_writer.search_text(session, [r["external_id"] for r in rows])
+               if incremental else {})
+        written = import_writer.upsert_rows(session, orm.Product, rows, counts)
+        if written:
+            self.changed = True
+            if incremental:
+                import_writer.reindex_products(
+                    session, {e: old[e] for e in written if e in old}, written)
+
+    def finish(self, session: Session) -> None:
+        import_writer.restore_indexes(session)
+        if self.fts and self.bulk and self.changed:
+            import_writer.rebuild_search_index(session)
 
 
 def write_shoppers(session: Session, batch, counts: EntityCounts, issues) -> None:
@@ -105,20 +147,107 @@ class _ActivityWriter:
         return known
 
 
-class EventWriter(_ActivityWriter):
+class EventWriter:
+    """Writes batches of parsed event columns: known products only, shoppers created,
+    keys from storage/event_keys.py, one executemany per batch."""
+
+    def __init__(self, report: ImportReport, file_name: str) -> None:
+        self.report = report
+        self.file_name = file_name
+        self.products: dict[str, int] | None = None
+        self.shoppers: dict[str, int] | None = None
+        self.counter = OccurrenceCounter()
+        self.keys_indexed = True  # False during a first bulk load (EventBulk)
+        self.tally = StatsTally()
+
     def __call__(self, session: Session, batch, counts: EntityCounts, issues) -> None:
-        known = self.known_products(session, batch, issues)
-        shopper_ids = self.shoppers.ensure(session, [row["shopper"] for row in known])
-        import_writer.insert_events(
-            session,
-            [
-                {"event_key": r["event_key"], "shopper_id": shopper_ids[r["shopper"]],
-                 "product_id": self.products.ids[r["product"]], "kind": str(r["kind"]),
-                 "value": r["value"], "timestamp": r["timestamp"], "channel": r["channel"]}
-                for r in known
-            ],
-            counts,
-        )
+        if self.products is None:  # one query each, then kept: ids never change
+            self.products = import_writer.all_ids(session, orm.Product)
+            self.shoppers = import_writer.all_ids(session, orm.Shopper)
+            gc.freeze()  # long-lived: the collector need not look at them again
+        product_ids = np.array([self.products.get(u, -1) for u in batch.product.uniques]
+                               + [-1], np.int64)
+        pids = product_ids[batch.product.codes]
+        for n in np.flatnonzero(pids < 0):
+            issues.append(ImportIssue(self.file_name, int(batch.lines[n]), "product.unknown",
+                                      {"id": batch.product.uniques[batch.product.codes[n]]},
+                                      ERROR))
+        pick = np.flatnonzero(pids >= 0)
+        pids = pids[pick]
+        shopper = batch.shopper.take(pick)
+        used = np.unique(shopper.codes)
+        missing = sorted({shopper.uniques[c] for c in used
+                          if shopper.uniques[c] not in self.shoppers})
+        if missing:
+            import_writer.create_shoppers(session, missing, content_hash({}))
+            self.shoppers.update(import_writer.ids_for(session, orm.Shopper, missing))
+            self.report.count("shoppers").new += len(missing)
+        shopper_ids = np.array([self.shoppers.get(u, -1) for u in shopper.uniques] + [-1],
+                               np.int64)
+        sids = shopper_ids[shopper.codes]
+        kind_codes = np.array([KIND_CODES.get(k, 0) for k in batch.kind.uniques] + [0],
+                              np.int64)[batch.kind.codes[pick]]
+        channel = batch.channel.take(pick)
+        value, seconds = batch.value[pick], batch.seconds[pick]
+        keys = keys_for(self.counter, sids, pids, kind_codes, seconds, value,
+                        (channel.codes, channel.uniques))
+        values = [None if v != v else v for v in value.tolist()]
+        rows = list(zip(keys.tolist(), sids.tolist(), pids.tolist(), kind_codes.tolist(),
+                        values, seconds.tolist(), channel.values(), strict=True))
+        new = import_writer.insert_event_rows(session, rows, keys_indexed=self.keys_indexed)
+        if not self.keys_indexed:  # a first bulk load: every row is new, count them here
+            self.tally.add(pids, kind_codes, seconds)
+        counts.new += new
+        counts.unchanged += len(rows) - new
+
+
+class StatsTally:
+    """Events per product and kind, counted in arrays while a bulk load inserts them."""
+
+    def __init__(self) -> None:
+        self.counts = np.zeros((0, 5), np.int64)
+        self.last = np.zeros(0, np.int64)
+
+    def add(self, product_ids: np.ndarray, kinds: np.ndarray, seconds: np.ndarray) -> None:
+        top = int(product_ids.max(initial=0)) + 1
+        if top > len(self.last):
+            grow = max(top, 2 * len(self.last))
+            self.counts = np.vstack([self.counts, np.zeros((grow - len(self.last), 5),
+                                                           np.int64)])
+            self.last = np.r_[self.last, np.zeros(grow - len(self.last), np.int64)]
+        np.add.at(self.counts, (product_ids, kinds), 1)
+        np.maximum.at(self.last, product_ids, seconds)
+
+    def rows(self) -> list[tuple]:
+        ids = np.flatnonzero(self.counts.sum(1))
+        return [(int(i), *map(int, self.counts[i]), int(self.last[i])) for i in ids]
+
+
+class EventBulk:
+    """Events stage hooks. A load that dwarfs the stored events drops the shopper-history
+    index and builds it once at the end; a first load into an empty table drops the unique
+    key index too (its keys are distinct by construction) and inserts without conflict
+    checks. A killed import's store gets every index back when it is next opened, before
+    any import can resume."""
+
+    def __init__(self, writer: EventWriter) -> None:
+        self.writer = writer
+
+    def begin(self, session: Session, scan) -> None:
+        stored = import_writer.event_count(session)
+        if scan is None or scan.lines < 200_000:
+            return
+        if stored == 0:
+            import_writer.drop_bulk_indexes(session)
+            self.writer.keys_indexed = False
+        elif scan.lines > 2 * stored:
+            import_writer.drop_bulk_indexes(session, ("ix_interactions_shopper",))
+
+    def finish(self, session: Session) -> None:
+        import_writer.restore_indexes(session)
+        if not self.writer.keys_indexed:
+            import_writer.write_product_stats(session, self.writer.tally.rows())
+        self.writer.keys_indexed = True
 
 
 class ReviewWriter(_ActivityWriter):
@@ -136,10 +265,3 @@ class ReviewWriter(_ActivityWriter):
                 "content_hash": content_hash({**fields, "p": r["product"], "s": r["shopper"]}),
             })
         import_writer.upsert_rows(session, orm.Review, records, counts)
-
-
-def image_under(root: Path, value: str) -> Path | Refused | None:
-    """An image column's value: relative to the images folder (or absolute), and only
-    if it resolves, links followed, to a file inside that folder."""
-    value = value.strip()
-    return confine(root, value) if value else None
