@@ -53,9 +53,8 @@ def upgrade() -> None:
                         postgresql_using="extract(epoch from timestamp)::bigint")
         op.alter_column('interactions', 'kind', type_=sa.SmallInteger(),
                         postgresql_using=_KIND_CASE)
-    _rekey_events(bind)
+    _rekey_events(bind)  # shopper-major: the key index is the shopper-history index too
     op.create_index('ux_interactions_event_key', 'interactions', ['event_key'], unique=True)
-    op.create_index('ix_interactions_shopper', 'interactions', ['shopper_id'], unique=False)
     _stamps_to_seconds(bind, (("products", ("created_at", "updated_at")),
                               ("shoppers", ("created_at",))))
     op.create_table('product_stats',

@@ -1215,106 +1215,116 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/messages.py" line="69" />
+        <source>The helper process reading {file} stopped unexpectedly (status {status}); what was written so far is kept. Run the import again to resume.</source>
+        <translation>读取 {file} 的辅助进程意外退出（状态 {status}）；已写入的数据会保留。再次运行导入即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="72" />
+        <source>Reading {file} failed ({detail}); what was written so far is kept.</source>
+        <translation>读取 {file} 失败（{detail}）；已写入的数据会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="74" />
         <source>No store at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="70" />
+        <location filename="../../stylerec_app/ui/messages.py" line="75" />
         <source>{path} is an empty file, not a StyleRec store; it was not changed.</source>
         <translation>{path} 是空文件，不是 StyleRec 数据库；文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="72" />
+        <location filename="../../stylerec_app/ui/messages.py" line="77" />
         <source>{path} is not an SQLite database, so not a StyleRec store; it was not changed.</source>
         <translation>{path} 不是 SQLite 数据库，因此不是 StyleRec 数据库；文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="74" />
+        <location filename="../../stylerec_app/ui/messages.py" line="79" />
         <source>{path} is an SQLite database of another application, not a StyleRec store; it was not changed.</source>
         <translation>{path} 是其他应用程序的 SQLite 数据库，不是 StyleRec 数据库；文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="76" />
+        <location filename="../../stylerec_app/ui/messages.py" line="81" />
         <source>{path} was written by a newer version of StyleRec (schema {revision}); this version knows schemas up to {head}. Update StyleRec to open it — the file was not changed.</source>
         <translation>{path} 由更新版本的 StyleRec 写入（结构版本 {revision}）；本版本最高只支持 {head}。请升级 StyleRec 后再打开——文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="80" />
+        <location filename="../../stylerec_app/ui/messages.py" line="85" />
         <source>Cannot open {path}: {detail}. The file was not changed.</source>
         <translation>无法打开 {path}：{detail}。文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="82" />
+        <location filename="../../stylerec_app/ui/messages.py" line="87" />
         <source>{path} is read-only: it can be browsed, not changed.</source>
         <translation>{path} 是只读的：只能浏览，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="83" />
+        <location filename="../../stylerec_app/ui/messages.py" line="88" />
         <source>{path} was written by an older StyleRec and must be upgraded, which needs write access; it is read-only here, so it was not changed.</source>
         <translation>{path} 由旧版 StyleRec 写入，需要升级，而升级需要写入权限；此处为只读，因此文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="86" />
+        <location filename="../../stylerec_app/ui/messages.py" line="91" />
         <source>Upgrading {path} would leave rows of {table} pointing at nothing, so the upgrade was rolled back and the store left as it was (a backup sits beside it).</source>
         <translation>升级 {path} 会使 {table} 中的行指向不存在的记录，因此升级已回滚，仓库保持原样（旁边有一份备份）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="90" />
+        <location filename="../../stylerec_app/ui/messages.py" line="95" />
         <source>The disk holding {path} is full: the batch in progress was rolled back and the store is intact. Free some space and run it again to resume.</source>
         <translation>{path} 所在的磁盘已满：正在处理的批次已回滚，数据库完好无损。请释放一些空间后重新运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="93" />
+        <location filename="../../stylerec_app/ui/messages.py" line="98" />
         <source>Writing to {path} failed (the disk may be full, or the file too large for it): the batch in progress was rolled back and the store is intact. Free some space and run it again to resume.</source>
         <translation>写入 {path} 失败（磁盘可能已满，或文件超出其允许的大小）：正在处理的批次已回滚，数据库完好无损。请释放一些空间后重新运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="97" />
+        <location filename="../../stylerec_app/ui/messages.py" line="102" />
         <source>{path} is busy (another StyleRec is writing to it) and did not free up in time; the batch was rolled back. Try again in a moment.</source>
         <translation>{path} 正忙（另一个 StyleRec 正在写入），未能及时释放；该批次已回滚。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="100" />
+        <location filename="../../stylerec_app/ui/messages.py" line="105" />
         <source>The training checkpoint {path} cannot be used ({detail}). Start the training over to replace it.</source>
         <translation>训练检查点 {path} 无法使用（{detail}）。请重新开始训练以替换它。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="103" />
+        <location filename="../../stylerec_app/ui/messages.py" line="108" />
         <source>The saved {model} model cannot be read ({detail}); train it again.</source>
         <translation>保存的 {model} 模型无法读取（{detail}）；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="105" />
+        <location filename="../../stylerec_app/ui/messages.py" line="110" />
         <source>No trained {model} model for this store yet: train it first.</source>
         <translation>此数据库尚无训练好的 {model} 模型：请先训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="107" />
+        <location filename="../../stylerec_app/ui/messages.py" line="112" />
         <source>close to their style</source>
         <translation>接近其风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="108" />
+        <location filename="../../stylerec_app/ui/messages.py" line="113" />
         <source>looks like {title}, which they engaged with</source>
         <translation>与其互动过的“{title}”相似</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="109" />
+        <location filename="../../stylerec_app/ui/messages.py" line="114" />
         <source>matches colours they like ({colour})</source>
         <translation>符合其喜欢的颜色（{colour}）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="110" />
+        <location filename="../../stylerec_app/ui/messages.py" line="115" />
         <source>from {category}, which they shop often</source>
         <translation>来自其常购的 {category}</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="111" />
+        <location filename="../../stylerec_app/ui/messages.py" line="116" />
         <source>popular in {category}</source>
         <translation>{category} 中的热门商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="112" />
+        <location filename="../../stylerec_app/ui/messages.py" line="117" />
         <source>popular with shoppers like them</source>
         <translation>与其相似的顾客喜欢</translation>
     </message>
@@ -2152,7 +2162,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>old</name>
     <message>
-        <location filename="../../stylerec_app/ui/app.py" line="69" />
+        <location filename="../../stylerec_app/ui/app.py" line="70" />
         <source>The new language applies when StyleRec starts again (jobs are running).</source>
         <translation>新语言将在 StyleRec 下次启动时生效（有任务正在运行）。</translation>
     </message>

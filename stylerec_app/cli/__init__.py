@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
 import sys
 
@@ -149,6 +150,7 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
     """Exit status: 0 done, 1 an error (one English sentence, no traceback unless --debug),
     2 a usage error, 130 cancelled."""
+    multiprocessing.freeze_support()  # packaged builds: an import's reading helper
     settings = settings or Settings.resolve(os.environ)
     parser = build_parser(settings)
     args = parser.parse_args(argv)

@@ -26,6 +26,17 @@ class StyleRecError(Exception):
     def message(self) -> Message:
         return Message(self.code, self.params)
 
+    def __reduce__(self):
+        """Pickled with code and arguments (an import's helper process raises these)."""
+        return _rebuild, (type(self), self.code, self.params, str(self))
+
+
+def _rebuild(cls, code: str, params: dict, text: str) -> StyleRecError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, text)
+    error.code, error.params = code, params
+    return error
+
 
 class Cancelled(StyleRecError):
     """A long job was cancelled by the user; work done so far was rolled back."""

@@ -61,6 +61,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "file.encoding_unknown": "unknown text encoding {encoding!r}: use utf-8, utf-8-sig, gbk or "
                              "gb18030",
     "folder.not_found": "images folder not found: {path}",
+    "import.helper_died": "The helper process reading {file} stopped unexpectedly (status "
+                          "{status}); what was written so far is kept. Run the import again "
+                          "to resume.",
+    "import.helper_failed": "Reading {file} failed ({detail}); what was written so far is "
+                            "kept.",
     # -- stores -------------------------------------------------------------------------------
     "store.not_found": "No store at {path}. Import into it or create one (stylerec demo, File → "
                        "New Store) to make a new one.",

@@ -25,7 +25,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from filelock import FileLock
+from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -235,6 +235,11 @@ class Store:
             self.write_engine.dispose()
 
 
+# Held by import stages that may drop indexes for a bulk load (products, events): loads
+# never overlap, and no one rebuilds "missing" indexes under a running load.
+BULK_LOCK = "bulk"
+
+
 def lock_for(path: Path, what: str = "") -> FileLock:
     """Serialises creating and upgrading a store across processes (`what`: another
     exclusive job on the store, e.g. "events" for event loads)."""
@@ -339,14 +344,22 @@ def open_store(path: str | Path, *, create: bool = False) -> Store:
 
 
 def _restore_missing_indexes(store: Store) -> None:
-    """An import killed during a bulk load leaves an index out: build it back now."""
-    from sqlalchemy import text
-
-    from stylerec_app.storage.import_writer import BULK_INDEXES, restore_indexes
+    """An import stopped during a bulk load left an index out: build it back now, unless
+    a load is running (it builds its own when it ends)."""
+    from stylerec_app.storage.import_writer import BULK_INDEXES, repair_after_bulk
 
     with store.read() as session:
-        present = {r[0] for r in session.execute(text(
-            "SELECT name FROM sqlite_master WHERE type = 'index'"))}
-    if not set(BULK_INDEXES) <= present:
+        present = {r[0] for r in session.connection().exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    if set(BULK_INDEXES) <= present:
+        return
+    bulk = lock_for(store.path, BULK_LOCK)
+    try:
+        bulk.acquire(timeout=0)
+    except Timeout:
+        return
+    try:
         with store.write() as session:
-            restore_indexes(session)
+            repair_after_bulk(session)
+    finally:
+        bulk.release()

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 from sqlalchemy import JSON, Boolean, DateTime, TypeDecorator, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
@@ -227,12 +229,9 @@ PRODUCT_INDEXES = {name: f"CREATE INDEX IF NOT EXISTS {name} ON products ({colum
                                         ("ix_products_price", "price"),
                                         ("ix_products_group_id", "group_id"),
                                         ("ix_products_in_stock", "in_stock"))}
-BULK_INDEXES = {**PRODUCT_INDEXES,
-                "ix_interactions_shopper":
-                "CREATE INDEX IF NOT EXISTS ix_interactions_shopper ON interactions (shopper_id)",
-                "ux_interactions_event_key":
-                "CREATE UNIQUE INDEX IF NOT EXISTS ux_interactions_event_key "
-                "ON interactions (event_key)"}
+EVENT_KEY_INDEX = ("CREATE UNIQUE INDEX IF NOT EXISTS ux_interactions_event_key "
+                   "ON interactions (event_key)")
+BULK_INDEXES = {**PRODUCT_INDEXES, "ux_interactions_event_key": EVENT_KEY_INDEX}
 
 
 def drop_bulk_indexes(session: Session, names=tuple(BULK_INDEXES)) -> None:
@@ -256,8 +255,60 @@ def write_product_stats(session: Session, rows: list[tuple]) -> None:
 
 def restore_indexes(session: Session) -> None:
     """After a bulk load, or at open when a killed import left an index out."""
-    for sql in BULK_INDEXES.values():
+    for sql in PRODUCT_INDEXES.values():
         session.execute(text(sql))
+    conn = raw_connection(session)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ux_interactions_event_key'"
+                    ).fetchone() is None:
+        try:  # a failed statement is undone on its own; the transaction goes on
+            conn.execute(EVENT_KEY_INDEX)
+        except sqlite3.IntegrityError:  # identical events, all keyed as first occurrences
+            number_repeated_events(session)
+            conn.execute(EVENT_KEY_INDEX)
+
+
+def repair_after_bulk(session: Session) -> bool:
+    """Indexes a stopped bulk load left out, built back (its repeated events numbered and
+    its product counts recounted); True if there was anything to do."""
+    present = {r[0] for r in raw_connection(session).execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    if set(BULK_INDEXES) <= present:
+        return False
+    restore_indexes(session)
+    if "ux_interactions_event_key" not in present:  # a first event load was stopped
+        recount_product_stats(session)
+    return True
+
+
+def number_repeated_events(session: Session) -> int:
+    """Give the second, third… of identical events (equal keys, in the order they were
+    read) the keys event_keys.with_occurrence gives them on any other path."""
+    from stylerec_app.storage.event_keys import with_occurrence
+
+    conn = raw_connection(session)
+    rows = conn.execute(
+        "SELECT id, event_key FROM interactions WHERE event_key IN (SELECT event_key FROM "
+        "interactions GROUP BY event_key HAVING count(*) > 1) ORDER BY event_key, id"
+    ).fetchall()
+    if not rows:
+        return 0
+    ids = np.array([r[0] for r in rows], np.int64)
+    keys = np.array([r[1] for r in rows], np.int64)
+    starts = np.r_[True, keys[1:] != keys[:-1]]
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(keys)), 0))
+    occurrence = np.arange(len(keys)) - first
+    later = occurrence > 0
+    new_keys = with_occurrence(keys[later], occurrence[later])
+    conn.executemany("UPDATE interactions SET event_key = ? WHERE id = ?",
+                     zip(new_keys.tolist(), ids[later].tolist(), strict=True))
+    return int(later.sum())
+
+
+def recount_product_stats(session: Session) -> None:
+    """product_stats from every stored event (after a killed bulk load lost its tally)."""
+    conn = raw_connection(session)
+    conn.execute("DELETE FROM product_stats")
+    conn.execute(_STATS_FROM_NEW, (0,))
 
 
 def event_count(session: Session) -> int:

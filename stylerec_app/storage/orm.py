@@ -121,10 +121,10 @@ class Shopper(Base):
 
 class Interaction(Base):
     __tablename__ = "interactions"
-    # No per-product index: product-level counts live in product_stats (a tenth of the size).
-    # The key's uniqueness is an index of its own, so a first bulk load can build it once.
-    __table_args__ = (Index("ix_interactions_shopper", "shopper_id"),
-                      Index("ux_interactions_event_key", "event_key", unique=True))
+    # One index: the unique event key, shopper-major, so it is the shopper-history index
+    # too (storage/event_keys.py; query with shopper_events()). No per-product index:
+    # product-level counts live in product_stats. A first bulk load builds it once, sorted.
+    __table_args__ = (Index("ux_interactions_event_key", "event_key", unique=True),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     # Deterministic key from the event's content (and its occurrence number among
@@ -137,6 +137,14 @@ class Interaction(Base):
     value: Mapped[float | None] = mapped_column(Float, nullable=True)
     timestamp: Mapped[datetime] = mapped_column(EpochSeconds)
     channel: Mapped[str] = mapped_column(String(32), default="")
+
+
+def shopper_events(shopper_id):
+    """WHERE clause for one shopper's events that reads only their range of the key index."""
+    from stylerec_app.storage.event_keys import shopper_range
+
+    low, high = shopper_range(shopper_id)
+    return (Interaction.event_key.between(low, high)) & (Interaction.shopper_id == shopper_id)
 
 
 class ProductStats(Base):

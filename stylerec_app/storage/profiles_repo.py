@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import func, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from stylerec_app.storage import orm
 from stylerec_app.storage.catalog_repo import _SUMMARY_COLUMNS, _summary
+from stylerec_app.storage.event_keys import SHOPPER_RANGE_SQL
 from stylerec_app.storage.orm import utcnow
 
 
@@ -126,6 +127,30 @@ def save_product_profiles(session: Session, rows: list[dict]) -> None:
     _upsert(session, orm.ProductProfile, "product_id", rows)
 
 
+def item_facts(session: Session) -> tuple[np.ndarray, list[str], list[str], np.ndarray]:
+    """(ids, categories, colours, prices with NaN for none) of every product."""
+    rows = session.execute(select(orm.Product.id, orm.Product.category, orm.Product.colour,
+                                  orm.Product.price).order_by(orm.Product.id)).all()
+    return (np.fromiter((r[0] for r in rows), np.int64, count=len(rows)),
+            [r[1] or "" for r in rows], [r[2] or "" for r in rows],
+            np.fromiter((np.nan if r[3] is None else r[3] for r in rows), np.float64,
+                        count=len(rows)))
+
+
+def style_weights(session: Session) -> tuple[np.ndarray, np.ndarray] | None:
+    """(product ids, N×26 style weights, zeros where none) of the profiled products; None
+    when nothing is profiled."""
+    rows = session.execute(select(orm.ProductProfile.product_id,
+                                  orm.ProductProfile.style_weights)).all()
+    if not rows:
+        return None
+    weights = np.zeros((len(rows), 26), np.float32)
+    for n, (_, w) in enumerate(rows):
+        if w:
+            weights[n] = w
+    return np.array([r[0] for r in rows], np.int64), weights
+
+
 def product_profiles(session: Session, ids) -> dict[int, orm.ProductProfile]:
     return {p.product_id: p for p in session.scalars(
         select(orm.ProductProfile).where(orm.ProductProfile.product_id.in_(list(ids))))}
@@ -138,11 +163,12 @@ _STALE_SHOPPERS = text("""
     LEFT JOIN shopper_profiles sp ON sp.shopper_id = s.id
     WHERE sp.shopper_id IS NULL
        OR sp.last_event_id != COALESCE((SELECT max(i.id) FROM interactions i
-                                        WHERE i.shopper_id = s.id), 0)
+                                        WHERE {of_shopper}), 0)
        OR EXISTS (SELECT 1 FROM interactions i JOIN embeddings e
                     ON e.owner = 'product' AND e.owner_id = i.product_id
-                  WHERE i.shopper_id = s.id AND e.updated_at > sp.updated_at)
-""")
+                  WHERE {of_shopper} AND e.updated_at > sp.updated_at)
+""".format(of_shopper="i.event_key BETWEEN " + SHOPPER_RANGE_SQL.format(id="s.id")
+           + " AND i.shopper_id = s.id"))
 
 
 def stale_shoppers(session: Session) -> list[int]:
@@ -168,14 +194,14 @@ class EventRow:
 
 def events_of(session: Session, shopper_ids: list[int]) -> list[EventRow]:
     out: list[EventRow] = []
-    for start in range(0, len(shopper_ids), 500):
-        chunk = shopper_ids[start : start + 500]
+    for start in range(0, len(shopper_ids), 100):  # 100 key ranges OR'd: SQLite's depth cap
+        chunk = shopper_ids[start : start + 100]
         out += [EventRow(*r) for r in session.execute(
             select(orm.Interaction.id, orm.Interaction.shopper_id, orm.Interaction.product_id,
                    orm.Interaction.kind, orm.Interaction.value, orm.Interaction.timestamp,
                    orm.Product.category, orm.Product.price)
             .join(orm.Product, orm.Product.id == orm.Interaction.product_id)
-            .where(orm.Interaction.shopper_id.in_(chunk))
+            .where(or_(*(orm.shopper_events(sid) for sid in chunk)))
             .order_by(orm.Interaction.shopper_id, orm.Interaction.id))]
     return out
 
@@ -231,7 +257,7 @@ def recent_history(session: Session, shopper_id: int, limit: int = 12):
     rows = session.execute(
         select(*_SUMMARY_COLUMNS, orm.Interaction.kind, orm.Interaction.timestamp)
         .join(orm.Interaction, orm.Interaction.product_id == orm.Product.id)
-        .where(orm.Interaction.shopper_id == shopper_id)
+        .where(orm.shopper_events(shopper_id))
         .order_by(orm.Interaction.timestamp.desc(), orm.Interaction.id.desc()).limit(400))
     seen, out = set(), []
     for row in rows:

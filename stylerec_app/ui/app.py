@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -101,6 +102,7 @@ def _screenshot_when_ready(shell: AppShell, target: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # packaged builds: an import's reading helper
     args = parse_args(sys.argv[1:] if argv is None else argv)
     settings = Settings.resolve(os.environ, language=args.lang)
     if args.self_test:

@@ -66,6 +66,11 @@ class Messages(QObject):
             "file.encoding_unknown": self.tr("unknown text encoding “{encoding}”: use utf-8, "
                                              "utf-8-sig, gbk or gb18030"),
             "folder.not_found": self.tr("images folder not found: {path}"),
+            "import.helper_died": self.tr("The helper process reading {file} stopped "
+                                          "unexpectedly (status {status}); what was written "
+                                          "so far is kept. Run the import again to resume."),
+            "import.helper_failed": self.tr("Reading {file} failed ({detail}); what was "
+                                            "written so far is kept."),
             "store.not_found": self.tr("No store at {path}."),
             "store.empty_file": self.tr("{path} is an empty file, not a StyleRec store; it was "
                                         "not changed."),

@@ -34,8 +34,8 @@ def test_top100_over_a_million_products(benchmark):
 
 def test_training_time_per_model_on_hm(shared_hm, tmp_path):
     from stylerec_app.services.importing import import_hm
+    from stylerec_app.services.interactions import load_store, train_data
     from stylerec_app.services.recommendation import models
-    from stylerec_app.services.recommendation.dataset import load_store, train_data
     from stylerec_app.storage.database import open_store
 
     store = open_store(tmp_path / "hm.sqlite", create=True)
@@ -61,8 +61,8 @@ def test_training_time_of_profile_based_models_on_hm():
 
     import pytest
 
+    from stylerec_app.services.interactions import attach_features, load_store, train_data
     from stylerec_app.services.recommendation import models
-    from stylerec_app.services.recommendation.dataset import attach_features, load_store, train_data
     from stylerec_app.storage.database import open_store
 
     path = os.environ.get("STYLEREC_HM_PROFILED")

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from stylerec_app.domain.errors import StyleRecError
+from stylerec_app.services.interactions import PURCHASE, load_store, train_data
 from stylerec_app.services.recommendation import models
-from stylerec_app.services.recommendation.dataset import load_store, train_data
 from stylerec_app.services.recommendation.registry import REGISTRY
 from stylerec_app.services.recommendation.serving import Query, RecommendationService
 from stylerec_app.storage.database import open_store
@@ -71,7 +71,7 @@ def test_recommendations_respect_filters_and_explain_themselves(trained_demo, en
 
 def test_every_trained_model_beats_popularity_on_later_purchases(profiled_demo, tmp_path):
     """A simple temporal split on the demo store (the evaluation harness does this properly)."""
-    from stylerec_app.services.recommendation.dataset import attach_features
+    from stylerec_app.services.interactions import attach_features
 
     store = open_store(profiled_demo, create=True)
     ds = load_store(store)
@@ -80,8 +80,8 @@ def test_every_trained_model_beats_popularity_on_later_purchases(profiled_demo, 
     train = attach_features(store, ds, train_data(ds, ev.day < cut))
     store.close()
     truth: dict[int, set] = {}
-    for u, i in zip(ev.user[(ev.day >= cut) & (ev.kind == "purchase")],
-                    ev.item[(ev.day >= cut) & (ev.kind == "purchase")], strict=True):
+    for u, i in zip(ev.user[(ev.day >= cut) & (ev.kind == PURCHASE)],
+                    ev.item[(ev.day >= cut) & (ev.kind == PURCHASE)], strict=True):
         truth.setdefault(int(u), set()).add(int(i))
 
     def recall(model) -> float:

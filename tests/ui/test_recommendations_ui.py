@@ -80,7 +80,7 @@ def _busiest_after_split(path, days=20) -> str:
     """The shopper with the most events in the held-out days."""
     import numpy as np
 
-    from stylerec_app.services.recommendation.dataset import load_store
+    from stylerec_app.services.interactions import load_store
 
     store = open_store(path, create=True)
     ds = load_store(store)

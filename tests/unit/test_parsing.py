@@ -4,7 +4,6 @@ import pytest
 
 from stylerec_app.domain.catalog import InteractionKind
 from stylerec_app.services.importing.parsing import (
-    EventKeys,
     RowError,
     content_hash,
     parse_kind,
@@ -57,14 +56,6 @@ def test_event_kinds_accept_synonyms_and_chinese():
     assert parse_kind("", default=InteractionKind.VIEW) == InteractionKind.VIEW
     with pytest.raises(RowError, match="unknown event kind"):
         parse_kind("wishlist")
-
-
-def test_identical_events_get_distinct_but_reproducible_keys():
-    a, b = EventKeys(), EventKeys()
-    first = [a.key("s", "p", "purchase", "2020-01-01"), a.key("s", "p", "purchase", "2020-01-01")]
-    again = [b.key("s", "p", "purchase", "2020-01-01"), b.key("s", "p", "purchase", "2020-01-01")]
-    assert first[0] != first[1]
-    assert first == again
 
 
 def test_content_hash_ignores_key_order_but_not_values():

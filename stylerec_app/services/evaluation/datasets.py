@@ -2,7 +2,8 @@
 
 Spec strings (CLI and UI): ``db:PATH`` (any StyleRec store), ``hm[:DIR]`` (imported into
 a cached store through the normal importer, so the same code paths are measured), and
-``ml-100k[:DIR]`` (RecBole atomic files read directly: ratings, no photos).
+``ml-100k[:DIR]`` (RecBole atomic files read directly: ratings, no photos). The events
+come from services/interactions.py, the loader training and serving use too.
 Feedback is implicit: every event trains. What counts as *relevant* in a test part:
 purchases when the data has any (else carts, else every event); with a rating
 threshold, ratings at or above it.
@@ -10,7 +11,6 @@ threshold, ratings at or above it.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -22,12 +22,14 @@ from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import CancelToken, ProgressSink, ignore_progress
 from stylerec_app.engine.recommenders.data import TrainData
 from stylerec_app.services.engines import Engines
-from stylerec_app.services.recommendation.dataset import (
+from stylerec_app.services.interactions import (
     EPOCH,
     StoreDataset,
     attach_features,
-    event_weight,
+    event_weights,
+    load_movielens,
     load_store,
+    relevance,
 )
 from stylerec_app.storage.database import Store, open_store
 
@@ -94,7 +96,7 @@ def load_dataset(spec: str, *, cache_dir: Path, data_dir: Path | None = None,
                  cancel: CancelToken | None = None) -> EvalDataset:
     kind, path = parse_spec(spec, data_dir)
     if kind == "ml-100k":
-        return load_movielens(path, threshold, spec)
+        return movielens(path, threshold, spec)
     if kind == "hm":
         store = hm_store(path, cache_dir, engines if need_images else None, progress, cancel)
         label = f"H&M folder {path.name} (imported into {store.path.name})"
@@ -126,67 +128,24 @@ def hm_store(folder: Path, cache_dir: Path, engines: Engines | None, progress, c
 def from_store(store: Store, spec: str, label: str, threshold: float | None) -> EvalDataset:
     ds = load_store(store)
     ev = ds.events
-    kinds = ev.kind.astype(str)
-    weight = np.array([event_weight(k, v) for k, v in zip(kinds, ev.value, strict=True)],
-                      np.float32)
-    if threshold is not None and (kinds == "rating").any():
-        relevant = (kinds == "rating") & (np.nan_to_num(ev.value, nan=-np.inf) >= threshold)
-        relevance = f"ratings ≥ {threshold:g}"
-    elif (kinds == "purchase").any():
-        relevant, relevance = kinds == "purchase", "purchases"
-    elif (kinds == "cart").any():
-        relevant, relevance = kinds == "cart", "add-to-carts"
-    else:
-        relevant, relevance = np.ones(len(kinds), bool), "every event"
+    relevant, described = relevance(ev.kind, ev.value, threshold)
     features = None
     if len(ds.item_ids):
         template = TrainData(interactions=None)  # type: ignore[arg-type]
         attach_features(store, ds, template)
         features = template
-    return EvalDataset(spec, label, ev.user, ev.item, weight, relevant, ev.day, ds.user_names,
-                       ds.item_names, relevance, features, store, ds)
+    return EvalDataset(spec, label, ev.user, ev.item, event_weights(ev.kind, ev.value),
+                       relevant, ev.day, ds.user_names, ds.item_names, described, features,
+                       store, ds)
 
 
-def load_movielens(folder: Path, threshold: float | None, spec: str) -> EvalDataset:
-    """RecBole atomic files: ml-100k.inter (user_id, item_id, rating, timestamp)."""
-    inter = next(iter(sorted(folder.glob("*.inter"))), None)
-    if inter is None:
-        raise StyleRecError(f"No .inter file in {folder}.")
-    with open(inter, encoding="utf-8") as fh:
-        reader = csv.reader(fh, delimiter="\t")
-        header = [h.split(":")[0] for h in next(reader)]
-        rows = list(reader)
-    try:
-        cols = {name: header.index(name) for name in ("user_id", "item_id", "rating",
-                                                      "timestamp")}
-    except ValueError as exc:
-        raise StyleRecError(f"{inter.name}: missing column ({exc})") from None
-    users = [r[cols["user_id"]] for r in rows]
-    items = [r[cols["item_id"]] for r in rows]
-    user_names, user_idx = np.unique(users, return_inverse=True)
-    item_names, item_idx = np.unique(items, return_inverse=True)
-    rating = np.array([float(r[cols["rating"]]) for r in rows])
-    seconds = np.array([float(r[cols["timestamp"]]) for r in rows])
-    day = (seconds - (EPOCH - datetime(1970, 1, 1)).total_seconds()) / 86400.0
+def movielens(folder: Path, threshold: float | None, spec: str) -> EvalDataset:
+    files = load_movielens(folder)
+    ev = files.events
     if threshold is not None:
-        relevant, relevance = rating >= threshold, f"ratings ≥ {threshold:g}"
+        relevant, described = ev.value >= threshold, f"ratings ≥ {threshold:g}"
     else:
-        relevant, relevance = np.ones(len(rows), bool), "every rating"
-    titles = _movie_titles(folder)
-    return EvalDataset(spec, f"MovieLens-100K ({inter.name})", user_idx.astype(np.int64),
-                       item_idx.astype(np.int64), np.ones(len(rows), np.float32), relevant, day,
-                       [str(u) for u in user_names],
-                       [titles.get(str(i), str(i)) for i in item_names], relevance)
-
-
-def _movie_titles(folder: Path) -> dict[str, str]:
-    item_file = next(iter(sorted(folder.glob("*.item"))), None)
-    if item_file is None:
-        return {}
-    with open(item_file, encoding="utf-8", errors="replace") as fh:
-        reader = csv.reader(fh, delimiter="\t")
-        header = [h.split(":")[0] for h in next(reader)]
-        if "item_id" not in header or "movie_title" not in header:
-            return {}
-        i, t = header.index("item_id"), header.index("movie_title")
-        return {r[i]: r[t] for r in reader if len(r) > max(i, t)}
+        relevant, described = np.ones(len(ev.user), bool), "every rating"
+    return EvalDataset(spec, f"MovieLens-100K ({files.source})", ev.user, ev.item,
+                       files.weight, relevant, ev.day, files.user_names, files.item_names,
+                       described)

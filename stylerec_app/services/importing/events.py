@@ -44,7 +44,9 @@ class Factor:
         return Factor(self.codes[rows], self.uniques)
 
     def values(self) -> list[str]:
-        return [self.uniques[c] for c in self.codes]
+        if len(self.uniques) == 1:
+            return self.uniques * len(self.codes)
+        return [self.uniques[c] for c in self.codes.tolist()]
 
 
 @dataclass

@@ -8,6 +8,7 @@ product column is kept as an attribute. See README "Generic import layout".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from stylerec_app.domain.catalog import InteractionKind
@@ -27,6 +28,7 @@ from stylerec_app.services.importing.parsing import (
     require_id,
 )
 from stylerec_app.services.importing.pipeline import EVENT_BATCH, ImportPipeline, Stage
+from stylerec_app.services.importing.reading import Reading
 from stylerec_app.services.importing.sources import (
     DEFAULT_MAX_ROW_BYTES,
     CsvRows,
@@ -45,7 +47,7 @@ from stylerec_app.services.importing.writers import (
     write_shoppers,
 )
 from stylerec_app.storage import import_writer
-from stylerec_app.storage.database import Store
+from stylerec_app.storage.database import BULK_LOCK, Store
 
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "products": {
@@ -203,6 +205,23 @@ def _review_parser(cols: ColumnMap, decimal: str):
     return parse
 
 
+def _open_rows(path: Path, encoding: str | None, max_row_bytes: int, make_parser,
+               cols: ColumnMap, *args) -> Reading:
+    return Reading(read_rows(path, encoding, max_row_bytes=max_row_bytes),
+                   parse=make_parser(cols, *args))
+
+
+def _open_events(path: Path, encoding: str | None, max_row_bytes: int, cols: ColumnMap,
+                 decimal: str) -> Reading:
+    if path.suffix.lower() == ".csv":  # lists, not a dict per row
+        rows = CsvRows(path, encoding, max_row_bytes=max_row_bytes)
+        field = list_field(rows.header or [], cols.resolve(rows.header or []))
+    else:
+        rows, field = read_rows(path, encoding, max_row_bytes=max_row_bytes), cols.get
+    return Reading(rows, parse_batch=EventBatchParser(field, path.name, decimal=decimal,
+                                                      default_kind=InteractionKind.PURCHASE))
+
+
 def _photos_unchanged(store: Store) -> bool:
     with store.read() as session:
         return import_writer.photos_unchanged(session)
@@ -245,11 +264,9 @@ def import_generic(
     parse_options = (f"generic|{encoding}|{decimal}|{source.max_row_bytes}|"
                      f"{sorted(source.mapping.items())}")
 
-    def rows(entity: str):
-        return read_rows(files[entity], encoding, max_row_bytes=source.max_row_bytes)
-
-    def cols(entity: str) -> ColumnMap:
-        return ColumnMap(entity, source.mapping, files[entity])
+    def opener(entity: str, make_parser, *args):
+        return partial(_open_rows, files[entity], encoding, source.max_row_bytes, make_parser,
+                       ColumnMap(entity, source.mapping, files[entity]), *args)
 
     def known_products() -> str:  # events and reviews are checked against the products
         with store.read() as session:
@@ -259,39 +276,30 @@ def import_generic(
         report = pipeline.report
         writer = ProductWriter()
         pipeline.run(Stage(
-            "products", products, rows("products"),
-            _product_parser(cols("products"), photo_root, decimal), writer,
-            prepare=ProductImages(store, products.name), scan=scans["products"],
+            "products", products, opener("products", _product_parser, photo_root, decimal),
+            writer, prepare=ProductImages(store, products.name), scan=scans["products"],
             options=f"{parse_options}|{photo_root.resolve()}|{folder_signature(photo_root)}",
             reusable=lambda: _photos_unchanged(store), begin=writer.begin,
-            finish=writer.finish))
+            finish=writer.finish, exclusive=BULK_LOCK))
         if "shoppers" in files:
-            pipeline.run(Stage("shoppers", files["shoppers"], rows("shoppers"),
-                               _shopper_parser(cols("shoppers")), write_shoppers,
+            pipeline.run(Stage("shoppers", files["shoppers"],
+                               opener("shoppers", _shopper_parser), write_shoppers,
                                scan=scans["shoppers"], options=parse_options))
         if "events" in files:
             path = files["events"]
-            event_cols = cols("events")
-            if path.suffix.lower() == ".csv":  # lists, not a dict per row
-                event_rows = CsvRows(path, encoding, max_row_bytes=source.max_row_bytes)
-                field = list_field(event_rows.header or [],
-                                   event_cols.resolve(event_rows.header or []))
-            else:
-                event_rows, field = rows("events"), event_cols.get
             events = EventWriter(report, path.name)
             bulk = EventBulk(events)
-            pipeline.run(Stage("events", path, event_rows, None,
-                               events, unique_key=None,
-                               parse_batch=EventBatchParser(
-                                   field, path.name, decimal=decimal,
-                                   default_kind=InteractionKind.PURCHASE),
-                               batch_size=EVENT_BATCH, scan=scans["events"],
+            pipeline.run(Stage("events", path,
+                               partial(_open_events, path, encoding, source.max_row_bytes,
+                                       ColumnMap("events", source.mapping, path), decimal),
+                               events, unique_key=None, batch_size=EVENT_BATCH,
+                               scan=scans["events"],
                                options=f"{parse_options}|{known_products()}",
                                begin=bulk.begin, finish=bulk.finish,
-                               check_references=False, exclusive="events"))
+                               check_references=False, exclusive=BULK_LOCK))
         if "reviews" in files:
-            pipeline.run(Stage("reviews", files["reviews"], rows("reviews"),
-                               _review_parser(cols("reviews"), decimal),
+            pipeline.run(Stage("reviews", files["reviews"],
+                               opener("reviews", _review_parser, decimal),
                                ReviewWriter(report, files["reviews"].name),
                                scan=scans["reviews"],
                                options=f"{parse_options}|{known_products()}"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from stylerec_app.domain.catalog import InteractionKind
@@ -18,6 +19,7 @@ from stylerec_app.services.importing.parsing import (
     require_id,
 )
 from stylerec_app.services.importing.pipeline import EVENT_BATCH, ImportPipeline, Stage
+from stylerec_app.services.importing.reading import Reading
 from stylerec_app.services.importing.sources import (
     DEFAULT_MAX_ROW_BYTES,
     CsvRows,
@@ -35,7 +37,7 @@ from stylerec_app.services.importing.writers import (
     write_shoppers,
 )
 from stylerec_app.storage import import_writer
-from stylerec_app.storage.database import Store
+from stylerec_app.storage.database import BULK_LOCK, Store
 
 ARTICLES = "articles.csv"
 CUSTOMERS = "customers.csv"
@@ -103,6 +105,25 @@ def _transaction_field(raw: dict, name: str) -> str:
     return (raw.get(column) or "") if column else ""
 
 
+def _customers():
+    return _customer
+
+
+def _open_csv(path: Path, max_row_bytes: int, make_parser, *args) -> Reading:
+    return Reading(read_csv(path, "utf-8-sig", max_row_bytes=max_row_bytes),
+                   parse=make_parser(*args))
+
+
+def _open_transactions(path: Path, max_row_bytes: int) -> Reading:
+    rows = CsvRows(path, "utf-8-sig", max_row_bytes=max_row_bytes)
+    field = list_field(rows.header or [], {role: column or None
+                                           for role, column in _TRANSACTION_COLUMNS.items()})
+    return Reading(rows, parse_batch=EventBatchParser(
+        field, path.name, default_kind=InteractionKind.PURCHASE, channel_names=_CHANNELS,
+        value_field="price", require_value=True, value_min=0.0,
+        id_names=("customer_id", "article_id")))
+
+
 def check_hm_folder(folder: Path) -> Path:
     """The folder, resolved, if it has an H&M articles.csv; else a clear error."""
     folder = Path(folder).expanduser().resolve()
@@ -138,36 +159,27 @@ def import_hm(
         report = pipeline.report
         writer = ProductWriter()
         pipeline.run(Stage(
-            "products", articles, read_csv(articles, "utf-8-sig", max_row_bytes=max_row_bytes),
-            _article(images), writer, prepare=ProductImages(store, articles.name),
+            "products", articles, partial(_open_csv, articles, max_row_bytes, _article, images),
+            writer, prepare=ProductImages(store, articles.name),
             scan=scans[articles], options=f"{options}|{folder_signature(images)}",
             reusable=lambda: _photos_unchanged(store), begin=writer.begin,
-            finish=writer.finish))
+            finish=writer.finish, exclusive=BULK_LOCK))
         if customers.is_file():
             pipeline.run(Stage("shoppers", customers,
-                               read_csv(customers, "utf-8-sig", max_row_bytes=max_row_bytes),
-                               _customer, write_shoppers, scan=scans[customers],
-                               options=options))
+                               partial(_open_csv, customers, max_row_bytes, _customers),
+                               write_shoppers, scan=scans[customers], options=options))
         if transactions.is_file():
-            tx_rows = CsvRows(transactions, "utf-8-sig", max_row_bytes=max_row_bytes)
-            tx_field = list_field(tx_rows.header or [], {
-                role: column or None for role, column in _TRANSACTION_COLUMNS.items()})
             with store.read() as session:
                 products_known = import_writer.product_count(session)
             events = EventWriter(report, transactions.name)
             bulk = EventBulk(events)
-            pipeline.run(Stage("events", transactions, tx_rows,
-                               None, events, unique_key=None,
-                               parse_batch=EventBatchParser(
-                                   tx_field, transactions.name,
-                                   default_kind=InteractionKind.PURCHASE,
-                                   channel_names=_CHANNELS, value_field="price",
-                                   require_value=True, value_min=0.0,
-                                   id_names=("customer_id", "article_id")),
-                               batch_size=EVENT_BATCH, scan=scans[transactions],
+            pipeline.run(Stage("events", transactions,
+                               partial(_open_transactions, transactions, max_row_bytes),
+                               events, unique_key=None, batch_size=EVENT_BATCH,
+                               scan=scans[transactions],
                                options=f"{options}|products<={products_known}",
                                begin=bulk.begin, finish=bulk.finish,
-                               check_references=False, exclusive="events"))
+                               check_references=False, exclusive=BULK_LOCK))
         # H&M articles carry no price: show the mean price paid, where anyone bought it.
         pipeline.finish_step(import_writer.derive_prices_from_purchases)
     return report

@@ -183,20 +183,3 @@ def parse_stock(raw) -> bool | None:
     if isinstance(raw, bool):
         return raw
     return _STOCK.get(str(raw or "").strip().lower())
-
-
-class EventKeys:
-    """Deterministic keys for events, which carry no id of their own.
-
-    Identical events in one file (the same shopper buying two of an item on a day)
-    are told apart by their occurrence number, so re-imports never duplicate them.
-    """
-
-    def __init__(self) -> None:
-        self._seen: dict[str, int] = {}
-
-    def key(self, *parts: object) -> str:
-        base = "|".join(str(p) for p in parts)
-        n = self._seen.get(base, 0)
-        self._seen[base] = n + 1
-        return hashlib.sha256(f"{base}|#{n}".encode()).hexdigest()[:40]

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from filelock import Timeout
 
-from stylerec_app.domain.errors import Cancelled, StyleRecError
+from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.imports import ERROR, WARNING, EntityCounts, ImportIssue, ImportReport
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink
-from stylerec_app.services.importing.parsing import RowError
-from stylerec_app.services.importing.sources import FileScan, Rejected
+from stylerec_app.services.importing import reading
+from stylerec_app.services.importing.reading import Reading, ReadSpec
+from stylerec_app.services.importing.sources import FileScan
 from stylerec_app.storage import import_writer
 from stylerec_app.storage.database import Store, lock_for
 
@@ -43,13 +44,12 @@ log = logging.getLogger(__name__)
 class Stage:
     entity: str  # "products", "shoppers", "events", "reviews"
     path: Path
-    rows: Iterable[tuple[int, dict]]
-    parse: Callable[[dict], dict]  # raises RowError
+    # Opens the file: rows and their parser (reading.py); picklable, so that a helper
+    # process can read a large file while this one writes.
+    read: Callable[[], Reading]
     write: Writer
     prepare: Preparer | None = None
     unique_key: str | None = "external_id"  # duplicate ids in one file are rejected
-    # Parses a whole batch at once (events): raw rows → (parsed batch, issues).
-    parse_batch: Callable[[list], tuple[object, list[ImportIssue]]] | None = None
     batch_size: int = DEFAULT_BATCH
     # The file's fingerprint and the options that change how it parses: an unchanged file
     # read to its end before is not read again (its outcome is recorded again instead).
@@ -73,12 +73,6 @@ def _batch_size(stage: Stage) -> int:
     if stage.scan is None or stage.batch_size <= DEFAULT_BATCH:
         return stage.batch_size
     return max(DEFAULT_BATCH, min(stage.batch_size, stage.scan.lines // 20))
-
-
-def _batched(rows: Iterable, size: int) -> Iterator[list]:
-    it = iter(rows)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 class ImportPipeline:
@@ -138,24 +132,6 @@ class ImportPipeline:
     def _emit(self, stage: str) -> None:
         self.progress(Progress(self.done_rows, self.total_rows, stage))
 
-    def _parse(self, stage: Stage, line: int, raw, seen: dict[str, int]) -> dict:
-        """One row through its parser; whatever goes wrong rejects this row only."""
-        if isinstance(raw, Rejected):
-            raise RowError(raw.code, **raw.args)
-        try:
-            row = stage.parse(raw)
-        except (RowError, StyleRecError):  # a row's problem, or the whole file's (a column)
-            raise
-        except Exception as exc:  # a parser bug must not cost the rest of the file
-            log.exception("unexpected error parsing %s line %d", stage.path.name, line)
-            raise RowError("row.invalid", detail=f"{type(exc).__name__}: {exc}") from exc
-        key = row.get(stage.unique_key) if stage.unique_key else None
-        if key is not None:
-            if key in seen:
-                raise RowError("row.duplicate_id", id=key, first=seen[key])
-            seen[key] = line
-        return row
-
     def _reuse(self, stage: Stage, counts: EntityCounts) -> bool:
         """An unchanged file read to its end before: its outcome, recorded again."""
         if stage.scan is None:
@@ -208,27 +184,21 @@ class ImportPipeline:
             with self.store.write() as session:
                 stage.begin(session, stage.scan)
         gc.freeze()
-        seen: dict[str, int] = {}
         name = stage.path.name
         rows_seen = 0
-        for raw_batch in _batched(stage.rows, self.batch_size or _batch_size(stage)):
-            self.cancel.raise_if_cancelled()
-            issues: list[ImportIssue] = []
-            batch: Batch = []
-            if stage.parse_batch is not None:
-                batch, issues = stage.parse_batch(raw_batch)
-            else:
-                for line, raw in raw_batch:
-                    try:
-                        batch.append((line, self._parse(stage, line, raw, seen)))
-                    except RowError as err:
-                        issues.append(ImportIssue(name, line, err.code, err.args_, ERROR))
-            rows_seen += len(raw_batch)
-            if stage.prepare is not None:
-                batch = stage.prepare(batch, issues)
-            self._write(stage, batch, counts, issues)
-            self.done_rows += len(raw_batch)
-            self._emit(stage.entity)
+        spec = ReadSpec(stage.read, name, self.batch_size or _batch_size(stage),
+                        stage.unique_key)
+        lines = stage.scan.lines if stage.scan is not None else 0
+        # closed at once on cancel or error: a helper process stops with it
+        with closing(reading.batches(spec, lines, self.cancel)) as parsed:
+            for raw_count, batch, issues in parsed:
+                self.cancel.raise_if_cancelled()
+                rows_seen += raw_count
+                if stage.prepare is not None:
+                    batch = stage.prepare(batch, issues)
+                self._write(stage, batch, counts, issues)
+                self.done_rows += raw_count
+                self._emit(stage.entity)
         if rows_seen == 0:
             issues = [ImportIssue(name, 1, "file.empty", {"file": name}, WARNING)]
             self._write(stage, [], counts, issues)

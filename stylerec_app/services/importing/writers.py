@@ -13,7 +13,7 @@ from stylerec_app.services.importing.images import check_images
 from stylerec_app.services.importing.parsing import content_hash
 from stylerec_app.storage import import_writer, orm
 from stylerec_app.storage.database import Store
-from stylerec_app.storage.event_keys import OccurrenceCounter, keys_for
+from stylerec_app.storage.event_keys import OccurrenceCounter, base_keys, keys_for
 from stylerec_app.storage.orm import KIND_CODES
 
 if TYPE_CHECKING:
@@ -55,6 +55,11 @@ class ProductImages:
         return batch
 
 
+# Files at least this long load in bulk (indexes dropped, built once at the end).
+BULK_PRODUCTS = 20_000
+BULK_EVENTS = 200_000
+
+
 class ProductWriter:
     """Upserts products and keeps the search index in step: row by row for a few changes,
     one rebuild at the end of a bulk load (far cheaper than a million index updates)."""
@@ -65,8 +70,10 @@ class ProductWriter:
         self.fts: bool | None = None
 
     def begin(self, session: Session, scan) -> None:
+        import_writer.repair_after_bulk(session)  # after a load stopped in this process
         stored = import_writer.product_count(session)
-        self.bulk = scan is not None and scan.lines >= 20_000 and scan.lines > stored // 5
+        self.bulk = (scan is not None and scan.lines >= BULK_PRODUCTS
+                     and scan.lines > stored // 5)
         if self.bulk and stored == 0:  # a first load: secondary indexes built once, after
             import_writer.drop_bulk_indexes(session, tuple(import_writer.PRODUCT_INDEXES))
 
@@ -175,30 +182,53 @@ class EventWriter:
         pick = np.flatnonzero(pids >= 0)
         pids = pids[pick]
         shopper = batch.shopper.take(pick)
-        used = np.unique(shopper.codes)
-        missing = sorted({shopper.uniques[c] for c in used
-                          if shopper.uniques[c] not in self.shoppers})
-        if missing:
-            import_writer.create_shoppers(session, missing, content_hash({}))
-            self.shoppers.update(import_writer.ids_for(session, orm.Shopper, missing))
-            self.report.count("shoppers").new += len(missing)
-        shopper_ids = np.array([self.shoppers.get(u, -1) for u in shopper.uniques] + [-1],
-                               np.int64)
-        sids = shopper_ids[shopper.codes]
+        sids = self._shopper_ids(session, shopper)
         kind_codes = np.array([KIND_CODES.get(k, 0) for k in batch.kind.uniques] + [0],
                               np.int64)[batch.kind.codes[pick]]
         channel = batch.channel.take(pick)
         value, seconds = batch.value[pick], batch.seconds[pick]
-        keys = keys_for(self.counter, sids, pids, kind_codes, seconds, value,
-                        (channel.codes, channel.uniques))
-        values = [None if v != v else v for v in value.tolist()]
+        if self.keys_indexed:
+            keys = keys_for(self.counter, sids, pids, kind_codes, seconds, value,
+                            (channel.codes, channel.uniques))
+        else:  # repeats get their occurrence numbers when the key index is built
+            keys = base_keys(sids, pids, kind_codes, seconds, value,
+                             (channel.codes, channel.uniques)).view(np.int64)
         rows = list(zip(keys.tolist(), sids.tolist(), pids.tolist(), kind_codes.tolist(),
-                        values, seconds.tolist(), channel.values(), strict=True))
+                        _nullable(value), seconds.tolist(), channel.values(), strict=True))
         new = import_writer.insert_event_rows(session, rows, keys_indexed=self.keys_indexed)
         if not self.keys_indexed:  # a first bulk load: every row is new, count them here
             self.tally.add(pids, kind_codes, seconds)
         counts.new += new
         counts.unchanged += len(rows) - new
+
+
+    def _shopper_ids(self, session: Session, shopper) -> np.ndarray:
+        """Store ids per event; shoppers the file names for the first time are created."""
+        known = self.shoppers
+        ids = np.array([known.get(u, -1) for u in shopper.uniques] + [-1], np.int64)
+        unknown = np.flatnonzero(ids[:-1] < 0)
+        if len(unknown):
+            used = np.zeros(len(ids), bool)
+            used[shopper.codes] = True
+            missing = sorted(shopper.uniques[c] for c in unknown if used[c])
+            if missing:
+                import_writer.create_shoppers(session, missing, content_hash({}))
+                known.update(import_writer.ids_for(session, orm.Shopper, missing))
+                self.report.count("shoppers").new += len(missing)
+                ids[unknown] = [known.get(shopper.uniques[c], -1) for c in unknown]
+        return ids[shopper.codes]
+
+
+def _nullable(value: np.ndarray) -> list:
+    """float64 values as SQL parameters: NaN is NULL."""
+    missing = np.isnan(value)
+    if missing.all():
+        return [None] * len(value)
+    values = value.tolist()
+    if missing.any():
+        for n in np.flatnonzero(missing).tolist():
+            values[n] = None
+    return values
 
 
 class StatsTally:
@@ -215,7 +245,7 @@ class StatsTally:
             self.counts = np.vstack([self.counts, np.zeros((grow - len(self.last), 5),
                                                            np.int64)])
             self.last = np.r_[self.last, np.zeros(grow - len(self.last), np.int64)]
-        np.add.at(self.counts, (product_ids, kinds), 1)
+        np.add.at(self.counts.reshape(-1), product_ids * 5 + kinds, 1)
         np.maximum.at(self.last, product_ids, seconds)
 
     def rows(self) -> list[tuple]:
@@ -224,24 +254,22 @@ class StatsTally:
 
 
 class EventBulk:
-    """Events stage hooks. A load that dwarfs the stored events drops the shopper-history
-    index and builds it once at the end; a first load into an empty table drops the unique
-    key index too (its keys are distinct by construction) and inserts without conflict
-    checks. A killed import's store gets every index back when it is next opened, before
-    any import can resume."""
+    """Events stage hooks. A first load of a large file into an empty table drops the
+    unique key index, inserts without conflict checks and builds the index once at the end
+    (a sort instead of ten million B-tree updates); repeated identical events get their
+    occurrence numbers then. A killed import's store gets the index back, its repeats
+    numbered and its product counts recomputed, when it is next opened, before any import
+    can resume."""
 
     def __init__(self, writer: EventWriter) -> None:
         self.writer = writer
 
     def begin(self, session: Session, scan) -> None:
-        stored = import_writer.event_count(session)
-        if scan is None or scan.lines < 200_000:
-            return
-        if stored == 0:
-            import_writer.drop_bulk_indexes(session)
+        import_writer.repair_after_bulk(session)  # after a load stopped in this process
+        if scan is not None and scan.lines >= BULK_EVENTS and \
+                import_writer.event_count(session) == 0:
+            import_writer.drop_bulk_indexes(session, ("ux_interactions_event_key",))
             self.writer.keys_indexed = False
-        elif scan.lines > 2 * stored:
-            import_writer.drop_bulk_indexes(session, ("ix_interactions_shopper",))
 
     def finish(self, session: Session) -> None:
         import_writer.restore_indexes(session)

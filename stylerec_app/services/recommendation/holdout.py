@@ -17,14 +17,15 @@ import numpy as np
 from stylerec_app.domain.catalog import ProductSummary
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import CancelToken, ProgressSink, ignore_progress
+from stylerec_app.evaluation.splits import Protocol, split
 from stylerec_app.services.engines import Engines
-from stylerec_app.services.recommendation import models
-from stylerec_app.services.recommendation.dataset import (
+from stylerec_app.services.interactions import (
     EPOCH,
     attach_features,
     load_store,
     train_data,
 )
+from stylerec_app.services.recommendation import models
 from stylerec_app.services.recommendation.serving import Query, Recommendation, recommend_with
 from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
@@ -48,7 +49,9 @@ class HoldoutSplit:
         if not len(ev.day):
             raise StyleRecError("The store has no activity to split.")
         self.cut = float(ev.day.max()) - days
-        self.train_mask = ev.day < self.cut
+        parts = split(ev.user, ev.day, np.ones(len(ev.day), bool),
+                      Protocol("temporal", cut_day=self.cut, valid_days=0.0))
+        self.train_mask = parts.train
         self.data = attach_features(store, self.ds, train_data(self.ds, self.train_mask))
         self._models: dict[str, models.TrainedModel] = {}
         self._lock = threading.Lock()
@@ -74,7 +77,7 @@ class HoldoutSplit:
         sel = (~self.train_mask) & (ev.user == names[shopper])
         order = np.argsort(ev.day[sel])
         items = ev.item[sel][order]
-        kinds = ev.kind[sel][order]
+        kinds = ev.kind_names(np.flatnonzero(sel)[order])
         days = ev.day[sel][order]
         ids = [self.ds.item_ids[i] for i in items]
         with self.store.read() as session:

@@ -13,13 +13,13 @@ from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ig
 from stylerec_app.engine.recommenders.base import Recommender
 from stylerec_app.engine.recommenders.data import TrainData
 from stylerec_app.services.engines import Engines
-from stylerec_app.services.recommendation import model_files
-from stylerec_app.services.recommendation.dataset import (
+from stylerec_app.services.interactions import (
     StoreDataset,
     attach_features,
     load_store,
     train_data,
 )
+from stylerec_app.services.recommendation import model_files
 from stylerec_app.services.recommendation.registry import REGISTRY
 from stylerec_app.services.recommendation.style_affinity import RestyledTaste
 from stylerec_app.storage import profiles_repo
