@@ -39,6 +39,14 @@ def shared_hm() -> Path:
     return SHARED_HM
 
 
+@pytest.fixture(scope="session")
+def shared_ml100k() -> Path:
+    folder = SHARED_HM.parent / "ml-100k"
+    if not (folder / "ml-100k.inter").is_file():
+        pytest.skip("needs MovieLens-100K in ../shared/data/ml-100k (not present on this machine)")
+    return folder
+
+
 @pytest.fixture
 def store(tmp_path):
     from stylerec_app.storage.database import open_store

@@ -110,3 +110,41 @@ def test_filters_and_diversity(data):
     diverse = mmr(scores, data.image, 6, 0.7)
     assert all(i >= 40 for i in plain)  # the best scores are all blue
     assert any(i < 40 for i in diverse)  # diversity brings a red one in
+
+
+def _zipf_data(seed=0, n=20000, users=500, items=800):
+    rng = np.random.default_rng(seed)
+    return from_triples(rng.integers(0, users, n), rng.zipf(1.3, n) % items, np.ones(n),
+                        users, items)
+
+
+def test_item_knn_neighbours_do_not_depend_on_the_block_size(monkeypatch):
+    from stylerec_app.engine.recommenders import base
+
+    data = _zipf_data()
+    whole = ItemKNN(k=20, shrink=10.0).fit(data).similarity
+    monkeypatch.setattr(base, "BLOCK_ENTRIES", 5000)  # dozens of blocks
+    steps = []
+    blocked = ItemKNN(k=20, shrink=10.0).fit(data, progress=steps.append).similarity
+    assert len(steps) > 10
+    assert (whole != blocked).nnz == 0 and np.array_equal(whole.indices, blocked.indices)
+    assert np.diff(blocked.indptr).max() == 20 and blocked.diagonal().max() == 0
+    # the neighbours are the most similar items: cosine with shrinkage, checked for one item
+    x = data.binary().toarray()
+    item = int(np.argmax(x.sum(0)))
+    co = x.T @ x[:, item]
+    norms = np.sqrt(x.sum(0))
+    cosine = co / (norms * norms[item] + 10.0 + 1e-9)
+    cosine[item] = -1
+    row = blocked.getrow(item)
+    assert np.isclose(row.data.min(), np.sort(cosine)[-20], rtol=1e-5)
+
+
+def test_uniform_bpr_learns_and_repeats_itself():
+    data = _zipf_data(seed=1)
+    first = BPR(factors=8, negatives="uniform", iterations=30, learning_rate=0.05).fit(data)
+    again = BPR(factors=8, negatives="uniform", iterations=30, learning_rate=0.05).fit(data)
+    assert np.array_equal(first.item_factors, again.item_factors)
+    # popular items rise: the bias (last column) correlates with popularity
+    popularity = np.asarray(data.binary().sum(0)).ravel()
+    assert np.corrcoef(first.item_factors[:, -1], popularity)[0, 1] > 0.5

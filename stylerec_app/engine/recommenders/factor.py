@@ -99,7 +99,7 @@ class BPR(_ImplicitModel):
         model = BayesianPersonalizedRanking(factors=p["factors"], learning_rate=p["learning_rate"],
                                             regularization=p["regularization"],
                                             iterations=p["iterations"], random_state=p["seed"],
-                                            num_threads=0)
+                                            num_threads=1)  # hogwild threads: not reproducible
         model.fit(data.binary(), show_progress=False,
                   callback=self._callback(progress, cancel, p["iterations"]))
         self.user_factors = np.asarray(model.user_factors)
