@@ -60,9 +60,8 @@ def _value(text: str):
 
 def build_config(args):
     """EvalConfig (and the published numbers, for a preset) from the command line."""
-    from stylerec_app.services.evaluation.datasets import day_number
     from stylerec_app.services.evaluation.presets import PRESETS
-    from stylerec_app.services.evaluation.protocols import Protocol, RankingOptions
+    from stylerec_app.services.evaluation.protocols import Protocol, RankingOptions, day_number
     from stylerec_app.services.evaluation.runner import EvalConfig
 
     preset = PRESETS[args.preset] if args.preset else None

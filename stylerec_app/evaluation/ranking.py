@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
@@ -139,29 +142,20 @@ def evaluate(score_many: Callable[[np.ndarray], np.ndarray], truth: GroundTruth,
     for start in range(0, len(truth.users), batch):
         if cancel is not None and cancel.cancelled:
             raise Cancelled()
-        scores = np.asarray(score_many(truth.users[start : start + batch]), np.float64)
+        scores = _score_block(score_many(truth.users[start : start + batch]))
         for row, s in enumerate(scores):
             n = start + row
             rel = truth.relevant[n]
-            allowed = truth.known.copy()
-            allowed[truth.excluded[n]] = False
-            allowed[rel] = True
-            candidates = np.flatnonzero(allowed)
             if options.sampled:
-                negatives = np.setdiff1d(candidates, rel, assume_unique=True)
-                pick = rng.choice(negatives, min(options.sampled, len(negatives)), replace=False)
-                candidates = np.union1d(rel, pick)
-            s = np.nan_to_num(s, nan=-np.inf)
-            order = candidates[np.argsort(-s[candidates], kind="stable")]
+                order, ap, auc = _rank_sampled(s, rel, truth, n, options, rng)
+            else:
+                order, ap, auc = _rank_full(s, rel, truth, n, options, max_k)
             top[n, : min(max_k, len(order))] = order[:max_k]
             for k in ks:
                 for metric, fn in AT_K.items():
                     values[f"{metric}@{k}"][n] = fn(order, rel, k)
-            auc_candidates = candidates
-            if options.candidates == "all":
-                auc_candidates = candidates[~np.isin(candidates, truth.seen_relevant[n])]
-            values["AUC"][n] = metrics.auc(s, rel, auc_candidates)
-            values["MAP"][n] = metrics.average_precision(order, rel)
+            values["AUC"][n] = auc
+            values["MAP"][n] = ap
             hits = np.isin(order[:max_k], rel)
             curve += np.cumsum(np.r_[hits, np.zeros(max_k - len(hits))]) / len(rel)
         progress(Progress(min(start + batch, len(truth.users)), len(truth.users), "rank"))
@@ -169,6 +163,104 @@ def evaluate(score_many: Callable[[np.ndarray], np.ndarray], truth: GroundTruth,
         curve /= len(truth.users)
     beyond = _beyond(top, ks, popularity, n_train_users, item_vectors, int(truth.known.sum()))
     return RankingResult(truth.users, values, top, beyond, curve)
+
+
+def _score_block(block) -> np.ndarray:
+    """A writable copy of one block of scores, in the model's own precision (float32 stays
+    float32: upcasting would not change any comparison), NaN ranked last."""
+    block = np.array(block, copy=True)
+    if block.dtype not in (np.float32, np.float64):
+        block = block.astype(np.float64)
+    return np.nan_to_num(block, copy=False, nan=-np.inf)
+
+
+def _rank_full(s: np.ndarray, rel: np.ndarray, truth: GroundTruth, n: int,
+               options: RankingOptions, max_k: int) -> tuple[np.ndarray, float, float]:
+    """Top max_k, full-ranking AP and AUC without sorting the catalogue.
+
+    Non-candidates become NaN in place (the row is ours); the top comes from a partition,
+    AP and AUC from each relevant item's rank, counted against the relevant scores in
+    O(N log R). Ties rank by item index, exactly as a stable sort of every candidate would.
+    """
+    rel_scores = s[rel].copy()
+    if not truth.known.all():
+        s[~truth.known] = np.nan
+    s[truth.excluded[n]] = np.nan
+    s[rel] = rel_scores
+    order = _top(s, max_k)
+    ranks, less, equal = _rel_counts(s, rel, rel_scores)
+    ap = float(((np.arange(len(rel)) + 1) / (np.sort(ranks) + 1)).sum() / len(rel))
+    if options.candidates == "all":
+        seen = truth.seen_relevant[n]
+        if len(seen):
+            s[seen] = np.nan
+            keep = ~np.isin(rel, seen)
+            rel, rel_scores = rel[keep], rel_scores[keep]
+            _, less, equal = _rel_counts(s, rel, rel_scores)
+    return order, ap, _auc(less, equal, rel_scores, int(np.count_nonzero(~np.isnan(s))))
+
+
+def _top(s: np.ndarray, k: int) -> np.ndarray:
+    """The k best candidates (non-NaN), best first, ties by index."""
+    n_valid = int(np.count_nonzero(~np.isnan(s)))
+    if n_valid <= k:
+        pool = np.flatnonzero(~np.isnan(s))
+    else:
+        threshold = -np.partition(-s, k - 1)[k - 1]  # NaN sorts last
+        above = np.flatnonzero(s > threshold)
+        tied = np.flatnonzero(s == threshold)[: k - len(above)]
+        pool = np.sort(np.concatenate([above, tied]))
+    return pool[np.argsort(-s[pool], kind="stable")]
+
+
+def _rel_counts(s: np.ndarray, rel: np.ndarray, rel_scores: np.ndarray):
+    """Per relevant item: its 0-based rank among candidates, and how many candidates
+    score below it and equal to it (itself included)."""
+    r = len(rel)
+    q = np.sort(rel_scores)
+    left = np.searchsorted(q, s, side="left")  # NaN → r
+    right = np.searchsorted(q, s, side="right")
+    n_nan = int(np.count_nonzero(np.isnan(s)))
+    above = np.bincount(left, minlength=r + 1)[::-1].cumsum()[::-1]  # above[j] = #{left ≥ j}
+    at = np.searchsorted(q, rel_scores, side="left")
+    greater = above[at + 1] - n_nan
+    less = np.cumsum(np.bincount(right, minlength=r + 1))[at]
+    equal = (len(s) - n_nan) - greater - less
+    tied = np.flatnonzero(right > left)  # candidates sharing a score with a relevant item
+    keys = np.sort(left[tied].astype(np.int64) * len(s) + tied)
+    before = np.searchsorted(keys, at.astype(np.int64) * len(s) + rel) - np.searchsorted(
+        keys, at.astype(np.int64) * len(s))
+    return greater + before, less, equal
+
+
+def _auc(less: np.ndarray, equal: np.ndarray, rel_scores: np.ndarray, n_candidates: int) -> float:
+    """Share of (relevant, other candidate) pairs ordered correctly, ties counted half."""
+    r = len(rel_scores)
+    negatives = n_candidates - r
+    if not r or not negatives:
+        return float("nan")
+    q = np.sort(rel_scores)
+    rel_below = np.searchsorted(q, rel_scores, side="left")
+    rel_equal = np.searchsorted(q, rel_scores, side="right") - rel_below
+    below, tied = less - rel_below, equal - rel_equal
+    return float((below + 0.5 * tied).sum() / (r * negatives))
+
+
+def _rank_sampled(s: np.ndarray, rel: np.ndarray, truth: GroundTruth, n: int,
+                  options: RankingOptions, rng) -> tuple[np.ndarray, float, float]:
+    """Relevant items among N random negatives: small, so sorted outright."""
+    allowed = truth.known.copy()
+    allowed[truth.excluded[n]] = False
+    allowed[rel] = True
+    candidates = np.flatnonzero(allowed)
+    negatives = np.setdiff1d(candidates, rel, assume_unique=True)
+    pick = rng.choice(negatives, min(options.sampled, len(negatives)), replace=False)
+    candidates = np.union1d(rel, pick)
+    order = candidates[np.argsort(-s[candidates], kind="stable")]
+    auc_candidates = candidates
+    if options.candidates == "all":
+        auc_candidates = candidates[~np.isin(candidates, truth.seen_relevant[n])]
+    return order, metrics.average_precision(order, rel), metrics.auc(s, rel, auc_candidates)
 
 
 def _beyond(top, ks, popularity, n_train_users, vectors, n_items) -> dict[str, float]:

@@ -101,49 +101,68 @@ def _ratio_counts(total: int, p: Protocol) -> tuple[int, int]:
     return valid, test
 
 
+def _groups(sorted_user: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For events sorted by user: each event's group number and each group's first index."""
+    change = np.r_[True, sorted_user[1:] != sorted_user[:-1]] if len(sorted_user) else np.zeros(
+        0, bool)
+    return np.cumsum(change) - 1, np.flatnonzero(change)
+
+
 def _user_random(user: np.ndarray, p: Protocol) -> Split:
     n = len(user)
     shuffled = np.random.RandomState(p.seed).permutation(n)
     order = shuffled[np.argsort(user[shuffled], kind="stable")]
-    bounds = np.flatnonzero(np.r_[True, user[order][1:] != user[order][:-1], True])
-    valid_idx, test_idx = [], []
-    for start, end in zip(bounds[:-1], bounds[1:], strict=True):
-        rows = order[start:end]
-        valid, test = _ratio_counts(len(rows), p)
-        train = len(rows) - valid - test
-        valid_idx.append(rows[train : train + valid])
-        test_idx.append(rows[train + valid :])
-    return _masks(n, np.concatenate(valid_idx or [[]]).astype(int),
-                  np.concatenate(test_idx or [[]]).astype(int))
+    group, first = _groups(user[order])
+    total = np.diff(np.r_[first, n])
+    valid, test = np.floor(p.valid * total).astype(np.int64), np.floor(p.test * total).astype(
+        np.int64)
+    train = total - valid - test
+    # RecBole's _calcu_split_ids: at least one each while train keeps two
+    bump = (p.test > 0) & (test == 0) & (train > 1)
+    test, train = test + bump, train - bump
+    bump = (p.valid > 0) & (valid == 0) & (train > 1)
+    valid, train = valid + bump, train - bump
+    k = np.arange(n) - first[group]  # position within the user's shuffled events
+    in_valid = (k >= train[group]) & (k < (train + valid)[group])
+    in_test = k >= (train + valid)[group]
+    return _masks(n, order[in_valid], order[in_test])
 
 
 def _leave_last(user, day, relevant, p: Protocol) -> Split:
     """Test: everything from the user's n-th last relevant day (or event) on; validation the
     n before. Needs at least one earlier relevant day (or event) left to train on."""
     n = len(user)
-    valid_idx, test_idx = [], []
     order = np.lexsort((np.arange(n), day, user))
-    bounds = np.flatnonzero(np.r_[True, user[order][1:] != user[order][:-1], True])
-    for start, end in zip(bounds[:-1], bounds[1:], strict=True):
-        rows = order[start:end]
-        rel_rows = rows[relevant[rows]]
-        marks = (np.unique(np.floor(day[rel_rows])) if p.unit == "day"
-                 else np.arange(len(rel_rows)))
-        if len(marks) < p.last_n + 1:
-            continue
-        if p.unit == "day":
-            when = np.floor(day[rows])
-            test_from = marks[-p.last_n]
-            test_idx.append(rows[when >= test_from])
-            if len(marks) >= 2 * p.last_n + 1:
-                valid_from = marks[-2 * p.last_n]
-                valid_idx.append(rows[(when >= valid_from) & (when < test_from)])
-        else:
-            position = {int(r): k for k, r in enumerate(rows)}
-            test_start = position[int(rel_rows[-p.last_n])]
-            test_idx.append(rows[test_start:])
-            if len(rel_rows) >= 2 * p.last_n + 1:
-                valid_start = position[int(rel_rows[-2 * p.last_n])]
-                valid_idx.append(rows[valid_start:test_start])
-    return _masks(n, np.concatenate(valid_idx).astype(int) if valid_idx else [],
-                  np.concatenate(test_idx).astype(int) if test_idx else [])
+    group, _ = _groups(user[order])
+    n_groups = int(group[-1]) + 1 if n else 0
+    rel = relevant[order]
+    if p.unit == "day":
+        when = np.floor(day[order])
+        # each user's distinct relevant days, in order (events are sorted by user, day)
+        rel_group, rel_when = group[rel], when[rel]
+        new = np.r_[True, (rel_group[1:] != rel_group[:-1]) | (rel_when[1:] != rel_when[:-1])]
+        mark_group, mark = rel_group[new], rel_when[new]
+    else:
+        when = np.arange(n, dtype=np.float64)  # position in the sorted events
+        mark_group, mark = group[rel], when[rel]
+    count = np.bincount(mark_group, minlength=n_groups)
+    from_end = _from_end(mark_group, count)
+    test_from = _pick(mark_group, mark, from_end == p.last_n - 1, n_groups)
+    valid_from = _pick(mark_group, mark, from_end == 2 * p.last_n - 1, n_groups)
+    has_test = count >= p.last_n + 1
+    has_valid = count >= 2 * p.last_n + 1
+    in_test = has_test[group] & (when >= test_from[group])
+    in_valid = has_valid[group] & (when >= valid_from[group]) & (when < test_from[group])
+    return _masks(n, order[in_valid], order[in_test])
+
+
+def _from_end(mark_group: np.ndarray, count: np.ndarray) -> np.ndarray:
+    """0 for each group's last mark, 1 for the one before, …"""
+    first = np.cumsum(count) - count
+    return count[mark_group] - 1 - (np.arange(len(mark_group)) - first[mark_group])
+
+
+def _pick(mark_group, mark, chosen, n_groups) -> np.ndarray:
+    out = np.full(n_groups, np.inf)
+    out[mark_group[chosen]] = mark[chosen]
+    return out

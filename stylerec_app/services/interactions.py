@@ -9,19 +9,19 @@ Splits of these events live in evaluation/splits.py only.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 
+from stylerec_app.domain.days import EPOCH
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.engine.recommenders.data import TrainData, from_triples
 from stylerec_app.services.profiles.shoppers import KIND_WEIGHTS
 from stylerec_app.storage import interactions_repo, orm, profiles_repo
 from stylerec_app.storage.database import Store
 
-EPOCH = datetime(2000, 1, 1)  # days count from here
 _EPOCH_SECONDS = int((EPOCH - datetime(1970, 1, 1)).total_seconds())
 RATING = orm.KIND_CODES["rating"]
 PURCHASE, CART = orm.KIND_CODES["purchase"], orm.KIND_CODES["cart"]
@@ -54,12 +54,31 @@ class StoreDataset:
     item_names: list[str]
     events: Events
     snapshot: dict  # what the data was: counts and the last event id
+    _names: dict | None = field(default=None, repr=False, compare=False)
+    _sorted_items: tuple | None = field(default=None, repr=False, compare=False)
 
     def user_index(self) -> dict[int, int]:
         return {u: i for i, u in enumerate(self.user_ids)}
 
     def item_index(self) -> dict[int, int]:
         return {p: i for i, p in enumerate(self.item_ids)}
+
+    def user_position(self, name: str) -> int | None:
+        """A shopper's position by name (the look-up table is built once, then kept)."""
+        if self._names is None:
+            self._names = {n: i for i, n in enumerate(self.user_names)}
+        return self._names.get(name)
+
+    def item_positions(self, ids) -> np.ndarray:
+        """Positions of the given product ids that are in the data (others dropped)."""
+        if self._sorted_items is None:
+            order = np.argsort(np.asarray(self.item_ids, np.int64), kind="stable")
+            self._sorted_items = (np.asarray(self.item_ids, np.int64)[order], order)
+        keys, order = self._sorted_items
+        ids = np.asarray(ids, np.int64)
+        at = np.searchsorted(keys, ids).clip(max=max(len(keys) - 1, 0))
+        found = (keys[at] == ids) if len(keys) else np.zeros(len(ids), bool)
+        return order[at[found]]
 
 
 def event_weights(kind: np.ndarray, value: np.ndarray) -> np.ndarray:

@@ -277,11 +277,6 @@ def summaries(session: Session, ids) -> dict:
         select(*_SUMMARY_COLUMNS).where(orm.Product.id.in_(ids))))} if ids else {}
 
 
-def stock_flags(session: Session, ids) -> dict[int, bool]:
-    """in_stock per product where the catalog says it (attribute in_stock: yes/no/true/0…)."""
-    out = {}
-    for pid, attrs in session.execute(select(orm.Product.id, orm.Product.attributes)):
-        value = (attrs or {}).get("in_stock")
-        if value is not None:
-            out[pid] = str(value).strip().lower() not in ("no", "false", "0", "n")
-    return out
+def out_of_stock_ids(session: Session) -> list[int]:
+    """Products the catalog marks out of stock (the indexed column, not the attributes)."""
+    return list(session.scalars(select(orm.Product.id).where(orm.Product.in_stock.is_(False))))

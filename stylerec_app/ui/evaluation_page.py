@@ -27,9 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stylerec_app.services.evaluation.datasets import day_number
 from stylerec_app.services.evaluation.presets import PRESETS
-from stylerec_app.services.evaluation.protocols import CANDIDATES, Protocol, RankingOptions
+from stylerec_app.services.evaluation.protocols import (
+    CANDIDATES,
+    Protocol,
+    RankingOptions,
+    day_number,
+)
 from stylerec_app.services.evaluation.report_files import write_report_files
 from stylerec_app.services.evaluation.results import EvalReport
 from stylerec_app.services.evaluation.runner import EvalConfig

@@ -91,3 +91,60 @@ def test_bootstrap_and_paired_tests():
     assert better.low > 0 and better.p_ttest < 1e-6 and better.p_wilcoxon < 1e-6
     noise = stats.paired(a + rng.normal(0, 0.1, 400), a)
     assert noise.low < 0 < noise.high and noise.p_ttest > 0.01
+
+
+def _reference_evaluate(scores, truth, options):
+    """The definition, spelled out: sort every candidate (stable), score each user."""
+    from stylerec_app.evaluation import metrics
+    from stylerec_app.evaluation.ranking import AT_K
+
+    out = {}
+    for n, u in enumerate(truth.users):
+        s = np.nan_to_num(np.asarray(scores[u], np.float64), nan=-np.inf)
+        rel = truth.relevant[n]
+        allowed = truth.known.copy()
+        allowed[truth.excluded[n]] = False
+        allowed[rel] = True
+        candidates = np.flatnonzero(allowed)
+        order = candidates[np.argsort(-s[candidates], kind="stable")]
+        for k in options.ks:
+            for metric, fn in AT_K.items():
+                out.setdefault(f"{metric}@{k}", []).append(fn(order, rel, k))
+        auc_candidates = candidates
+        if options.candidates == "all":
+            auc_candidates = candidates[~np.isin(candidates, truth.seen_relevant[n])]
+        out.setdefault("AUC", []).append(metrics.auc(s, rel, auc_candidates))
+        out.setdefault("MAP", []).append(metrics.average_precision(order, rel))
+        out.setdefault("top", []).append(order[: max(options.ks)])
+    return out
+
+
+@pytest.mark.parametrize("candidates", ["unseen", "unseen-relevant", "all"])
+@pytest.mark.parametrize("exclude_unknowns", [False, True])
+def test_partitioned_ranking_equals_sorting_every_candidate(candidates, exclude_unknowns):
+    rng = np.random.default_rng(7)
+    n_users, n_items = 60, 300
+
+    def pairs(density):
+        m = sp.random(n_users, n_items, density, format="csr", random_state=rng)
+        m.data[:] = 1
+        return m
+
+    train = pairs(0.05)
+    train_rel = train.multiply(rng.random(train.shape) < 0.7).tocsr()
+    test_rel = pairs(0.03)
+    # scores with heavy ties (rounded), zeros, NaN and ±inf, in float32 like the models
+    scores = np.round(rng.standard_normal((n_users, n_items)), 1).astype(np.float32)
+    scores[rng.random(scores.shape) < 0.3] = 0
+    scores[rng.random(scores.shape) < 0.02] = np.nan
+    scores[rng.random(scores.shape) < 0.01] = np.inf
+    scores[rng.random(scores.shape) < 0.01] = -np.inf
+    options = RankingOptions(ks=(5, 20), candidates=candidates, exclude_unknowns=exclude_unknowns)
+    truth = ground_truth(train, train_rel, test_rel, np.ones(n_users, bool), options)
+    assert len(truth.users) > 20
+    got = evaluate(lambda users: scores[users], truth, options, np.ones(n_items), n_users,
+                   batch=16)
+    want = _reference_evaluate(scores, truth, options)
+    for name, values in got.per_user.items():
+        np.testing.assert_allclose(values, want[name], rtol=0, atol=1e-12, err_msg=name)
+    assert np.array_equal(got.top, np.stack(want["top"]))

@@ -47,3 +47,56 @@ def test_temporal_split_by_date():
     assert list(np.flatnonzero(s.test)) == [4, 5]
     assert list(np.flatnonzero(s.valid)) == [2, 3]
     assert list(np.flatnonzero(s.train)) == [0, 1]
+
+
+def _per_user_reference(user, day, relevant, p):
+    """The protocols written one user at a time (the definition the vectorised code keeps)."""
+    n = len(user)
+    valid, test = np.zeros(n, bool), np.zeros(n, bool)
+    if p.kind == "user-random":
+        shuffled = np.random.RandomState(p.seed).permutation(n)
+        order = shuffled[np.argsort(user[shuffled], kind="stable")]
+    else:
+        order = np.lexsort((np.arange(n), day, user))
+    for u in np.unique(user):
+        rows = order[user[order] == u]
+        if p.kind == "user-random":
+            total = len(rows)
+            v, t = int(p.valid * total), int(p.test * total)
+            tr = total - v - t
+            if p.test > 0 and t == 0 and tr > 1:
+                t, tr = 1, tr - 1
+            if p.valid > 0 and v == 0 and tr > 1:
+                v, tr = 1, tr - 1
+            valid[rows[tr : tr + v]] = True
+            test[rows[tr + v :]] = True
+            continue
+        rel_rows = rows[relevant[rows]]
+        if p.unit == "day":
+            when, marks = np.floor(day[rows]), np.unique(np.floor(day[rel_rows]))
+        else:
+            when = np.arange(len(rows))
+            marks = np.flatnonzero(relevant[rows])
+        if len(marks) < p.last_n + 1:
+            continue
+        test[rows[when >= marks[-p.last_n]]] = True
+        if len(marks) >= 2 * p.last_n + 1:
+            valid[rows[(when >= marks[-2 * p.last_n]) & (when < marks[-p.last_n])]] = True
+    return valid, test
+
+
+def test_vectorised_protocols_match_the_per_user_definition():
+    rng = np.random.default_rng(3)
+    n = 5000
+    user = rng.integers(0, 400, n) * 7  # sparse, unsorted user codes
+    day = np.round(rng.random(n) * 60, 1)
+    relevant = rng.random(n) < 0.4
+    for protocol in (Protocol("user-random", test=0.2, valid=0.1, seed=5),
+                     Protocol("user-random", test=0.3, valid=0.0, seed=1),
+                     Protocol("leave-last", last_n=1), Protocol("leave-last", last_n=2),
+                     Protocol("leave-last", last_n=1, unit="event"),
+                     Protocol("leave-last", last_n=3, unit="event")):
+        got = split(user, day, relevant, protocol)
+        valid, test = _per_user_reference(user, day, relevant, protocol)
+        assert np.array_equal(got.valid, valid) and np.array_equal(got.test, test), protocol
+        assert got.test.sum() > 0

@@ -58,12 +58,17 @@ def test_recommendations_respect_filters_and_explain_themselves(trained_demo, en
         assert [p.score for p in picks] == sorted((p.score for p in picks), reverse=True), name
     mugs = service.recommend(Query("S0010", k=5, model="als", category="Mug", max_price=20))
     assert mugs and all(p.product.category == "Mug" and p.product.price <= 20 for p in mugs)
-    stocked = service.recommend(Query("S0010", k=30, model="pop", in_stock_only=True))
-    with store.read() as session:
-        from stylerec_app.storage import profiles_repo
+    # the demo catalog says "in_stock: no" in the attributes of about one product in twelve
+    import sqlite3
 
-        flags = profiles_repo.stock_flags(session, [p.product.id for p in stocked])
-    assert all(flags.get(p.product.id, True) for p in stocked)
+    with sqlite3.connect(trained_demo) as db:
+        marked = {pid for pid, in db.execute(
+            "SELECT id FROM products WHERE json_extract(attributes, '$.in_stock') = 'no'")}
+    sold_out = {p.product.id for p in service.recommend(Query("S0010", k=150, model="pop"))
+                } & marked
+    assert sold_out
+    stocked = service.recommend(Query("S0010", k=150, model="pop", in_stock_only=True))
+    assert len(stocked) == 150 and not {p.product.id for p in stocked} & sold_out
     with pytest.raises(StyleRecError, match="No shopper"):
         service.recommend(Query("nobody"))
     store.close()

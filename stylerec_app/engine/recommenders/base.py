@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
-import scipy.sparse as sp
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
@@ -123,6 +125,8 @@ def _cosine_top_k(x: sp.csr_matrix, k: int, shrink: float, progress: ProgressSin
     shrunk, cut to their k best and dropped. Within a row the arithmetic and the order are
     those of the one-shot product, so results do not depend on the block size.
     """
+    import scipy.sparse as sp
+
     xt = x.T.tocsr()
     norms = np.sqrt(np.asarray(x.multiply(x).sum(0)).ravel())
     user_degree = np.diff(x.indptr).astype(np.float64)

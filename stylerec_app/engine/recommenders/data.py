@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 
 @dataclass
@@ -56,6 +59,8 @@ class TrainData:
 
 def from_triples(users, items, weights, n_users: int, n_items: int, days=None) -> TrainData:
     """Build from parallel arrays; duplicate pairs are summed (last_seen keeps the max)."""
+    import scipy.sparse as sp
+
     m = sp.coo_matrix((np.asarray(weights, np.float32), (users, items)),
                       shape=(n_users, n_items)).tocsr()
     m.sum_duplicates()
@@ -68,6 +73,8 @@ def from_triples(users, items, weights, n_users: int, n_items: int, days=None) -
 
 def _max_per_pair(users, items, days, n_users, n_items) -> sp.csr_matrix:
     """Latest day per (user, item), stored +1 so that day 0 is not an implicit zero."""
+    import scipy.sparse as sp
+
     key = users.astype(np.int64) * n_items + items
     order = np.lexsort((days, key))
     key, days = key[order], days[order]

@@ -12,9 +12,12 @@ for a shortlist only, through a provider that caches restyled embeddings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.progress import Progress, ignore_progress
@@ -36,6 +39,8 @@ def _standardise(scores: np.ndarray) -> np.ndarray:
 
 def _share(user_items: sp.csr_matrix, codes: np.ndarray | None, n_codes: int) -> np.ndarray:
     """users × codes: the share of each shopper's positive weight per category (or colour)."""
+    import scipy.sparse as sp
+
     if codes is None or n_codes == 0:
         return np.zeros((user_items.shape[0], 1), np.float32)
     valid = codes >= 0

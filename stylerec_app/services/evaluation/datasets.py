@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +22,6 @@ from stylerec_app.domain.progress import CancelToken, ProgressSink, ignore_progr
 from stylerec_app.engine.recommenders.data import TrainData
 from stylerec_app.services.engines import Engines
 from stylerec_app.services.interactions import (
-    EPOCH,
     StoreDataset,
     attach_features,
     event_weights,
@@ -63,15 +61,6 @@ class EvalDataset:
     def close(self) -> None:
         if self.store is not None:
             self.store.close()
-
-
-def day_number(value: str | date) -> float:
-    when = value if isinstance(value, date) else datetime.strptime(value, "%Y-%m-%d").date()
-    return float((when - EPOCH.date()).days)
-
-
-def day_label(day: float) -> str:
-    return (EPOCH + timedelta(days=float(day))).strftime("%Y-%m-%d")
 
 
 def parse_spec(spec: str, data_dir: Path | None = None) -> tuple[str, Path]:

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from stylerec_app.domain.days import day_number
 from stylerec_app.evaluation.ranking import RankingOptions
 from stylerec_app.evaluation.splits import Protocol
-from stylerec_app.services.evaluation.datasets import day_number
 
 CORNAC_BPR = {"factors": 10, "iterations": 200, "learning_rate": 0.001, "regularization": 0.01,
               "negatives": "uniform", "seed": 123}

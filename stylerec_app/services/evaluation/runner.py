@@ -17,6 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from stylerec_app import __version__
+from stylerec_app.domain.days import day_label
 from stylerec_app.domain.errors import Cancelled, StyleRecError
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
 from stylerec_app.engine.recommenders.data import TrainData, from_triples
@@ -24,7 +25,7 @@ from stylerec_app.evaluation import stats
 from stylerec_app.evaluation.ranking import RankingOptions, RankingResult, evaluate, ground_truth
 from stylerec_app.evaluation.splits import Protocol, Split, split
 from stylerec_app.services.engines import Engines
-from stylerec_app.services.evaluation.datasets import EvalDataset, day_label
+from stylerec_app.services.evaluation.datasets import EvalDataset
 from stylerec_app.services.evaluation.results import (
     Difference,
     Estimate,

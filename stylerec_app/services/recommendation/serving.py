@@ -60,22 +60,23 @@ class RecommendationService:
         return recommend_with(self.store, self.model(query.model), query)
 
 
-def _in_stock(store: Store, ds) -> np.ndarray | None:
-    """Stock flags are read only when the filter is asked for: it scans every product."""
+def _in_stock(store: Store, ds) -> np.ndarray:
+    """True unless the catalog says out of stock (unknown counts as in stock)."""
     with store.read() as session:
-        stock = profiles_repo.stock_flags(session, ds.item_ids)
-    return np.array([stock.get(i, True) for i in ds.item_ids]) if stock else None
+        out = profiles_repo.out_of_stock_ids(session)
+    flags = np.ones(len(ds.item_ids), bool)
+    flags[ds.item_positions(out)] = False
+    return flags
 
 
 def recommend_with(store: Store, trained: models.TrainedModel, query: Query
                    ) -> list[Recommendation]:
     """Top-k for one shopper from a fitted model, filtered, diversified and explained."""
     ds, data = trained.dataset, trained.data
-    names = {n: i for i, n in enumerate(ds.user_names)}
-    if query.shopper not in names:
+    user = ds.user_position(query.shopper)
+    if user is None:
         raise StyleRecError(f"No shopper {query.shopper!r} in the model's data (new "
                             "shoppers appear after retraining).")
-    user = names[query.shopper]
     scores = trained.model.scores(user).astype(np.float64)
     category = None
     if query.category:
