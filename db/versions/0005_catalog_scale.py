@@ -81,6 +81,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_products_group_id'), ['group_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_products_in_stock'), ['in_stock'], unique=False)
         batch_op.create_index(batch_op.f('ix_products_price'), ['price'], unique=False)
+        batch_op.create_index(batch_op.f('ix_products_image_status'), ['image_status'],
+                              unique=False)
     _backfill_product_columns(bind)
 
     op.create_table('import_files',
@@ -174,6 +176,7 @@ def downgrade() -> None:
     with op.batch_alter_table('products', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_products_price'))
         batch_op.drop_index(batch_op.f('ix_products_in_stock'))
+        batch_op.drop_index(batch_op.f('ix_products_image_status'))
         batch_op.drop_index(batch_op.f('ix_products_group_id'))
         batch_op.drop_column('in_stock')
         batch_op.drop_column('group_id')

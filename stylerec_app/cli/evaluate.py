@@ -11,8 +11,8 @@ from stylerec_app.domain.errors import StyleRecError
 
 
 def add_parser(sub, default_db: str) -> None:
-    from stylerec_app.services.evaluation.presets import PRESETS
-    from stylerec_app.services.evaluation.protocols import CANDIDATES, PROTOCOLS
+    from stylerec_app.services.evaluation_runs.presets import PRESETS
+    from stylerec_app.services.evaluation_runs.protocols import CANDIDATES, PROTOCOLS
     from stylerec_app.services.recommendation.registry import REGISTRY
 
     p = sub.add_parser("evaluate", help="offline evaluation of recommenders, with a report")
@@ -60,9 +60,9 @@ def _value(text: str):
 
 def build_config(args):
     """EvalConfig (and the published numbers, for a preset) from the command line."""
-    from stylerec_app.services.evaluation.presets import PRESETS
-    from stylerec_app.services.evaluation.protocols import Protocol, RankingOptions, day_number
-    from stylerec_app.services.evaluation.runner import EvalConfig
+    from stylerec_app.services.evaluation_runs.presets import PRESETS
+    from stylerec_app.services.evaluation_runs.protocols import Protocol, RankingOptions, day_number
+    from stylerec_app.services.evaluation_runs.runner import EvalConfig
 
     preset = PRESETS[args.preset] if args.preset else None
     protocol = preset.protocol if preset else Protocol()
@@ -125,8 +125,8 @@ def print_summary(report) -> None:
 
 
 def cmd_evaluate(args) -> int:
-    from stylerec_app.services.evaluation.report_files import write_html, write_json
-    from stylerec_app.services.evaluation.runner import evaluate_to_report
+    from stylerec_app.services.evaluation_runs.report_files import write_html, write_json
+    from stylerec_app.services.evaluation_runs.runner import evaluate_to_report
 
     config, published = build_config(args)
     settings = args.settings

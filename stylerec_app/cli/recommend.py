@@ -49,7 +49,7 @@ def _cmd_train(args) -> int:
 def _cmd_recommend(args) -> int:
     import json
 
-    from stylerec_app.services.recommendation.serving import Query, RecommendationService
+    from stylerec_app.services.recommendation.service import Query, RecommendationService
 
     store = open_store_for(args)
     try:

@@ -27,9 +27,14 @@ class CatalogService:
     def path(self) -> Path:
         return self.store.path
 
-    def products(self, flt: CatalogFilter) -> list[ProductSummary]:
+    def products(self, flt: CatalogFilter, after_id: int | None = None) -> list[ProductSummary]:
+        """All matches, or one page of `flt.limit` after `after_id` (ids ascending)."""
         with self.store.read() as session:
-            return catalog_repo.list_products(session, flt)
+            return catalog_repo.list_products(session, flt, after_id)
+
+    def count(self, flt: CatalogFilter) -> int:
+        with self.store.read() as session:
+            return catalog_repo.count_products(session, flt)
 
     def facets(self) -> CatalogFacets:
         with self.store.read() as session:

@@ -18,7 +18,7 @@ from PIL import Image
 from stylerec_app.domain.errors import Cancelled, StyleRecError
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
 from stylerec_app.engine.images import BadImage, load_rgb
-from stylerec_app.engine.style_training import StyleTrainer, TrainConfig
+from stylerec_app.engine.style_trainer import StyleTrainer, TrainConfig
 from stylerec_app.services.engines import Engines
 from stylerec_app.services.styling import StyleService
 from stylerec_app.storage import catalog_repo, styles_repo

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, literal_column, or_, select, table
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from stylerec_app.domain.catalog import (
@@ -34,19 +35,27 @@ def _summary(row) -> ProductSummary:
     return ProductSummary(*row)
 
 
-def list_products(session: Session, flt: CatalogFilter) -> list[ProductSummary]:
-    query = select(*_SUMMARY_COLUMNS).order_by(orm.Product.id)
+def list_products(session: Session, flt: CatalogFilter, after_id: int | None = None
+                  ) -> list[ProductSummary]:
+    """Products matching the filter in id order; a page of `flt.limit` after `after_id`
+    (keyset paging: each page costs the same however deep the listing goes)."""
+    query = _filtered(select(*_SUMMARY_COLUMNS), session, flt).order_by(orm.Product.id)
+    if after_id is not None:
+        query = query.where(orm.Product.id > after_id)
+    if flt.limit:
+        query = query.limit(flt.limit)
+    return [_summary(r) for r in session.execute(query)]
+
+
+def count_products(session: Session, flt: CatalogFilter) -> int:
+    query = _filtered(select(func.count()).select_from(orm.Product), session, flt)
+    return session.scalar(query) or 0
+
+
+def _filtered(query, session: Session, flt: CatalogFilter):
     text = flt.text.strip()
     if text:
-        pattern = f"%{text}%"
-        query = query.where(
-            or_(
-                orm.Product.title.ilike(pattern),
-                orm.Product.external_id.ilike(pattern),
-                orm.Product.description.ilike(pattern),
-                orm.Product.category.ilike(pattern),
-            )
-        )
+        query = query.where(_text_match(session, text))
     if flt.category:
         query = query.where(orm.Product.category == flt.category)
     if flt.colour:
@@ -55,9 +64,39 @@ def list_products(session: Session, flt: CatalogFilter) -> list[ProductSummary]:
         query = query.where(orm.Product.price >= flt.min_price)
     if flt.max_price is not None:
         query = query.where(orm.Product.price <= flt.max_price)
-    if flt.limit:
-        query = query.limit(flt.limit)
-    return [_summary(r) for r in session.execute(query)]
+    return query
+
+
+def _text_match(session: Session, text: str):
+    """Substring search over title, description, category and id.
+
+    With the trigram index (SQLite FTS5, any script) and three characters or more, the index
+    finds the rows holding every trigram of the text and LIKE confirms the substring on
+    those few; shorter text (or a store without the index) scans with LIKE.
+    """
+    pattern = "%" + escape_like(text) + "%"
+    like = or_(*(column.ilike(pattern, escape="\\") for column in (
+        orm.Product.title, orm.Product.external_id, orm.Product.description,
+        orm.Product.category)))
+    trigrams = {text[i : i + 3].lower() for i in range(len(text) - 2)}
+    if not trigrams or not _has_search_index(session):
+        return like
+    match = " AND ".join('"' + t.replace('"', '""') + '"' for t in sorted(trigrams))
+    found = select(literal_column("rowid")).select_from(table("products_fts")).where(
+        literal_column("products_fts").op("MATCH")(match))
+    return orm.Product.id.in_(found) & like
+
+
+def escape_like(value: str) -> str:
+    """Literal text inside a LIKE pattern (with ESCAPE '\\')."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _has_search_index(session: Session) -> bool:
+    if session.bind.dialect.name != "sqlite":
+        return False
+    return session.execute(sql_text(
+        "SELECT 1 FROM sqlite_master WHERE name = 'products_fts'")).first() is not None
 
 
 def facets(session: Session) -> CatalogFacets:

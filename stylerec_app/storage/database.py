@@ -11,7 +11,9 @@ busy rolls the batch back and says so in a sentence.
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import sqlite3
 import sys
 import threading
@@ -21,10 +23,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
@@ -46,14 +44,38 @@ def migrations_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "db"
 
 
-def alembic_config() -> Config:
+def alembic_config():
+    from alembic.config import Config  # only when migrating: Alembic costs 0.2 s to import
+
     cfg = Config()
     cfg.set_main_option("script_location", str(migrations_dir()))
     return cfg
 
 
+_REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=]*)?=\s*['\"]?([\w]+|None)['\"]?",
+                       re.MULTILINE)
+
+
+def _revisions() -> dict[str, str | None]:
+    """{revision: its parent} read from the migration files' headers (a linear chain)."""
+    return _read_revisions(migrations_dir())
+
+
+@functools.cache
+def _read_revisions(folder: Path) -> dict[str, str | None]:
+    out = {}
+    for script in sorted((folder / "versions").glob("*.py")):
+        found = dict(m.groups() for m in _REVISION.finditer(script.read_text(encoding="utf-8")))
+        if "revision" in found:
+            parent = found.get("down_revision")
+            out[found["revision"]] = None if parent in (None, "None") else parent
+    return out
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    revisions = _revisions()
+    parents = set(revisions.values())
+    return next(r for r in revisions if r not in parents)
 
 
 # -- proving a file is a store (read-only) -------------------------------------------------------
@@ -252,6 +274,8 @@ def _migrate(path: Path, backup_from: str | None) -> Path | None:
     backup = backup_file(path, backup_from) if backup_from else None
     engine = make_engine(path, immediate=True)
     try:
+        from alembic import command
+
         cfg = alembic_config()
         with engine.connect() as conn:
             # batch migrations recreate tables; with references checked, dropping the old
@@ -285,12 +309,7 @@ def _refuse(probe: Probe, path: Path, create: bool) -> None:
 
 
 def _known(revision: str | None) -> bool:
-    if revision is None:
-        return True
-    try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-    except CommandError:
-        return False
+    return revision is None or revision in _revisions()
 
 
 def _writable(path: Path) -> bool:

@@ -228,7 +228,8 @@ PRODUCT_INDEXES = {name: f"CREATE INDEX IF NOT EXISTS {name} ON products ({colum
                                         ("ix_products_colour", "colour"),
                                         ("ix_products_price", "price"),
                                         ("ix_products_group_id", "group_id"),
-                                        ("ix_products_in_stock", "in_stock"))}
+                                        ("ix_products_in_stock", "in_stock"),
+                                        ("ix_products_image_status", "image_status"))}
 EVENT_KEY_INDEX = ("CREATE UNIQUE INDEX IF NOT EXISTS ux_interactions_event_key "
                    "ON interactions (event_key)")
 BULK_INDEXES = {**PRODUCT_INDEXES, "ux_interactions_event_key": EVENT_KEY_INDEX}

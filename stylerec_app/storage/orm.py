@@ -102,7 +102,7 @@ class Product(Base):
     image_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     # "size:mtime_ns" of the image file, so a re-import skips decoding unchanged files.
     image_stat: Mapped[str | None] = mapped_column(String(64), nullable=True)
-    image_status: Mapped[str] = mapped_column(String(16), default="none")
+    image_status: Mapped[str] = mapped_column(String(16), default="none", index=True)
     # Hash of the imported fields: tells "unchanged" from "updated" on re-import.
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(EpochSeconds, default=utcnow)

@@ -10,7 +10,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from stylerec_app.storage import orm
-from stylerec_app.storage.catalog_repo import _SUMMARY_COLUMNS, _summary
+from stylerec_app.storage.catalog_repo import _SUMMARY_COLUMNS, _summary, escape_like
 from stylerec_app.storage.event_keys import SHOPPER_RANGE_SQL
 from stylerec_app.storage.orm import utcnow
 
@@ -226,18 +226,31 @@ def save_shopper_profiles(session: Session, rows: list[dict]) -> None:
     _upsert(session, orm.ShopperProfile, "shopper_id", rows)
 
 
-def list_shoppers(session: Session, text_filter: str = "", limit: int = 5000) -> list[tuple]:
-    counts = (select(orm.Interaction.shopper_id, func.count().label("n"))
-              .group_by(orm.Interaction.shopper_id).subquery())
-    query = (select(orm.Shopper.id, orm.Shopper.external_id, func.coalesce(counts.c.n, 0),
-                    orm.ShopperProfile.shopper_id.is_not(None))
-             .outerjoin(counts, counts.c.shopper_id == orm.Shopper.id)
-             .outerjoin(orm.ShopperProfile, orm.ShopperProfile.shopper_id == orm.Shopper.id)
-             .order_by(func.coalesce(counts.c.n, 0).desc(), orm.Shopper.external_id)
-             .limit(limit))
+def list_shoppers(session: Session, text_filter: str = "", limit: int = 200,
+                  after: str | None = None) -> list[tuple]:
+    """(id, external id, events, profiled) by external id, a page of `limit` after `after`.
+
+    Each shopper's event count is a range count on the event-key index (keys are
+    shopper-major), so a page costs the same however many events the store holds.
+    """
+    count = SHOPPER_RANGE_SQL.format(id="s.id")
+    sql = ("SELECT s.id, s.external_id, (SELECT count(*) FROM interactions "
+           f"WHERE event_key BETWEEN {count}), p.shopper_id IS NOT NULL FROM shoppers s "
+           "LEFT JOIN shopper_profiles p ON p.shopper_id = s.id WHERE s.external_id > :after")
+    params = {"after": after or "", "limit": limit}
     if text_filter.strip():
-        query = query.where(orm.Shopper.external_id.ilike(f"%{text_filter.strip()}%"))
-    return list(session.execute(query))
+        sql += " AND s.external_id LIKE :pattern ESCAPE '\\'"
+        params["pattern"] = "%" + escape_like(text_filter.strip()) + "%"
+    sql += " ORDER BY s.external_id LIMIT :limit"
+    return list(session.execute(text(sql), params))
+
+
+def count_shoppers(session: Session, text_filter: str = "") -> int:
+    query = select(func.count()).select_from(orm.Shopper)
+    if text_filter.strip():
+        query = query.where(orm.Shopper.external_id.ilike(
+            "%" + escape_like(text_filter.strip()) + "%", escape="\\"))
+    return session.scalar(query) or 0
 
 
 def shopper_row(session: Session, shopper_id: int):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 
 from stylerec_app.domain.catalog import FLAGGED_IMAGE_STATUSES, ProductSummary
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
@@ -18,10 +18,17 @@ def format_price(price: float | None) -> str:
 
 
 class CatalogListModel(QAbstractListModel):
+    """Rows arrive a page at a time: when the view scrolls near the end it asks for more
+    (`fetchMore`), the page fetches the next page in the background and appends it."""
+
+    more_wanted = Signal(int)  # the last product id shown
+
     def __init__(self, thumbnails: ThumbnailCache, parent=None) -> None:
         super().__init__(parent)
         self.items: list[ProductSummary] = []
         self.row_of: dict[int, int] = {}
+        self.has_more = False
+        self._asked = False
         self.thumbnails = thumbnails
         thumbnails.ready.connect(self._on_thumbnail)
         self._loading = placeholder(thumbnails.size, "…")
@@ -29,11 +36,29 @@ class CatalogListModel(QAbstractListModel):
         self._bad_photo = placeholder(thumbnails.size, self.tr("Photo missing or damaged"),
                                       warn=True)
 
-    def set_items(self, items: list[ProductSummary]) -> None:
+    def set_items(self, items: list[ProductSummary], has_more: bool = False) -> None:
         self.beginResetModel()
-        self.items = items
-        self.row_of = {p.id: i for i, p in enumerate(items)}
+        self.items = list(items)
+        self.row_of = {p.id: i for i, p in enumerate(self.items)}
+        self.has_more, self._asked = has_more, False
         self.endResetModel()
+
+    def append(self, items: list[ProductSummary], has_more: bool) -> None:
+        first = len(self.items)
+        if items:
+            self.beginInsertRows(_ROOT, first, first + len(items) - 1)
+            self.items += items
+            self.row_of.update((p.id, first + i) for i, p in enumerate(items))
+            self.endInsertRows()
+        self.has_more, self._asked = has_more, False
+
+    def canFetchMore(self, parent=_ROOT) -> bool:  # noqa: N802 (Qt API)
+        return not parent.isValid() and self.has_more and not self._asked
+
+    def fetchMore(self, parent=_ROOT) -> None:  # noqa: N802 (Qt API)
+        if self.canFetchMore(parent) and self.items:
+            self._asked = True  # one request in flight; append() clears it
+            self.more_wanted.emit(self.items[-1].id)
 
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() else len(self.items)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +27,7 @@ from stylerec_app.ui.detail_pane import ProductDetailPane
 from stylerec_app.ui.thumbnails import ThumbnailCache
 
 THUMB = 136
+PAGE = 1000  # products fetched per request; more arrive as the grid scrolls
 
 
 class CatalogPage(QWidget):
@@ -68,6 +71,8 @@ class CatalogPage(QWidget):
 
         self.thumbnails = ThumbnailCache(size=THUMB, parent=self)
         self.model = CatalogListModel(self.thumbnails, self)
+        self.model.more_wanted.connect(self._fetch_more)
+        self._listing = CatalogFilter(limit=PAGE)
         self.view = QListView()
         self.view.setViewMode(QListView.ViewMode.IconMode)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -156,10 +161,23 @@ class CatalogPage(QWidget):
     def refresh(self) -> None:
         if self.service is None:
             return
-        service, flt = self.service, self.current_filter()
+        service, flt = self.service, replace(self.current_filter(), limit=PAGE)
+        self._listing = flt
         self.count.setText(self.tr("Searching…"))
-        run_async(lambda: service.products(flt), self._latest_list.wrap(self._show_products),
-                  self._on_error)
+        run_async(lambda: (service.products(flt), service.count(flt)),
+                  self._latest_list.wrap(self._show_products), self._on_error)
+
+    def _fetch_more(self, after_id: int) -> None:
+        if self.service is None:
+            return
+        service, flt = self.service, self._listing
+        generation = self._latest_list.generation
+        run_async(lambda: service.products(flt, after_id),
+                  lambda page: self._append(generation, page), self._on_error)
+
+    def _append(self, generation: int, page) -> None:
+        if generation == self._latest_list.generation:  # the listing was not replaced since
+            self.model.append(page, has_more=len(page) == PAGE)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -184,9 +202,9 @@ class CatalogPage(QWidget):
             for box in (self.min_price, self.max_price):
                 box.setMaximum(max(facets.max_price, 1.0) * 10)
 
-    def _show_products(self, products) -> None:
-        self.model.set_items(products)
-        n = len(products)
+    def _show_products(self, result) -> None:
+        products, n = result
+        self.model.set_items(products, has_more=len(products) == PAGE)
         self.count.setText(self.tr("%1 products").replace("%1", f"{n:,}"))
         if n:
             self.grid_stack.setCurrentWidget(self.view)

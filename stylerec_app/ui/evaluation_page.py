@@ -27,16 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stylerec_app.services.evaluation.presets import PRESETS
-from stylerec_app.services.evaluation.protocols import (
+from stylerec_app.services.evaluation_runs.presets import PRESETS
+from stylerec_app.services.evaluation_runs.protocols import (
     CANDIDATES,
     Protocol,
     RankingOptions,
     day_number,
 )
-from stylerec_app.services.evaluation.report_files import write_report_files
-from stylerec_app.services.evaluation.results import EvalReport
-from stylerec_app.services.evaluation.runner import EvalConfig
+from stylerec_app.services.evaluation_runs.report_files import write_report_files
+from stylerec_app.services.evaluation_runs.results import EvalReport
+from stylerec_app.services.evaluation_runs.runner import EvalConfig
 from stylerec_app.services.recommendation.registry import REGISTRY
 
 SUMMARY_METRICS = ("Recall", "Precision", "NDCG", "MAP", "HitRate")

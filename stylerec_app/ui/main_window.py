@@ -28,7 +28,7 @@ from stylerec_app.services.engines import Engines
 from stylerec_app.services.importing import GenericSource, import_generic, import_hm, looks_like_hm
 from stylerec_app.services.profiles import build_profiles
 from stylerec_app.services.profiles.queries import ProfileService
-from stylerec_app.services.recommendation.serving import RecommendationService
+from stylerec_app.services.recommendation.service import RecommendationService
 from stylerec_app.services.settings import Settings
 from stylerec_app.services.stores import open_store
 from stylerec_app.services.styling import StyleService

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from stylerec_app.services.recommendation.holdout import HoldoutSplit
 from stylerec_app.services.recommendation.registry import REGISTRY
-from stylerec_app.services.recommendation.serving import Query, RecommendationService
+from stylerec_app.services.recommendation.service import Query, RecommendationService
 from stylerec_app.services.styling import shopper_look
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.messages import Messages

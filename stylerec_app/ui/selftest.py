@@ -56,7 +56,7 @@ def _checks(work: Path, settings):
 
     def rank():
         from stylerec_app.services.recommendation import models
-        from stylerec_app.services.recommendation.serving import Query, RecommendationService
+        from stylerec_app.services.recommendation.service import Query, RecommendationService
 
         trained = models.train_and_save(state["store"], "itemknn", engines=engines)
         service = RecommendationService(state["store"], engines)

@@ -22,7 +22,7 @@ from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_model import format_price
 from stylerec_app.ui.profile_widgets import ProductStrip, ShareBars, SwatchRow
 
-LIST_LIMIT = 5000
+PAGE = 200  # shoppers per request; more arrive as the list scrolls
 
 
 def _heading(text: str) -> QLabel:
@@ -169,6 +169,8 @@ class ShoppersPage(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.list.currentItemChanged.connect(self._on_current)
+        self._has_more = False
+        self.list.verticalScrollBar().valueChanged.connect(self._maybe_fetch_more)
 
     def set_service(self, service: ProfileService | None) -> None:
         self.service = service
@@ -181,13 +183,41 @@ class ShoppersPage(QWidget):
             self.count.setText(self.tr("No store is open."))
             return
         service, text = self.service, self.search.text()
-        run_async(lambda: service.shoppers(text, LIST_LIMIT),
+        self._has_more = False
+        run_async(lambda: (service.shoppers(text, PAGE), service.shopper_count(text)),
                   self._latest_list.wrap(self._show_list))
 
-    def _show_list(self, shoppers) -> None:
+    def _maybe_fetch_more(self, value: int) -> None:
+        bar = self.list.verticalScrollBar()
+        if not self._has_more or self.service is None or value < bar.maximum() - 2:
+            return
+        self._has_more = False  # one request in flight
+        service, text = self.service, self.search.text()
+        last = self.list.item(self.list.count() - 1).toolTip()
+        generation = self._latest_list.generation
+        run_async(lambda: service.shoppers(text, PAGE, after=last),
+                  lambda page: self._append(generation, page))
+
+    def _append(self, generation: int, shoppers) -> None:
+        if generation == self._latest_list.generation:
+            self._add_items(shoppers, None)
+            self._has_more = len(shoppers) == PAGE
+
+    def _show_list(self, result) -> None:
+        shoppers, total = result
         current = self.card.view.shopper.id if self.card.view else None
         self.list.blockSignals(True)
         self.list.clear()
+        self._add_items(shoppers, current)
+        self.list.blockSignals(False)
+        self._has_more = len(shoppers) == PAGE
+        note = self.tr("%1 shoppers").replace("%1", f"{total:,}")
+        if shoppers and not any(s.profiled for s in shoppers):
+            note += "\n" + self.tr("Profiles are not built yet: Profiles → Build Profiles.")
+        self.count.setText(note)
+        self.shoppers_loaded.emit(total)
+
+    def _add_items(self, shoppers, current) -> None:
         for s in shoppers:
             item = QListWidgetItem(self.tr("%1 · %2 events").replace("%1", s.external_id[:18])
                                    .replace("%2", str(s.events)))
@@ -196,14 +226,6 @@ class ShoppersPage(QWidget):
             self.list.addItem(item)
             if s.id == current:
                 self.list.setCurrentItem(item)
-        self.list.blockSignals(False)
-        note = self.tr("%1 shoppers").replace("%1", f"{len(shoppers):,}")
-        if len(shoppers) >= LIST_LIMIT:
-            note += " — " + self.tr("showing the most active; search to find others")
-        if shoppers and not any(s.profiled for s in shoppers):
-            note += "\n" + self.tr("Profiles are not built yet: Profiles → Build Profiles.")
-        self.count.setText(note)
-        self.shoppers_loaded.emit(len(shoppers))
 
     def select_shopper(self, shopper_id: int) -> None:
         if self.service is None:

@@ -121,7 +121,7 @@ class StudioActions:
 
     def run_evaluation(self, config, published=None) -> Job:
         """An offline evaluation as a job on the inference thread (it trains models)."""
-        from stylerec_app.services.evaluation.runner import evaluate_to_report
+        from stylerec_app.services.evaluation_runs.runner import evaluate_to_report
 
         settings, engines, data_dir = self.settings, self.engines, self.evaluation.data_dir
 

@@ -264,7 +264,7 @@ def test_pickle_payloads_in_checkpoints_and_model_files_never_run(tmp_path, stor
 
 def test_a_corrupt_checkpoint_is_reported_and_training_can_start_over(tmp_path, demo_copy,
                                                                      engines):
-    from stylerec_app.engine.style_training import TrainConfig
+    from stylerec_app.engine.style_trainer import TrainConfig
     from stylerec_app.services.style_training import checkpoint_path, train_style
 
     store = open_store(demo_copy)

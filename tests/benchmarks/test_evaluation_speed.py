@@ -18,7 +18,7 @@ ML = SHARED_DATA / "ml-100k"
 def test_all_models_on_movielens_under_a_minute(benchmark, tmp_path, monkeypatch):
     from stylerec_app.evaluation.ranking import RankingOptions
     from stylerec_app.evaluation.splits import Protocol
-    from stylerec_app.services.evaluation.runner import EvalConfig, evaluate_to_report
+    from stylerec_app.services.evaluation_runs.runner import EvalConfig, evaluate_to_report
     from stylerec_app.services.recommendation.registry import REGISTRY
 
     monkeypatch.chdir(tmp_path)  # Cornac's Experiment writes a log file into the working folder

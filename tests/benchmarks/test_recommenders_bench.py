@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 
-from stylerec_app.engine.recommenders.serving import top_k
+from stylerec_app.engine.recommenders.selection import top_k
 
 
 def test_top100_over_a_million_products(benchmark):

@@ -8,7 +8,7 @@ from stylerec_app.engine.recommenders.content import ContentNN
 from stylerec_app.engine.recommenders.data import TrainData, from_triples
 from stylerec_app.engine.recommenders.factor import ALS, BPR, VBPR
 from stylerec_app.engine.recommenders.hybrid import Hybrid
-from stylerec_app.engine.recommenders.serving import Filters, allowed, mmr, top_k
+from stylerec_app.engine.recommenders.selection import Filters, allowed, mmr, top_k
 
 USERS, ITEMS, COLD = 60, 80, 79  # items 0–39 red, 40–79 blue; item 79 is never bought
 

@@ -9,9 +9,9 @@ import pytest
 from stylerec_app.cli import main
 from stylerec_app.evaluation.ranking import RankingOptions
 from stylerec_app.evaluation.splits import Protocol
-from stylerec_app.services.evaluation.datasets import load_dataset
-from stylerec_app.services.evaluation.presets import PRESETS
-from stylerec_app.services.evaluation.runner import EvalConfig, evaluate_to_report
+from stylerec_app.services.evaluation_runs.datasets import load_dataset
+from stylerec_app.services.evaluation_runs.presets import PRESETS
+from stylerec_app.services.evaluation_runs.runner import EvalConfig, evaluate_to_report
 from tests.helpers import SHARED_DATA
 
 

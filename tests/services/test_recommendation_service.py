@@ -9,7 +9,7 @@ from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.services.interactions import PURCHASE, load_store, train_data
 from stylerec_app.services.recommendation import models
 from stylerec_app.services.recommendation.registry import REGISTRY
-from stylerec_app.services.recommendation.serving import Query, RecommendationService
+from stylerec_app.services.recommendation.service import Query, RecommendationService
 from stylerec_app.storage.database import open_store
 from tests.services.test_cli import run
 

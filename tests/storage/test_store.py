@@ -118,3 +118,14 @@ def test_upgrade_backs_up_the_file_then_migrates_keeping_rows(tmp_path, monkeypa
     with sqlite3.connect(upgraded.backup_path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == current
         assert conn.execute("SELECT title FROM products").fetchone()[0] == "Mug"
+
+
+def test_the_quick_revision_reader_agrees_with_alembic():
+    """`info` and opening a store read revisions without importing Alembic (0.2 s)."""
+    from alembic.script import ScriptDirectory
+
+    from stylerec_app.storage.database import _revisions, alembic_config, head_revision
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert _revisions() == {s.revision: s.down_revision for s in scripts.walk_revisions()}

@@ -113,3 +113,36 @@ def test_store_from_a_newer_version_shows_a_message_not_a_crash(qtbot, window, t
     assert box.isVisible() and "newer version of StyleRec" in box.text()
     assert "No store is open" in window.catalog.message.text()
     box.close()
+
+
+def test_a_large_catalog_pages_in_as_the_grid_scrolls_and_search_uses_the_index(
+        qtbot, window, tmp_path):
+    from stylerec_app.services.importing import GenericSource, import_generic
+    from tests.helpers import write_csv
+
+    colours = ["Red", "Navy", "Green"]
+    write_csv(tmp_path / "products.csv", ["product_id", "title", "category", "colour", "price"],
+              [[f"P{i:05d}", f"Striped shirt {i} 条纹衬衫" if i % 10 == 0 else f"Plain shirt {i}",
+                "Shirt", colours[i % 3], 10 + i % 50] for i in range(2500)])
+    store = open_store(tmp_path / "big.sqlite", create=True)
+    import_generic(store, GenericSource(products=tmp_path / "products.csv"))
+    store.close()
+    assert open_and_wait(qtbot, window, tmp_path / "big.sqlite") == 2500
+    page = window.catalog
+    assert page.count.text() == "2,500 products"
+    assert page.model.rowCount() == 1000 and page.model.canFetchMore()
+
+    def scroll_down_until(rows):
+        page.view.scrollToBottom()  # the view asks the model for more near the end
+        return page.model.rowCount() == rows
+
+    qtbot.waitUntil(lambda: scroll_down_until(2000), timeout=10000)
+    qtbot.waitUntil(lambda: scroll_down_until(2500), timeout=10000)
+    assert not page.model.canFetchMore()
+    ids = [p.external_id for p in page.model.items]
+    assert ids == sorted(ids) and len(set(ids)) == 2500  # no page twice, none skipped
+    for text, expected in (("striped", 250), ("条纹衬", 250), ("P0123", 10), ("衬", 250)):
+        with qtbot.waitSignal(page.loaded, timeout=10000) as shown:
+            page.search.setText(text)
+        assert shown.args[0] == expected, text
+        assert all(text.lower() in (p.title + p.external_id).lower() for p in page.model.items)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from stylerec_app.services import preferences
-from stylerec_app.services.evaluation.presets import PRESETS
+from stylerec_app.services.evaluation_runs.presets import PRESETS
 from stylerec_app.services.settings import Settings
 from stylerec_app.ui.app import AppShell
 from stylerec_app.ui.main_window import MainWindow

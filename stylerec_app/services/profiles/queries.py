@@ -95,10 +95,16 @@ class ProfileService:
             return ProductProfileView(product_id, row.status, _colours(row.palette),
                                       tuple(row.style_weights or ()), row.note)
 
-    def shoppers(self, text: str = "", limit: int = 5000) -> list[ShopperSummary]:
+    def shoppers(self, text: str = "", limit: int = 200, after: str | None = None
+                 ) -> list[ShopperSummary]:
+        """A page of shoppers by external id (after `after`), with their event counts."""
         with self.store.read() as session:
-            return [ShopperSummary(sid, ext, int(n), bool(profiled))
-                    for sid, ext, n, profiled in profiles_repo.list_shoppers(session, text, limit)]
+            return [ShopperSummary(sid, ext, int(n), bool(profiled)) for sid, ext, n, profiled
+                    in profiles_repo.list_shoppers(session, text, limit, after)]
+
+    def shopper_count(self, text: str = "") -> int:
+        with self.store.read() as session:
+            return profiles_repo.count_shoppers(session, text)
 
     def shopper_profile(self, shopper_id: int) -> ShopperProfileView | None:
         with self.store.read() as session:

@@ -26,7 +26,7 @@ from stylerec_app.services.interactions import (
     train_data,
 )
 from stylerec_app.services.recommendation import models
-from stylerec_app.services.recommendation.serving import Query, Recommendation, recommend_with
+from stylerec_app.services.recommendation.service import Query, Recommendation, recommend_with
 from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
 

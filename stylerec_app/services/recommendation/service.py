@@ -10,10 +10,10 @@ import numpy as np
 from stylerec_app.domain.catalog import ProductSummary
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.messages import Message
-from stylerec_app.engine.recommenders.hybrid import Hybrid
-from stylerec_app.engine.recommenders.serving import Filters, allowed, mmr
+from stylerec_app.engine.recommenders.selection import Filters, allowed, mmr
 from stylerec_app.services.engines import Engines
 from stylerec_app.services.recommendation import models
+from stylerec_app.services.recommendation.reasons import reason_for
 from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
 
@@ -93,34 +93,5 @@ def recommend_with(store: Store, trained: models.TrainedModel, query: Query
     with store.read() as session:
         found = profiles_repo.summaries(session, [ds.item_ids[i] for i in picks])
     return [Recommendation(found[ds.item_ids[i]], float(scores[i]),
-                           _reason(store, trained, user, int(i)))
+                           reason_for(store, trained, user, int(i)))
             for i in picks if ds.item_ids[i] in found]
-
-
-def _reason(store: Store, trained, user: int, item: int) -> Message:
-    data, ds = trained.data, trained.dataset
-    history = data.seen(user)
-    contributions = (trained.model.explain(user, item)
-                     if isinstance(trained.model, Hybrid) else {})
-    if contributions and max(contributions, key=contributions.get) == "style" \
-            and contributions["style"] > 0:
-        return Message("reason.style")
-    if data.image is not None and len(history):
-        sims = data.image[history] @ data.image[item]
-        best = int(np.argmax(sims))
-        if sims[best] > 0.8:
-            with store.read() as session:
-                liked = profiles_repo.summaries(session, [ds.item_ids[history[best]]])
-            title = next(iter(liked.values())).title if liked else "an item"
-            return Message("reason.similar", {"title": title})
-    if data.colour is not None and data.colour[item] >= 0 and len(history):
-        colour = data.colour[item]
-        if np.mean(data.colour[history] == colour) >= 0.25:
-            name = data.colour_names[colour]
-            return Message("reason.colour", {"colour": name})
-    if data.category is not None and data.category[item] >= 0:
-        cat = data.category_names[data.category[item]]
-        if len(history) and np.mean(data.category[history] == data.category[item]) >= 0.25:
-            return Message("reason.category", {"category": cat})
-        return Message("reason.popular_in", {"category": cat})
-    return Message("reason.popular")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stylerec_app.evaluation import report as report_io
-from stylerec_app.services.evaluation.results import EvalReport
+from stylerec_app.services.evaluation_runs.results import EvalReport
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ from stylerec_app.evaluation import stats
 from stylerec_app.evaluation.ranking import RankingOptions, RankingResult, evaluate, ground_truth
 from stylerec_app.evaluation.splits import Protocol, Split, split
 from stylerec_app.services.engines import Engines
-from stylerec_app.services.evaluation.datasets import EvalDataset
-from stylerec_app.services.evaluation.results import (
+from stylerec_app.services.evaluation_runs.datasets import EvalDataset
+from stylerec_app.services.evaluation_runs.results import (
     Difference,
     Estimate,
     EvalReport,
@@ -304,7 +304,7 @@ def evaluate_to_report(config: EvalConfig, *, cache_dir: Path, data_dir: Path | 
                        progress: ProgressSink = ignore_progress,
                        cancel: CancelToken | None = None) -> EvalReport:
     """Load the dataset, run the evaluation, and return its report."""
-    from stylerec_app.services.evaluation.datasets import load_dataset
+    from stylerec_app.services.evaluation_runs.datasets import load_dataset
 
     need_images = any(REGISTRY.get(m).needs_images for m in config.models)
     dataset = load_dataset(config.dataset, cache_dir=cache_dir, data_dir=data_dir,

@@ -4,7 +4,7 @@ import numpy as np
 import torch
 from PIL import Image, ImageDraw
 
-from stylerec_app.engine.style_training import PatchCritic, StyleTrainer, TrainConfig
+from stylerec_app.engine.style_trainer import PatchCritic, StyleTrainer, TrainConfig
 from stylerec_app.engine.vgg import load_vgg
 
 
