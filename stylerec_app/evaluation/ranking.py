@@ -127,21 +127,34 @@ class RankingResult:
         return float(np.nanmean(values)) if len(values) else float("nan")
 
 
+SCORE_CELLS = 32_000_000  # users × items per score block (128 MB of float32)
+
+
 def evaluate(score_many: Callable[[np.ndarray], np.ndarray], truth: GroundTruth,
              options: RankingOptions, popularity: np.ndarray, n_train_users: int,
              item_vectors: np.ndarray | None = None, progress: ProgressSink = ignore_progress,
-             cancel: CancelToken | None = None, batch: int = 256) -> RankingResult:
-    """`score_many(users)` → users × items scores (higher first)."""
+             cancel: CancelToken | None = None, batch: int = 256,
+             workers: int = 1) -> RankingResult:
+    """`score_many(users)` → users × items scores (higher first).
+
+    Users go in blocks small enough to bound memory at any catalogue size; with
+    `workers` > 1 (and a thread-safe `score_many`), blocks are ranked on that many
+    threads — numpy releases the GIL in the per-user passes. Sampled ranking stays on
+    one thread so its random negatives repeat.
+    """
     ks = sorted(set(options.ks))
     max_k = ks[-1]
     names = [f"{m}@{k}" for k in ks for m in AT_K] + ["AUC", "MAP"]
     values = {n: np.full(len(truth.users), np.nan) for n in names}
     top = np.full((len(truth.users), max_k), -1, np.int64)
-    curve = np.zeros(max_k)
     rng = np.random.default_rng(options.seed)
-    for start in range(0, len(truth.users), batch):
+    batch = max(1, min(batch, SCORE_CELLS // max(len(truth.known), 1)))
+    starts = range(0, len(truth.users), batch)
+
+    def rank_block(start: int) -> np.ndarray:
         if cancel is not None and cancel.cancelled:
             raise Cancelled()
+        curve = np.zeros(max_k)
         scores = _score_block(score_many(truth.users[start : start + batch]))
         for row, s in enumerate(scores):
             n = start + row
@@ -158,7 +171,21 @@ def evaluate(score_many: Callable[[np.ndarray], np.ndarray], truth: GroundTruth,
             values["MAP"][n] = ap
             hits = np.isin(order[:max_k], rel)
             curve += np.cumsum(np.r_[hits, np.zeros(max_k - len(hits))]) / len(rel)
-        progress(Progress(min(start + batch, len(truth.users)), len(truth.users), "rank"))
+        return curve
+
+    curve = np.zeros(max_k)
+    if workers > 1 and not options.sampled and len(starts) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(workers) as pool:
+            for done, part in enumerate(pool.map(rank_block, starts)):
+                curve += part
+                progress(Progress(min((done + 1) * batch, len(truth.users)),
+                                  len(truth.users), "rank"))
+    else:
+        for start in starts:
+            curve += rank_block(start)
+            progress(Progress(min(start + batch, len(truth.users)), len(truth.users), "rank"))
     if len(truth.users):
         curve /= len(truth.users)
     beyond = _beyond(top, ks, popularity, n_train_users, item_vectors, int(truth.known.sum()))
@@ -217,6 +244,8 @@ def _rel_counts(s: np.ndarray, rel: np.ndarray, rel_scores: np.ndarray):
     """Per relevant item: its 0-based rank among candidates, and how many candidates
     score below it and equal to it (itself included)."""
     r = len(rel)
+    if r <= _FEW:
+        return _rel_counts_few(s, rel, rel_scores)
     q = np.sort(rel_scores)
     left = np.searchsorted(q, s, side="left")  # NaN → r
     right = np.searchsorted(q, s, side="right")
@@ -231,6 +260,20 @@ def _rel_counts(s: np.ndarray, rel: np.ndarray, rel_scores: np.ndarray):
     before = np.searchsorted(keys, at.astype(np.int64) * len(s) + rel) - np.searchsorted(
         keys, at.astype(np.int64) * len(s))
     return greater + before, less, equal
+
+
+_FEW = 16  # up to this many relevant items, one comparison pass each beats sorting
+
+
+def _rel_counts_few(s: np.ndarray, rel: np.ndarray, rel_scores: np.ndarray):
+    n_valid = len(s) - int(np.count_nonzero(np.isnan(s)))
+    ranks, less, equal = (np.empty(len(rel), np.int64) for _ in range(3))
+    for j, (item, value) in enumerate(zip(rel.tolist(), rel_scores.tolist(), strict=True)):
+        greater = int(np.count_nonzero(s > value))  # NaN compares false: never counted
+        equal[j] = int(np.count_nonzero(s == value))
+        less[j] = n_valid - greater - equal[j]
+        ranks[j] = greater + int(np.count_nonzero(s[:item] == value))
+    return ranks, less, equal
 
 
 def _auc(less: np.ndarray, equal: np.ndarray, rel_scores: np.ndarray, n_candidates: int) -> float:

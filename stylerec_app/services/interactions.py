@@ -19,7 +19,7 @@ from stylerec_app.domain.days import EPOCH
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.engine.recommenders.data import TrainData, from_triples
 from stylerec_app.services.profiles.shoppers import KIND_WEIGHTS
-from stylerec_app.storage import interactions_repo, orm, profiles_repo
+from stylerec_app.storage import interactions_repo, orm, profiles_repo, vector_files
 from stylerec_app.storage.database import Store
 
 _EPOCH_SECONDS = int((EPOCH - datetime(1970, 1, 1)).total_seconds())
@@ -162,7 +162,8 @@ def attach_features(store: Store, ds: StoreDataset, data: TrainData) -> TrainDat
     item_ids = np.asarray(ds.item_ids, np.int64)
     with store.read() as session:
         for kind in ("image", "text"):
-            ids, matrix = profiles_repo.load_matrix(session, "product", kind)
+            found = vector_files.load(session, store.path, "product", kind)
+            ids, matrix = found.ids, found.matrix
             if len(ids):
                 at = _positions(ids, item_ids)
                 full = np.zeros((n, matrix.shape[1]), np.float32)

@@ -74,27 +74,21 @@ def save_embeddings(session: Session, owner: str, rows: list[tuple[int, str, str
           "updated_at": now}
          for oid, kind, model, src, vec in rows],
     )
+    touch_vectors(session, owner)
+
+
+def touch_vectors(session: Session, owner: str) -> None:
+    """A new stamp for `owner`'s vectors: matrices and indexes built from them are stale."""
+    import uuid
+
+    session.merge(orm.StoreMeta(key=f"vectors:{owner}", value=uuid.uuid4().hex))
 
 
 def delete_embeddings(session: Session, owner: str, owner_id: int, kinds: list[str]) -> None:
     session.execute(orm.Embedding.__table__.delete().where(
         orm.Embedding.owner == owner, orm.Embedding.owner_id == owner_id,
         orm.Embedding.kind.in_(kinds)))
-
-
-def load_matrix(session: Session, owner: str, kind: str) -> tuple[np.ndarray, np.ndarray]:
-    """(ids, N×D float32 matrix) of all `owner` vectors of `kind`."""
-    ids, vecs = [], []
-    for oid, blob in session.execute(
-        select(orm.Embedding.owner_id, orm.Embedding.vector)
-        .where(orm.Embedding.owner == owner, orm.Embedding.kind == kind)
-        .order_by(orm.Embedding.owner_id)
-    ):
-        ids.append(oid)
-        vecs.append(np.frombuffer(blob, dtype="<f4"))
-    if not ids:
-        return np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32)
-    return np.array(ids, dtype=np.int64), np.stack(vecs).astype(np.float32)
+    touch_vectors(session, owner)
 
 
 def load_vector(session: Session, owner: str, owner_id: int, kind: str) -> np.ndarray | None:
@@ -102,11 +96,6 @@ def load_vector(session: Session, owner: str, owner_id: int, kind: str) -> np.nd
         orm.Embedding.owner == owner, orm.Embedding.owner_id == owner_id,
         orm.Embedding.kind == kind))
     return None if blob is None else np.frombuffer(blob, dtype="<f4").copy()
-
-
-def embeddings_version(session: Session) -> tuple:
-    """Changes whenever any vector is written: the key for in-memory index caches."""
-    return tuple(session.execute(select(func.count(), func.max(orm.Embedding.updated_at))).one())
 
 
 def _upsert(session: Session, model, key: str, rows: list[dict]) -> None:

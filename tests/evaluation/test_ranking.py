@@ -121,7 +121,12 @@ def _reference_evaluate(scores, truth, options):
 
 @pytest.mark.parametrize("candidates", ["unseen", "unseen-relevant", "all"])
 @pytest.mark.parametrize("exclude_unknowns", [False, True])
-def test_partitioned_ranking_equals_sorting_every_candidate(candidates, exclude_unknowns):
+@pytest.mark.parametrize("few", [0, 16])  # counting by sorted relevant scores / one pass each
+def test_partitioned_ranking_equals_sorting_every_candidate(candidates, exclude_unknowns, few,
+                                                            monkeypatch):
+    from stylerec_app.evaluation import ranking
+
+    monkeypatch.setattr(ranking, "_FEW", few)
     rng = np.random.default_rng(7)
     n_users, n_items = 60, 300
 
@@ -143,8 +148,10 @@ def test_partitioned_ranking_equals_sorting_every_candidate(candidates, exclude_
     truth = ground_truth(train, train_rel, test_rel, np.ones(n_users, bool), options)
     assert len(truth.users) > 20
     got = evaluate(lambda users: scores[users], truth, options, np.ones(n_items), n_users,
-                   batch=16)
+                   batch=16, workers=2)  # blocks of 16 users ranked on two threads
     want = _reference_evaluate(scores, truth, options)
     for name, values in got.per_user.items():
         np.testing.assert_allclose(values, want[name], rtol=0, atol=1e-12, err_msg=name)
     assert np.array_equal(got.top, np.stack(want["top"]))
+    serial = evaluate(lambda users: scores[users], truth, options, np.ones(n_items), n_users)
+    np.testing.assert_allclose(got.recall_curve, serial.recall_curve, rtol=1e-12)

@@ -11,7 +11,7 @@ from stylerec_app.services.demo.generate import media_dir_for
 from stylerec_app.services.importing import GenericSource, import_generic
 from stylerec_app.services.profiles import build_profiles
 from stylerec_app.services.profiles.queries import ProfileService
-from stylerec_app.storage import orm, profiles_repo
+from stylerec_app.storage import orm, profiles_repo, vector_files
 from stylerec_app.storage.database import open_store
 from tests.helpers import tiny_photo, write_csv
 
@@ -70,7 +70,8 @@ def test_same_image_same_vector_and_profile_contents(store, tmp_path, engines):
     build_profiles(store, engines)
     service = ProfileService(store)
     with store.read() as s:
-        ids, matrix = profiles_repo.load_matrix(s, "product", "image")
+        found = vector_files.load(s, store.path, "product", "image")
+        ids, matrix = found.ids, found.matrix
         ext = dict(s.execute(select(orm.Product.id, orm.Product.external_id)).all())
     by_ext = {ext[int(i)]: matrix[n] for n, i in enumerate(ids)}
     assert np.allclose(by_ext["P0"], by_ext["P4"], atol=1e-5)  # identical red photos
@@ -126,8 +127,10 @@ def test_on_the_demo_store_nearest_products_share_the_hidden_taste(profiled_demo
     tastes = load_tastes(media_dir_for(demo_master))
     store = open_store(profiled_demo, create=True)
     with store.read() as s:
-        product_ids, products = profiles_repo.load_matrix(s, "product", "image")
-        shopper_ids, shoppers = profiles_repo.load_matrix(s, "shopper", "image")
+        found = vector_files.load(s, store.path, "product", "image")
+        product_ids, products = found.ids, found.matrix
+        mine = vector_files.load(s, store.path, "shopper", "image")
+        shopper_ids, shoppers = mine.ids, mine.matrix
         info = {p.id: p for p in s.scalars(select(orm.Product))}
         names = dict(s.execute(select(orm.Shopper.id, orm.Shopper.external_id)).all())
     store.close()

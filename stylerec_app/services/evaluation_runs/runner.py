@@ -9,6 +9,7 @@ the hybrid is compared with itself without the style-affinity feature (ablation)
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -145,8 +146,11 @@ class Evaluation:
     def _score(self, model, truth, data: TrainData, progress=ignore_progress, cancel=None):
         popularity = np.asarray(data.binary().sum(0)).ravel()
         trained_users = int((np.diff(data.interactions.indptr) > 0).sum())
+        # models that restyle while ranking share networks: those rank on one thread
+        workers = 1 if "style" in type(model).needs else min(2, os.cpu_count() or 1)
         return evaluate(model.scores_many, truth, self.config.ranking, popularity, trained_users,
-                        data.image if data.image is not None else None, progress, cancel)
+                        data.image if data.image is not None else None, progress, cancel,
+                        workers=workers)
 
     def grid(self, name: str) -> list[dict]:
         fixed = self.config.params.get(name, {})

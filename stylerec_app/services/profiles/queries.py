@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import threading
 
-import numpy as np
-
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.profiles import (
     HistoryItem,
@@ -15,7 +13,8 @@ from stylerec_app.domain.profiles import (
     ShopperProfileView,
     ShopperSummary,
 )
-from stylerec_app.storage import profiles_repo
+from stylerec_app.services.profiles.vector_index import VectorIndex
+from stylerec_app.storage import profiles_repo, vector_files
 from stylerec_app.storage.database import Store
 
 
@@ -24,49 +23,20 @@ def _colours(rows) -> tuple[PaletteColour, ...]:
                  for name, r, g, b, share in rows or [])
 
 
-class VectorIndex:
-    """Exact cosine search over normalised vectors (a matrix product: fast to ~10^6 rows)."""
-
-    def __init__(self, ids: np.ndarray, matrix: np.ndarray) -> None:
-        self.ids = ids
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True) if len(matrix) else 1.0
-        self.matrix = matrix / np.maximum(norms, 1e-9)
-        self.row = {int(p): i for i, p in enumerate(ids)}
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def search(self, vector: np.ndarray, k: int, exclude=()) -> list[tuple[int, float]]:
-        if not len(self.ids):
-            return []
-        scores = self.matrix @ (vector / max(float(np.linalg.norm(vector)), 1e-9))
-        for pid in exclude:
-            if pid in self.row:
-                scores[self.row[pid]] = -np.inf
-        k = min(k, int(np.isfinite(scores).sum()))
-        if k <= 0:
-            return []
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top])]
-        return [(int(self.ids[i]), float(scores[i])) for i in top]
-
-
 class ProfileService:
     """Read-only profile queries over one store; safe from worker threads."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._index: tuple[tuple, VectorIndex] | None = None
+        self._index: tuple[str, VectorIndex] | None = None
 
     def image_index(self) -> VectorIndex:
-        with self.store.read() as session:
-            version = profiles_repo.embeddings_version(session)
-            with self._lock:
-                if self._index is None or self._index[0] != version:
-                    ids, matrix = profiles_repo.load_matrix(session, "product", "image")
-                    self._index = (version, VectorIndex(ids, matrix))
-                return self._index[1]
+        with self.store.read() as session, self._lock:
+            found = vector_files.load(session, self.store.path, "product", "image")
+            if self._index is None or self._index[0] != found.key:
+                self._index = (found.key, VectorIndex(found.ids, found.matrix, found.path))
+            return self._index[1]
 
     def _scored(self, hits: list[tuple[int, float]]) -> list[ScoredProduct]:
         with self.store.read() as session:

@@ -19,7 +19,7 @@ from stylerec_app.domain.profiles import ProfileReport
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink
 from stylerec_app.engine.text_embedding import MODEL_VERSION as TEXT_VERSION
 from stylerec_app.engine.versions import IMAGE_MODEL as IMAGE_VERSION
-from stylerec_app.storage import profiles_repo
+from stylerec_app.storage import profiles_repo, vector_files
 from stylerec_app.storage.database import Store
 from stylerec_app.storage.profiles_repo import EventRow
 
@@ -43,8 +43,10 @@ class _ProductData:
 
     def __init__(self, store: Store) -> None:
         with store.read() as session:
-            self.image_ids, self.image = profiles_repo.load_matrix(session, "product", "image")
-            self.text_ids, self.text = profiles_repo.load_matrix(session, "product", "text")
+            image = vector_files.load(session, store.path, "product", "image")
+            text = vector_files.load(session, store.path, "product", "text")
+            self.image_ids, self.image = image.ids, image.matrix
+            self.text_ids, self.text = text.ids, text.matrix
             profiles = profiles_repo.product_profiles(session, self.image_ids.tolist())
             self.popular = profiles_repo.popular_products(session)
             self.facts = profiles_repo.product_facts(session, self.popular)
