@@ -2,12 +2,15 @@
 
 A product is recomputed only when its image hash, its text, or a model version
 changed. Each batch is written in one transaction, so cancelling keeps the
-batches already done and a re-run continues from there.
+batches already done and a re-run continues from there. Work overlaps: the next
+batch's photos decode, and this batch's style signatures and palettes run, while the
+embedding network works on this batch.
 """
 
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 
 from stylerec_app.domain.catalog import ImageStatus
 from stylerec_app.domain.profiles import ProfileReport
@@ -51,31 +54,54 @@ def _plan(store: Store) -> tuple[list[ProductInput], set[int], set[int]]:
     return products, need_image, need_text
 
 
-def _image_work(engines: Engines, batch: list[ProductInput], report: ProfileReport):
-    """Vectors and profile rows for products whose photo changed."""
-    embeddings, profiles, loaded = [], [], []
+def _load_photos(batch: list[ProductInput]) -> list[tuple[ProductInput, object]]:
+    """Each product's decoded photo, or why there is none (a status and a note)."""
+    out = []
     for p in batch:
         if p.image_status != ImageStatus.OK or not p.image_path:
             status = "no_image" if p.image_status == ImageStatus.NONE else "bad_image"
             note = "" if status == "no_image" else (
                 "photo refused at import (see the import report)"
                 if p.image_status == ImageStatus.REJECTED else f"photo {p.image_status}")
+            out.append((p, (status, note)))
+            continue
+        try:
+            out.append((p, load_rgb(p.image_path, PROFILE_SIDE)))
+        except BadImage as exc:
+            out.append((p, ("bad_image", str(exc))))
+    return out
+
+
+def _looks(style, bank, images) -> list[tuple]:
+    """Style signature, style weights and palette of each photo (CPU work that runs beside
+    the embedding network)."""
+    out = []
+    for img in images:
+        signature = style.signature(img)
+        weights = style_affinity(signature[None], bank)[0]
+        colours = [[name, *rgb, round(share, 4)] for name, rgb, share in named_palette(img)]
+        out.append((signature, weights, colours))
+    return out
+
+
+def _image_work(engines: Engines, photos, report: ProfileReport, side: ThreadPoolExecutor):
+    """Vectors and profile rows for products whose photo changed."""
+    embeddings, profiles, loaded = [], [], []
+    for p, photo in photos:
+        if isinstance(photo, tuple):
+            status, note = photo
             profiles.append(_empty_profile(p, status, note))
             if status == "bad_image":
                 report.flagged.append((p.external_id, note))
-            continue
-        try:
-            loaded.append((p, load_rgb(p.image_path, PROFILE_SIDE)))
-        except BadImage as exc:
-            profiles.append(_empty_profile(p, "bad_image", str(exc)))
-            report.flagged.append((p.external_id, str(exc)))
+        else:
+            loaded.append((p, photo))
     if not loaded:
         return embeddings, profiles
-    vectors = engines.image.embed_images([img for _, img in loaded])
-    for (p, img), vec in zip(loaded, vectors, strict=True):
-        signature = engines.style.signature(img)
-        weights = style_affinity(signature[None], engines.style_bank)[0]
-        colours = [[name, *rgb, round(share, 4)] for name, rgb, share in named_palette(img)]
+    images = [img for _, img in loaded]
+    looks = side.submit(_looks, engines.style, engines.style_bank, images)
+    vectors = engines.image.embed_images(images)
+    for (p, _img), vec, (signature, weights, colours) in zip(loaded, vectors, looks.result(),
+                                                             strict=True):
         embeddings += [(p.id, "image", IMAGE_VERSION, p.image_hash, vec),
                        (p.id, "style", PREDICTOR_VERSION, p.image_hash, signature)]
         profiles.append({"product_id": p.id, "status": "ok", "palette": colours,
@@ -104,23 +130,35 @@ def build_product_profiles(store: Store, engines: Engines, report: ProfileReport
     report.device_notice = engines.device.notice
     size = batch_size or batch_size_for(engines.device)
     progress(Progress(0, len(todo), "profiles-products"))
-    for start in range(0, len(todo), size):
-        cancel.raise_if_cancelled()
-        batch = todo[start : start + size]
-        embeddings, profiles = _image_work(
-            engines, [p for p in batch if p.id in need_image], report)
-        texts = [p for p in batch if p.id in need_text]
-        if texts:
-            vectors = engines.text.embed([p.text for p in texts])
-            embeddings += [(p.id, "text", TextEmbedder.method(p.text), text_hash(p.text), v)
-                           for p, v in zip(texts, vectors, strict=True)]
-            report.texts_computed += len(texts)
-        with store.write() as session:
-            for row in profiles:
-                if row["status"] != "ok":
-                    profiles_repo.delete_embeddings(session, "product", row["product_id"],
-                                                    ["image", "style"])
-            profiles_repo.save_embeddings(session, "product", embeddings)
-            profiles_repo.save_product_profiles(session, profiles)
-        progress(Progress(min(start + size, len(todo)), len(todo), "profiles-products"))
+    batches = [todo[start : start + size] for start in range(0, len(todo), size)]
+
+    def photos_of(batch):
+        return _load_photos([p for p in batch if p.id in need_image])
+
+    # Photos for the next batch decode while this one runs; signatures and palettes run
+    # beside the embedding network (both release the GIL).
+    with ThreadPoolExecutor(1, thread_name_prefix="profile-photos") as loader, \
+            ThreadPoolExecutor(1, thread_name_prefix="profile-looks") as side:
+        upcoming = loader.submit(photos_of, batches[0])
+        for n, batch in enumerate(batches):
+            cancel.raise_if_cancelled()
+            photos = upcoming.result()
+            if n + 1 < len(batches):
+                upcoming = loader.submit(photos_of, batches[n + 1])
+            embeddings, profiles = _image_work(engines, photos, report, side)
+            texts = [p for p in batch if p.id in need_text]
+            if texts:
+                vectors = engines.text.embed([p.text for p in texts])
+                embeddings += [(p.id, "text", TextEmbedder.method(p.text), text_hash(p.text), v)
+                               for p, v in zip(texts, vectors, strict=True)]
+                report.texts_computed += len(texts)
+            with store.write() as session:
+                for row in profiles:
+                    if row["status"] != "ok":
+                        profiles_repo.delete_embeddings(session, "product", row["product_id"],
+                                                        ["image", "style"])
+                profiles_repo.save_embeddings(session, "product", embeddings)
+                profiles_repo.save_product_profiles(session, profiles)
+            done = min((n + 1) * size, len(todo))
+            progress(Progress(done, len(todo), "profiles-products"))
     return {p.id for p in todo}
