@@ -56,7 +56,7 @@ def test_product_profiling_against_the_bare_network(benchmark, shared_hm, tmp_pa
 
     engines = Engines()
     embedder = engines.image
-    engines.style, engines.style_bank, engines.text  # loaded before the clock starts
+    assert engines.style and len(engines.style_bank) and engines.text  # loaded before the clock
     tensors = [to_tensor([square_on_background(load_rgb(p), SIZE) for p in paths[i:i + BATCH]])
                for i in range(0, N, BATCH)]
     with torch.inference_mode():
