@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -169,30 +169,41 @@ def shopper_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(orm.Shopper)) or 0
 
 
-@dataclass(frozen=True)
-class EventRow:
-    id: int
-    shopper_id: int
-    product_id: int
-    kind: str
-    value: float | None
-    timestamp: object
-    category: str
-    price: float | None
+@dataclass
+class EventColumns:
+    """A batch of shoppers' events as arrays (sorted by shopper, then event id)."""
+
+    event_id: np.ndarray  # int64
+    shopper_id: np.ndarray  # int64
+    product_id: np.ndarray  # int64
+    kind: np.ndarray  # int8 codes (orm.KIND_CODES)
+    value: np.ndarray  # float64, NaN where none
+    seconds: np.ndarray  # int64 since 1970
+    category: np.ndarray  # object (str) per event: the product's category
+    price: np.ndarray  # float64, NaN where none
 
 
-def events_of(session: Session, shopper_ids: list[int]) -> list[EventRow]:
-    out: list[EventRow] = []
+def event_columns_of(session: Session, shopper_ids: list[int]) -> EventColumns:
+    rows: list[tuple] = []
     for start in range(0, len(shopper_ids), 100):  # 100 key ranges OR'd: SQLite's depth cap
         chunk = shopper_ids[start : start + 100]
-        out += [EventRow(*r) for r in session.execute(
-            select(orm.Interaction.id, orm.Interaction.shopper_id, orm.Interaction.product_id,
-                   orm.Interaction.kind, orm.Interaction.value, orm.Interaction.timestamp,
-                   orm.Product.category, orm.Product.price)
-            .join(orm.Product, orm.Product.id == orm.Interaction.product_id)
-            .where(or_(*(orm.shopper_events(sid) for sid in chunk)))
-            .order_by(orm.Interaction.shopper_id, orm.Interaction.id))]
-    return out
+        ranges = " OR ".join(f"i.event_key BETWEEN {SHOPPER_RANGE_SQL.format(id=int(sid))}"
+                             for sid in chunk)
+        rows += session.execute(text(
+            "SELECT i.id, i.shopper_id, i.product_id, i.kind, i.value, i.timestamp, "
+            "p.category, p.price FROM interactions i JOIN products p ON p.id = i.product_id "
+            f"WHERE {ranges} ORDER BY i.shopper_id, i.id")).all()
+    cols = list(zip(*rows, strict=True)) if rows else [()] * 8
+
+    def ints(c, dtype=np.int64):
+        return np.asarray(c, dtype)
+
+    def floats(c):
+        return np.array([np.nan if v is None else v for v in c], np.float64)
+
+    return EventColumns(ints(cols[0]), ints(cols[1]), ints(cols[2]), ints(cols[3], np.int8),
+                        floats(cols[4]), ints(cols[5]),
+                        np.array([c or "" for c in cols[6]], dtype=object), floats(cols[7]))
 
 
 def popular_products(session: Session, limit: int = 50) -> list[int]:

@@ -147,3 +147,19 @@ def test_on_the_demo_store_nearest_products_share_the_hidden_taste(profiled_demo
     near, rand = np.mean(near, 0), np.mean(rand, 0)
     assert near[0] > rand[0] + 0.4, (near, rand)  # product type (measured: 0.92 vs 0.14)
     assert near[1] > rand[1] + 0.1, (near, rand)  # pattern (measured: 0.46 vs 0.20)
+
+
+def test_event_weights_and_price_quantiles_follow_the_documented_rules():
+    from stylerec_app.services.profiles.shoppers import _quantiles, event_weights
+    from stylerec_app.storage.orm import KIND_CODES
+
+    kinds = np.array([KIND_CODES[k] for k in ("view", "purchase", "rating", "rating", "cart")],
+                     np.int8)
+    value = np.array([np.nan, np.nan, 1.0, np.nan, np.nan])
+    day = 86400
+    seconds = np.array([60, 60, 60, 60, 0]) * day  # the cart is 60 days (two half-lives) older
+    w = event_weights(kinds, value, seconds)
+    assert list(w) == [1.0, 8.0, -4.0, 0.0, 1.0]  # a missing rating counts as 3 → weight 0
+    # weighted quantiles: first value whose cumulative weight reaches q of the total
+    assert _quantiles(np.array([30.0, 10.0, 20.0]), np.array([1.0, 1.0, 2.0])) == [10.0, 20.0,
+                                                                                  20.0]

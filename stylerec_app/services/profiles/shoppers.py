@@ -10,8 +10,7 @@ Shoppers with no history get the store's default taste and are marked default.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import datetime
+from dataclasses import fields
 
 import numpy as np
 
@@ -19,22 +18,29 @@ from stylerec_app.domain.profiles import ProfileReport
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink
 from stylerec_app.engine.text_embedding import MODEL_VERSION as TEXT_VERSION
 from stylerec_app.engine.versions import IMAGE_MODEL as IMAGE_VERSION
-from stylerec_app.storage import profiles_repo, vector_files
+from stylerec_app.storage import orm, profiles_repo, vector_files
 from stylerec_app.storage.database import Store
-from stylerec_app.storage.profiles_repo import EventRow
 
 KIND_WEIGHTS = {"view": 1.0, "click": 2.0, "cart": 4.0, "purchase": 8.0}
 HALF_LIFE_DAYS = 30.0
 BATCH = 200
-_EPOCH = datetime(2000, 1, 1)
 
 
-def event_weight(event: EventRow, latest) -> float:
-    if event.kind == "rating":
-        base = 2.0 * ((event.value or 3.0) - 3.0)
-    else:
-        base = KIND_WEIGHTS.get(event.kind, 1.0)
-    age_days = max(0.0, (latest - event.timestamp).total_seconds() / 86400.0)
+_KIND_BASE = np.array([KIND_WEIGHTS.get(name, 1.0) for _, name in sorted(
+    orm.KIND_NAMES.items())])
+_RATING = orm.KIND_CODES["rating"]
+_CART_OR_PURCHASE = (orm.KIND_CODES["cart"], orm.KIND_CODES["purchase"])
+
+
+def event_weights(kind: np.ndarray, value: np.ndarray, seconds: np.ndarray) -> np.ndarray:
+    """Each event's weight: its kind (a rating r: 2·(r − 3), a missing or zero rating
+    counting as 3), halved every HALF_LIFE_DAYS back from the shopper's latest event."""
+    base = _KIND_BASE[kind.astype(np.int64)]
+    rating = kind == _RATING
+    if rating.any():
+        r = value[rating]
+        base[rating] = 2.0 * (np.where(np.isnan(r) | (r == 0), 3.0, r) - 3.0)
+    age_days = np.maximum(0.0, (seconds.max() - seconds) / 86400.0)
     return base * 0.5 ** (age_days / HALF_LIFE_DAYS)
 
 
@@ -50,81 +56,77 @@ class _ProductData:
             profiles = profiles_repo.product_profiles(session, self.image_ids.tolist())
             self.popular = profiles_repo.popular_products(session)
             self.facts = profiles_repo.product_facts(session, self.popular)
-        self.image_row = {int(p): i for i, p in enumerate(self.image_ids)}
-        self.text_row = {int(p): i for i, p in enumerate(self.text_ids)}
         self.palette = {pid: p.palette for pid, p in profiles.items()}
         self.style = {pid: np.array(p.style_weights, dtype=np.float32)
                       for pid, p in profiles.items() if p.style_weights}
 
 
-def _weighted_vector(weights: dict[int, float], rows: dict[int, int], matrix) -> np.ndarray | None:
-    idx = [(rows[p], w) for p, w in weights.items() if p in rows]
-    if not idx:
+def _weighted_vector(products: np.ndarray, weights: np.ndarray, ids: np.ndarray, matrix
+                     ) -> np.ndarray | None:
+    at = np.searchsorted(ids, products).clip(max=max(len(ids) - 1, 0))
+    found = (ids[at] == products) if len(ids) else np.zeros(len(products), bool)
+    if not found.any():
         return None
-    vec = sum(matrix[i] * w for i, w in idx)
+    vec = (np.asarray(matrix[at[found]], np.float32) * weights[found, None]).sum(0)
     norm = float(np.linalg.norm(vec))
     return vec / norm if norm > 1e-9 else None
 
 
-def _quantiles(values: list[tuple[float, float]], qs=(0.25, 0.5, 0.75)) -> list[float]:
-    values = sorted(values)
-    total = sum(w for _, w in values)
-    out, acc, i = [], 0.0, 0
-    for q in qs:
-        while i < len(values) - 1 and acc + values[i][1] < q * total:
-            acc += values[i][1]
-            i += 1
-        out.append(round(values[i][0], 4))
-    return out
+def _quantiles(values: np.ndarray, weights: np.ndarray, qs=(0.25, 0.5, 0.75)) -> list[float]:
+    """Weighted quantiles: the first value whose cumulative weight reaches q of the total."""
+    order = np.lexsort((weights, values))
+    values, cum = values[order], np.cumsum(weights[order])
+    at = [min(int(np.searchsorted(cum, q * cum[-1], side="left")), len(values) - 1) for q in qs]
+    return [round(float(values[i]), 4) for i in at]
 
 
-def _profile(shopper_id: int, events: list[EventRow], data: _ProductData) -> tuple[dict, list]:
-    latest = max(e.timestamp for e in events)
-    per_product: dict[int, float] = defaultdict(float)
-    categories: dict[str, float] = defaultdict(float)
-    prices: list[tuple[float, float]] = []
-    for e in events:
-        w = event_weight(e, latest)
-        per_product[e.product_id] += w
-        if w > 0 and e.category:
-            categories[e.category] += w
-        if w > 0 and e.price is not None and e.kind in ("cart", "purchase"):
-            prices.append((e.price, w))
-    if not prices:
-        prices = [(e.price, 1.0) for e in events if e.price is not None]
-    positive = {p: w for p, w in per_product.items() if w > 0}
+def _profile(shopper_id: int, ev: profiles_repo.EventColumns, data: _ProductData
+             ) -> tuple[dict, list]:
+    w = event_weights(ev.kind, ev.value, ev.seconds)
+    products, where = np.unique(ev.product_id, return_inverse=True)
+    per_product = np.bincount(where, weights=w, minlength=len(products))
+    positive = per_product > 0
+    liked, liked_w = products[positive], per_product[positive]
+    named = (w > 0) & (ev.category != "")
+    cats, cat_at = np.unique(ev.category[named], return_inverse=True)
+    cat_w = np.bincount(cat_at, weights=w[named], minlength=len(cats))
+    priced = ~np.isnan(ev.price)
+    paid = priced & (w > 0) & np.isin(ev.kind, _CART_OR_PURCHASE)
+    prices = (ev.price[paid], w[paid]) if paid.any() else (ev.price[priced],
+                                                          np.ones(int(priced.sum())))
     colours: dict[str, list[float]] = {}
-    for pid, w in positive.items():
+    for pid, weight in zip(liked.tolist(), liked_w.tolist(), strict=True):  # per product
         for name, r, g, b, share in data.palette.get(pid, []):
             slot = colours.setdefault(name, [0.0, 0.0, 0.0, 0.0])
-            slot[0] += w * share * r
-            slot[1] += w * share * g
-            slot[2] += w * share * b
-            slot[3] += w * share
-    colour_total = sum(s[3] for s in colours.values()) or 1.0
+            slot[0] += weight * share * r
+            slot[1] += weight * share * g
+            slot[2] += weight * share * b
+            slot[3] += weight * share
+    colour_total = sum(c[3] for c in colours.values()) or 1.0
     top_colours = sorted(colours.items(), key=lambda kv: -kv[1][3])[:6]
-    styles = [data.style[p] * w for p, w in positive.items() if p in data.style]
+    styles = [data.style[p] * wt for p, wt in zip(liked.tolist(), liked_w.tolist(), strict=True)
+              if p in data.style]
     blend = np.sum(styles, axis=0) if styles else np.zeros(0)
     if blend.size:
         blend = blend**2  # sharpen: a blend of a few clear styles, not a grey average
         blend = blend / blend.sum()
-    cat_total = sum(categories.values()) or 1.0
+    cat_total = float(cat_w.sum()) or 1.0
+    top_cats = np.argsort(-cat_w, kind="stable")[:6]
     row = {
-        "shopper_id": shopper_id, "is_default": False, "events_used": len(events),
-        "last_event_id": max(e.id for e in events),
-        "categories": [[c, round(w / cat_total, 4)] for c, w in
-                       sorted(categories.items(), key=lambda kv: -kv[1])[:6]],
-        "colours": [[n, round(s[0] / s[3]), round(s[1] / s[3]), round(s[2] / s[3]),
-                     round(s[3] / colour_total, 4)] for n, s in top_colours if s[3] > 0],
-        "price_band": dict(zip(("low", "typical", "high"), _quantiles(prices), strict=True))
-        if prices else {},
+        "shopper_id": shopper_id, "is_default": False, "events_used": len(w),
+        "last_event_id": int(ev.event_id.max()),
+        "categories": [[str(cats[c]), round(float(cat_w[c]) / cat_total, 4)] for c in top_cats],
+        "colours": [[n, round(c[0] / c[3]), round(c[1] / c[3]), round(c[2] / c[3]),
+                     round(c[3] / colour_total, 4)] for n, c in top_colours if c[3] > 0],
+        "price_band": dict(zip(("low", "typical", "high"), _quantiles(*prices), strict=True))
+        if len(prices[0]) else {},
         "style_blend": [round(float(x), 5) for x in blend],
         "models": {"image": IMAGE_VERSION, "text": TEXT_VERSION, "half_life_days": HALF_LIFE_DAYS},
     }
     vectors = []
-    for kind, rows, matrix in (("image", data.image_row, data.image),
-                               ("text", data.text_row, data.text)):
-        vec = _weighted_vector(per_product, rows, matrix)
+    for kind, ids, matrix in (("image", data.image_ids, data.image),
+                              ("text", data.text_ids, data.text)):
+        vec = _weighted_vector(products, per_product, ids, matrix)
         if vec is not None:
             vectors.append((shopper_id, kind, row["models"][kind], str(row["last_event_id"]),
                             vec))
@@ -133,17 +135,26 @@ def _profile(shopper_id: int, events: list[EventRow], data: _ProductData) -> tup
 
 def _default_profile(shopper_id: int, data: _ProductData):
     """No history: the store's best sellers stand in for a taste, marked as a default."""
-    fake = [EventRow(0, shopper_id, p, "purchase", None, _EPOCH, *data.facts.get(p, ("", None)))
-            for p in data.popular]
-    if not fake:
+    if not data.popular:
         return {"shopper_id": shopper_id, "is_default": True, "events_used": 0,
                 "last_event_id": 0, "categories": [], "colours": [], "price_band": {},
                 "style_blend": [], "models": {}}, []
+    n = len(data.popular)
+    facts = [data.facts.get(p, ("", None)) for p in data.popular]
+    fake = profiles_repo.EventColumns(
+        np.zeros(n, np.int64), np.full(n, shopper_id), np.asarray(data.popular, np.int64),
+        np.full(n, orm.KIND_CODES["purchase"], np.int8), np.full(n, np.nan), np.zeros(n, np.int64),
+        np.array([c or "" for c, _ in facts], dtype=object),
+        np.array([np.nan if p is None else p for _, p in facts], np.float64))
     row, vectors = _profile(shopper_id, fake, data)
     row.update(shopper_id=shopper_id, is_default=True, events_used=0, last_event_id=0,
                price_band={})
     vectors = [(sid, kind, model, "default", vec) for sid, kind, model, _, vec in vectors]
     return row, vectors
+
+
+def _slice(ev: profiles_repo.EventColumns, lo: int, hi: int) -> profiles_repo.EventColumns:
+    return profiles_repo.EventColumns(*(getattr(ev, f.name)[lo:hi] for f in fields(ev)))
 
 
 def build_shopper_profiles(store: Store, report: ProfileReport, *, progress: ProgressSink,
@@ -160,14 +171,13 @@ def build_shopper_profiles(store: Store, report: ProfileReport, *, progress: Pro
         cancel.raise_if_cancelled()
         ids = stale[start : start + BATCH]
         with store.read() as session:
-            events = profiles_repo.events_of(session, ids)
-        by_shopper: dict[int, list[EventRow]] = defaultdict(list)
-        for e in events:
-            by_shopper[e.shopper_id].append(e)
+            events = profiles_repo.event_columns_of(session, ids)
+        starts = np.searchsorted(events.shopper_id, ids, side="left")
+        ends = np.searchsorted(events.shopper_id, ids, side="right")
         rows, vectors = [], []
-        for sid in ids:
-            if by_shopper.get(sid):
-                row, vecs = _profile(sid, by_shopper[sid], data)
+        for sid, lo, hi in zip(ids, starts.tolist(), ends.tolist(), strict=True):
+            if hi > lo:
+                row, vecs = _profile(sid, _slice(events, lo, hi), data)
             else:
                 row, vecs = _default_profile(sid, data)
                 report.default_shoppers += 1
