@@ -1310,21 +1310,26 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/messages.py" line="114"/>
+        <source>another colour of {title}, which they engaged with</source>
+        <translation>与其互动过的 {title} 的另一种颜色</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="115"/>
         <source>matches colours they like ({colour})</source>
         <translation>符合其喜欢的颜色（{colour}）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="115"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="116"/>
         <source>from {category}, which they shop often</source>
         <translation>来自其常购的 {category}</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="116"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="117"/>
         <source>popular in {category}</source>
         <translation>{category} 中的热门商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="117"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="118"/>
         <source>popular with shoppers like them</source>
         <translation>与其相似的顾客喜欢</translation>
     </message>

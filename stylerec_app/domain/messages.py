@@ -102,6 +102,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     # -- why a product was recommended ----------------------------------------------------------
     "reason.style": "close to their style",
     "reason.similar": "looks like {title}, which they engaged with",
+    "reason.family": "another colour of {title}, which they engaged with",
     "reason.colour": "matches colours they like ({colour})",
     "reason.category": "from {category}, which they shop often",
     "reason.popular_in": "popular in {category}",

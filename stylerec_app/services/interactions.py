@@ -171,7 +171,7 @@ def attach_features(store: Store, ds: StoreDataset, data: TrainData) -> TrainDat
                 setattr(data, kind, full)
         facts = profiles_repo.item_facts(session)
         styles = profiles_repo.style_weights(session)
-    pids, cats, cols, prices = facts
+    pids, cats, cols, prices, families = facts
     at = _positions(pids, item_ids)
     ok = at >= 0
     cat_names = sorted({c for c in cats if c})
@@ -185,6 +185,11 @@ def attach_features(store: Store, ds: StoreDataset, data: TrainData) -> TrainDat
     data.colour[at[ok]] = np.array([col_code.get(c, -1) for c in cols], np.int64)[ok]
     data.price[at[ok]] = prices[ok]
     data.category_names, data.colour_names = cat_names, col_names
+    family_code: dict[str, int] = {}
+    codes = np.array([family_code.setdefault(f, len(family_code)) if f else -1
+                      for f in families], np.int64)
+    data.family = np.full(n, -1, np.int64)
+    data.family[at[ok]] = codes[ok]
     if styles is not None:
         sids, weights = styles
         at = _positions(sids, item_ids)

@@ -116,14 +116,16 @@ def save_product_profiles(session: Session, rows: list[dict]) -> None:
     _upsert(session, orm.ProductProfile, "product_id", rows)
 
 
-def item_facts(session: Session) -> tuple[np.ndarray, list[str], list[str], np.ndarray]:
-    """(ids, categories, colours, prices with NaN for none) of every product."""
+def item_facts(session: Session) -> tuple[np.ndarray, list[str], list[str], np.ndarray,
+                                          list[str]]:
+    """(ids, categories, colours, prices with NaN for none, family ids) of every product."""
     rows = session.execute(select(orm.Product.id, orm.Product.category, orm.Product.colour,
-                                  orm.Product.price).order_by(orm.Product.id)).all()
+                                  orm.Product.price, orm.Product.group_id)
+                           .order_by(orm.Product.id)).all()
     return (np.fromiter((r[0] for r in rows), np.int64, count=len(rows)),
             [r[1] or "" for r in rows], [r[2] or "" for r in rows],
             np.fromiter((np.nan if r[3] is None else r[3] for r in rows), np.float64,
-                        count=len(rows)))
+                        count=len(rows)), [r[4] or "" for r in rows])
 
 
 def style_weights(session: Session) -> tuple[np.ndarray, np.ndarray] | None:

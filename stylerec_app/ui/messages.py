@@ -111,6 +111,7 @@ class Messages(QObject):
                                      "first."),
             "reason.style": self.tr("close to their style"),
             "reason.similar": self.tr("looks like {title}, which they engaged with"),
+            "reason.family": self.tr("another colour of {title}, which they engaged with"),
             "reason.colour": self.tr("matches colours they like ({colour})"),
             "reason.category": self.tr("from {category}, which they shop often"),
             "reason.popular_in": self.tr("popular in {category}"),

@@ -21,8 +21,9 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-try:
-    code = main(sys.argv[1:])
-finally:
-    print(f"PEAK_RSS_MB {peak_mb():.1f}", file=sys.stderr)
-sys.exit(code)
+if __name__ == "__main__":  # imports start a helper process that re-imports this file
+    try:
+        code = main(sys.argv[1:])
+    finally:
+        print(f"PEAK_RSS_MB {peak_mb():.1f}", file=sys.stderr)
+    sys.exit(code)

@@ -148,3 +148,31 @@ def test_uniform_bpr_learns_and_repeats_itself():
     # popular items rise: the bias (last column) correlates with popularity
     popularity = np.asarray(data.binary().sum(0)).ravel()
     assert np.corrcoef(first.item_factors[:, -1], popularity)[0, 1] > 0.5
+
+
+def test_family_rule_offers_the_other_colours_of_what_they_bought():
+    """Planted: each shopper bought one colour of a family; the rule puts that family's other
+    colours first, then items bought together with theirs, then recent best sellers."""
+    from stylerec_app.engine.recommenders.family import FamilyRule
+
+    rng = np.random.default_rng(4)
+    n_items, n_users = 300, 200
+    family = np.arange(n_items) // 3  # three colours per family
+    bought = rng.integers(0, n_items, n_users)
+    days = rng.uniform(0, 100, n_users)
+    users = np.r_[np.arange(n_users), np.arange(n_users)]
+    items = np.r_[bought, (bought + 150) % n_items]  # and one product from far away
+    data = from_triples(users, items, np.ones(len(users)), n_users, n_items, np.r_[days, days])
+    data.family = family
+    model = FamilyRule().fit(data)
+    scores = model.scores_many(np.arange(n_users))
+    for u in range(0, n_users, 17):
+        siblings = set(np.flatnonzero(family == family[bought[u]])) - {bought[u]}
+        siblings |= set(np.flatnonzero(family == family[(bought[u] + 150) % n_items])) - {
+            (bought[u] + 150) % n_items}
+        unseen = np.setdiff1d(np.arange(n_items), data.seen(u))
+        top = unseen[np.argsort(-scores[u, unseen], kind="stable")][: len(siblings)]
+        assert set(top) == siblings, u
+    # without families it is co-purchase then popularity: no error, same shape
+    data.family = None
+    assert FamilyRule().fit(data).scores_many([0, 1]).shape == (2, n_items)

@@ -99,7 +99,7 @@ class ItemKNN(Recommender):
     def fit(self, data, progress=ignore_progress, cancel=None):
         x = data.binary().astype(np.float32)
         self.user_items = x
-        self.similarity = _cosine_top_k(x, self.k, self.shrink, progress, cancel)
+        self.similarity = cosine_neighbours(x, self.k, self.shrink, progress, cancel)
         return self
 
     def attach(self, data):
@@ -117,7 +117,7 @@ class ItemKNN(Recommender):
 BLOCK_ENTRIES = 20_000_000
 
 
-def _cosine_top_k(x: sp.csr_matrix, k: int, shrink: float, progress: ProgressSink,
+def cosine_neighbours(x: sp.csr_matrix, k: int, shrink: float, progress: ProgressSink,
                   cancel: CancelToken | None) -> sp.csr_matrix:
     """Top-k cosine neighbours per item, a block of items at a time.
 

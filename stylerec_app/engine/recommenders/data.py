@@ -28,6 +28,7 @@ class TrainData:
     colour: np.ndarray | None = None  # n_items int codes (-1 unknown)
     price: np.ndarray | None = None  # n_items float (nan unknown)
     style: np.ndarray | None = None  # n_items × 26 style weights (zeros unknown)
+    family: np.ndarray | None = None  # n_items int codes of the product family (-1 none)
     category_names: list[str] = field(default_factory=list)
     colour_names: list[str] = field(default_factory=list)
 

@@ -85,8 +85,8 @@ class EvalRun:
 
 def _with_features(data: TrainData, features: TrainData | None) -> TrainData:
     if features is not None:
-        for name in ("image", "text", "category", "colour", "price", "style", "category_names",
-                     "colour_names"):
+        for name in ("image", "text", "category", "colour", "price", "style", "family",
+                     "category_names", "colour_names"):
             setattr(data, name, getattr(features, name))
     return data
 

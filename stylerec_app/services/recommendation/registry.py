@@ -19,6 +19,7 @@ from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.engine.recommenders.base import ItemKNN, Popularity, Recommender
 from stylerec_app.engine.recommenders.content import ContentNN
 from stylerec_app.engine.recommenders.factor import ALS, BPR, VBPR
+from stylerec_app.engine.recommenders.family import FamilyRule
 from stylerec_app.engine.recommenders.hybrid import Hybrid
 
 
@@ -106,6 +107,8 @@ class Registry:
 REGISTRY = Registry()
 REGISTRY.register(Popularity, summary="What most shoppers bought (optionally recent)")
 REGISTRY.register(ItemKNN, summary="Products bought together with what they engaged with")
+REGISTRY.register(FamilyRule, summary="Other colours of what they engaged with, then "
+                  "products bought with theirs, then what sells this week")
 REGISTRY.register(ALS, summary="Matrix factorisation for implicit feedback (implicit's ALS)")
 REGISTRY.register(BPR, summary="Bayesian personalised ranking")
 REGISTRY.register(VBPR, summary="BPR with a visual factor from the product photos")
