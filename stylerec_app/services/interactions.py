@@ -56,6 +56,7 @@ class StoreDataset:
     snapshot: dict  # what the data was: counts and the last event id
     _names: dict | None = field(default=None, repr=False, compare=False)
     _sorted_items: tuple | None = field(default=None, repr=False, compare=False)
+    _stock: tuple | None = field(default=None, repr=False, compare=False)  # (stamp, flags)
 
     def user_index(self) -> dict[int, int]:
         return {u: i for i, u in enumerate(self.user_ids)}

@@ -292,6 +292,13 @@ def summaries(session: Session, ids) -> dict:
         select(*_SUMMARY_COLUMNS).where(orm.Product.id.in_(ids))))} if ids else {}
 
 
+def catalog_stamp(session: Session) -> tuple:
+    """Changes whenever an import may have changed products (runs are few: cheap to read)."""
+    return tuple(session.execute(select(func.count(), func.max(orm.ImportRun.id),
+                                        func.max(orm.ImportRun.finished_at))
+                                 .select_from(orm.ImportRun)).one())
+
+
 def out_of_stock_ids(session: Session) -> list[int]:
     """Products the catalog marks out of stock (the indexed column, not the attributes)."""
     return list(session.scalars(select(orm.Product.id).where(orm.Product.in_stock.is_(False))))

@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 from PIL import Image
-from tests.engine.test_style_training import _stripes
 
 from stylerec_app.domain.errors import Cancelled, StyleRecError
 from stylerec_app.domain.progress import CancelToken
@@ -12,6 +11,7 @@ from stylerec_app.engine.stylize import Stylizer
 from stylerec_app.services.importing import import_generic
 from stylerec_app.services.style_training import checkpoint_path, train_style
 from stylerec_app.services.styling import StyleService
+from tests.engine.test_style_trainer import _stripes
 from tests.services.test_cli import run
 from tests.services.test_profiles import _shop
 

@@ -28,7 +28,7 @@ from tests.ui.test_profiles_ui import _save
 
 # Names that stay as they are in every language.
 BRANDS = {"StyleRec", "H&M", "MovieLens", "MovieLens-100K", "Cornac", "RecBole", "HTML", "CSV",
-          "JSON", "CUDA", "GPU", "CPU", "Qt", "pop", "itemknn", "als", "bpr", "vbpr", "content",
+          "JSON", "CUDA", "GPU", "CPU", "Qt", "pop", "itemknn", "family-rule", "als", "bpr", "vbpr", "content",
           "hybrid", "hybrid-no-style", "Recall", "Precision", "NDCG", "MAP", "MRR", "HitRate",
           "AUC", "Coverage", "k", "p", "t", "Wilcoxon", "CI", "MB", "KB", "ms", "s", "px",
           "PNG", "JPEG", "Ctrl", "Shift", "English", "cornac", "recbole", "hm", "temporal",

@@ -61,11 +61,17 @@ class RecommendationService:
 
 
 def _in_stock(store: Store, ds) -> np.ndarray:
-    """True unless the catalog says out of stock (unknown counts as in stock)."""
+    """True unless the catalog says out of stock (unknown counts as in stock); kept on the
+    dataset until the next import, so a request costs one small query."""
     with store.read() as session:
+        stamp = profiles_repo.catalog_stamp(session)
+        cached = getattr(ds, "_stock", None)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
         out = profiles_repo.out_of_stock_ids(session)
     flags = np.ones(len(ds.item_ids), bool)
     flags[ds.item_positions(out)] = False
+    ds._stock = (stamp, flags)
     return flags
 
 
