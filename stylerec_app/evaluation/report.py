@@ -155,6 +155,31 @@ td:first-child,th:first-child{text-align:left}small{color:#777}h2{margin-top:1.6
 .meta td{text-align:left}.note{color:#555;font-size:13px}"""
 
 
+def _model_extras(model: dict) -> str:
+    """The ranker's candidate recall table and feature importances."""
+    extra, name, out = model["extra"], html.escape(model["name"]), ""
+    recall = extra.get("candidate_recall")
+    if recall:
+        cutoffs = list(next(iter(recall.values())))
+        rows = [[html.escape(source)] + [f"{row[n]:.3f}" for n in cutoffs]
+                for source, row in recall.items()]
+        out += (f"<h2>Candidate recall of {name}</h2>"
+                + _table(["generator"] + [f"top {n}" for n in cutoffs], rows)
+                + "<p class='note'>Share of the test purchases that each generator's top N "
+                "(training items excluded) contains, and their union: the ceiling of the "
+                "learned ranker.</p>")
+    importance = extra.get("feature_importance")
+    if importance:
+        rows = [[html.escape(f), f"{v:.3f}"] for f, v in importance.items() if v > 0]
+        trained = extra.get("trained_on", {})
+        out += (f"<h2>Feature importance of {name}</h2>"
+                + _table(["feature", "share of gain"], rows)
+                + "<p class='note'>Trained on " + html.escape(", ".join(
+                    f"{v} {k}" for k, v in trained.items())) + " from the window before the "
+                "evaluation's cut.</p>")
+    return out
+
+
 def render_html(report: dict) -> str:
     ks = report["ks"]
     k = ks[0]
@@ -212,9 +237,12 @@ def render_html(report: dict) -> str:
                      + "<p class='note'>Paired over the same users: difference of means "
                      "(model − baseline), bootstrap interval of the difference, paired t-test "
                      "and Wilcoxon signed-rank p-values.</p>")
-    if report.get("ablation"):
-        parts.append("<h2>Ablation: the style-affinity feature</h2>"
-                     + _comparison_table({"hybrid − hybrid-no-style": report["ablation"]}, k))
+    if report.get("ablations"):
+        parts.append("<h2>Ablations</h2>" + _comparison_table(report["ablations"], k)
+                     + "<p class='note'>Each model against itself without one input (hybrid − "
+                     "hybrid-no-style: the style-affinity feature; ranker − ranker-no-images: "
+                     "the photos; ranker − ranker-no-style: the style features).</p>")
+    parts += [_model_extras(m) for m in report["models"] if m.get("extra")]
     tuning_rows = [[html.escape(m["name"]), html.escape(json.dumps(t["params"])), _fmt(t["score"])]
                    for m in report["models"] for t in m["tuning"]]
     if tuning_rows:

@@ -354,9 +354,9 @@ class EvaluationPage(QWidget):
     def _fill_comparisons(self, report: EvalReport, k: int) -> None:
         rows = [(model, name, c) for model, metrics in report.comparisons.items()
                 for name, c in metrics.items() if name.endswith(f"@{k}")]
-        for target, metrics in report.ablations.items():
-            label = (self.tr("style affinity (hybrid − hybrid-no-style)") if target == "hybrid"
-                     else self.tr("%1 − its ablation").replace("%1", target))
+        for pair, metrics in report.ablations.items():
+            label = (self.tr("style affinity (hybrid − hybrid-no-style)")
+                     if pair == "hybrid − hybrid-no-style" else pair)
             rows += [(label, name, c) for name, c in metrics.items() if name.endswith(f"@{k}")]
         head = [self.tr("Model"), self.tr("Metric"), self.tr("Difference"), self.tr("95% CI"),
                 self.tr("p (paired t)"), self.tr("p (Wilcoxon)")]

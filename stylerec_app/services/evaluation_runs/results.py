@@ -74,7 +74,7 @@ class EvalReport:
     skipped_models: dict
     baseline: str | None
     comparisons: dict[str, dict[str, Difference]]  # model → metric → against the baseline
-    ablations: dict[str, dict[str, Difference]]  # ablated model → metric → model − ablation
+    ablations: dict[str, dict[str, Difference]]  # "model − ablation" → metric → difference
     per_user: PerUser
     published: dict | None = None
     extra: dict = field(default_factory=dict)  # e.g. the candidate recall table
@@ -89,7 +89,7 @@ class EvalReport:
     def to_json(self) -> dict:
         """Plain, JSON-able data (NaN as null): the saved report's format."""
         out = _plain(asdict(self))
-        out["ablation"] = out["ablations"].get(next(iter(self.ablations), ""), None)
+        out["ablation"] = out["ablations"].get("hybrid − hybrid-no-style", None)
         return out
 
 

@@ -136,6 +136,8 @@ class Evaluation:
 
     # -- models ------------------------------------------------------------------------------
     def _fit(self, name: str, params: dict, data: TrainData, cancel):
+        if self.config.ranking.candidates == "all" and "repeats" in REGISTRY.get(name).defaults():
+            params = {"repeats": True, **params}  # buy-again analysis: repeats are candidates
         model = models.make_model(name, params, self.engines)
         if self.ds.store is not None:
             models.prepare(self.ds.store, self.ds.store_data, data, model, self.engines)
@@ -147,7 +149,8 @@ class Evaluation:
         popularity = np.asarray(data.binary().sum(0)).ravel()
         trained_users = int((np.diff(data.interactions.indptr) > 0).sum())
         # models that restyle while ranking share networks: those rank on one thread
-        workers = 1 if "style" in type(model).needs else min(2, os.cpu_count() or 1)
+        restyles = getattr(model, "style_affinity", None) is not None
+        workers = 1 if restyles else min(2, os.cpu_count() or 1)
         return evaluate(model.scores_many, truth, self.config.ranking, popularity, trained_users,
                         data.image if data.image is not None else None, progress, cancel,
                         workers=workers)
@@ -183,9 +186,23 @@ class Evaluation:
         model, fit_seconds = self._fit(name, best, data, cancel)
         step(name, "ranking")
         start = time.perf_counter()
-        result = self._score(model, self.truth("test"), data, cancel=cancel)
+        truth = self.truth("test")
+        result = self._score(model, truth, data, cancel=cancel)
         return ModelRun(name, {**model.params, **best}, tuning, fit_seconds,
-                        time.perf_counter() - start, result)
+                        time.perf_counter() - start, result, _model_extra(model, truth))
+
+
+def _model_extra(model, truth) -> dict:
+    """What a model reports beyond its metrics: the ranker's feature importances and the
+    recall of its candidate generators on the test part (its ceiling)."""
+    extra = {}
+    if getattr(model, "importance", None):
+        extra["feature_importance"] = dict(sorted(model.importance.items(),
+                                                  key=lambda kv: -kv[1]))
+        extra["trained_on"] = dict(getattr(model, "trained_on", {}))
+    if hasattr(model, "candidate_recall") and len(truth.users):
+        extra["candidate_recall"] = model.candidate_recall(truth.users, truth.relevant)
+    return extra
 
 
 def plan_models(requested, dataset: EvalDataset) -> tuple[list[str], dict[str, str]]:
@@ -280,7 +297,7 @@ def build_report(run: EvalRun) -> EvalReport:
     for r in run.runs:
         target = REGISTRY.get(r.name).ablation_of
         if target and run.run(target):
-            ablations[target] = _comparison(run.run(target), r, ks)
+            ablations[f"{target} − {r.name}"] = _comparison(run.run(target), r, ks)
     protocol = cfg.protocol
     return EvalReport(
         app=f"StyleRec {__version__}", created=time.strftime("%Y-%m-%d %H:%M:%S"),

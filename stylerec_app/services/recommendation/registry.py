@@ -17,10 +17,19 @@ from dataclasses import dataclass, field
 
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.engine.recommenders.base import ItemKNN, Popularity, Recommender
+from stylerec_app.engine.recommenders.candidates import (
+    CoPurchase,
+    ImageNeighbours,
+    Repeat,
+    SameFamily,
+    SegmentTrending,
+    Trending,
+)
 from stylerec_app.engine.recommenders.content import ContentNN
 from stylerec_app.engine.recommenders.factor import ALS, BPR, VBPR
 from stylerec_app.engine.recommenders.family import FamilyRule
 from stylerec_app.engine.recommenders.hybrid import Hybrid
+from stylerec_app.engine.recommenders.ranker import Ranker
 
 
 @dataclass(frozen=True)
@@ -46,8 +55,9 @@ class ModelSpec:
 
     @property
     def uses_style(self) -> bool:
-        """Runs the restyling and image networks while ranking (style affinity)."""
-        return "style" in self.needs
+        """Runs the restyling and image networks while ranking (style affinity), as a
+        requirement or when the store has what it takes."""
+        return "style" in self.needs or "style" in self.may_use
 
     def defaults(self) -> dict:
         params = {name: p.default for name, p in inspect.signature(self.cls).parameters.items()
@@ -118,3 +128,16 @@ REGISTRY.register(Hybrid, name="hybrid", fixed={"use_style": True},
 REGISTRY.register(Hybrid, name="hybrid-no-style", fixed={"use_style": False}, needs=(),
                   may_use={"images"}, ablation_of="hybrid",
                   summary="The hybrid without style affinity (its ablation)")
+REGISTRY.register(SameFamily, summary="Other colours and variants of what they engaged with")
+REGISTRY.register(CoPurchase, summary="Often bought with their recent purchases")
+REGISTRY.register(Trending, summary="What sells now (time-decayed popularity)")
+REGISTRY.register(SegmentTrending, summary="What sells now in the categories they shop")
+REGISTRY.register(Repeat, summary="What they bought before (buy-again analysis only)")
+REGISTRY.register(ImageNeighbours, summary="Photos close to their recent purchases")
+REGISTRY.register(Ranker, may_use={"images", "style"},
+                  summary="A learned ranker (LightGBM) over the candidate generators")
+REGISTRY.register(Ranker, name="ranker-no-images", fixed={"use_images": False},
+                  ablation_of="ranker", summary="The ranker without photos (its ablation)")
+REGISTRY.register(Ranker, name="ranker-no-style", fixed={"use_style": False},
+                  may_use={"images"}, ablation_of="ranker",
+                  summary="The ranker without style features (its ablation)")
