@@ -13,6 +13,11 @@
         <source>Photo missing or damaged</source>
         <translation>照片缺失或已损坏</translation>
     </message>
+    <message>
+        <location filename="../../stylerec_app/ui/catalog_model.py" line="72"/>
+        <source>%1 colours</source>
+        <translation>%1 种颜色</translation>
+    </message>
 </context>
 <context>
     <name>CatalogPage</name>
@@ -205,202 +210,202 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>全部商品（Cornac 1.x）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="130"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="129"/>
+        <source>Buy again (repeat purchases count)</source>
+        <translation>再次购买（重复购买计入）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="132"/>
         <source>Tune on the validation part</source>
         <translation>在验证集上调参</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="132"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="134"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="133"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="135"/>
         <source>Split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="134"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="136"/>
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="135"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="137"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="136"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="138"/>
         <source>Test from</source>
         <translation>测试起始日期</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="137"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="139"/>
         <source>Candidates</source>
         <translation>候选商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="141"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="143"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="151"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="153"/>
         <source>Cut-offs k</source>
         <translation>截断位置 k</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="154"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="156"/>
         <source>Run evaluation</source>
         <translation>运行评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="171"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="173"/>
         <source>Choose a store</source>
         <translation>选择数据库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="172"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="174"/>
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="174"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="176"/>
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="217"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="219"/>
         <source>No store is open.</source>
         <translation>没有打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="221"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="223"/>
         <source>Choose a store file.</source>
         <translation>请选择一个数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="230"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="232"/>
         <source>Cut-offs must be whole numbers such as 10,20.</source>
         <translation>截断位置必须是整数，例如 10,20。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="233"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="235"/>
         <source>Choose at least one model.</source>
         <translation>请至少选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="261"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="263"/>
         <source>Evaluating… progress is shown in the status bar and in Jobs, where the run can be cancelled.</source>
         <translation>正在评估… 进度显示在状态栏和“任务”中，可在那里取消。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="273"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="275"/>
         <source>Open HTML report</source>
         <translation>打开 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="293"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="295"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="294"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="296"/>
         <source>Comparisons</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="295"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="297"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="296"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="298"/>
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="305"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="307"/>
         <source>The evaluation did not finish: %1</source>
         <translation>评估未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="319"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="321"/>
         <source>%1 — %2. %3 users evaluated in %4 s.</source>
         <translation>%1 — %2。已评估 %3 位用户，用时 %4 秒。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="324"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="326"/>
         <source>Skipped: %1.</source>
         <translation>跳过：%1。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="326"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="328"/>
         <source>Not run: %1.</source>
         <translation>未运行：%1。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="358"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="360"/>
         <source>style affinity (hybrid − hybrid-no-style)</source>
         <translation>风格亲和度（hybrid − hybrid-no-style）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="359"/>
-        <source>%1 − its ablation</source>
-        <translation>%1 − 其消融版本</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="361"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="363"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="361"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="363"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="361"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="363"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="361"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="363"/>
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="362"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364"/>
         <source>p (paired t)</source>
         <translation>p（配对 t 检验）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="362"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364"/>
         <source>p (Wilcoxon)</source>
         <translation>p（Wilcoxon 检验）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="375"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="377"/>
         <source>Against the best model that does not use images: %1</source>
         <translation>与不使用图像的最佳模型对比：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="384"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="386"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="398"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="400"/>
         <source>Double-click a shopper to see their recommendations</source>
         <translation>双击顾客查看其推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="399"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="401"/>
         <source>Open this dataset&apos;s store to see a shopper&apos;s recommendations</source>
         <translation>打开该数据集的数据库才能查看顾客的推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="412"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="414"/>
         <source>No model was evaluated, so there is nothing to plot.</source>
         <translation>没有评估任何模型，因此没有可绘制的图表。</translation>
     </message>
@@ -1333,6 +1338,31 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <source>popular with shoppers like them</source>
         <translation>与其相似的顾客喜欢</translation>
     </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="119"/>
+        <source>often bought with {title}, which they bought</source>
+        <translation>常与其购买过的 {title} 一起购买</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="120"/>
+        <source>trending this week</source>
+        <translation>本周热销</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="121"/>
+        <source>trending this week in {category}</source>
+        <translation>本周{category}热销</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="122"/>
+        <source>bought by shoppers whose purchases are like theirs</source>
+        <translation>购买记录相似的顾客买过</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="123"/>
+        <source>they bought it before and may buy it again</source>
+        <translation>曾经购买过，可能会再次购买</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
@@ -1470,52 +1500,57 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>商品颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="77"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="80"/>
         <source>Looks similar</source>
         <translation>外观相似</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="86"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="89"/>
         <source>Select a product to see its photo, details, activity and reviews.</source>
         <translation>选择一件商品以查看照片、详情、顾客行为和评价。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="128"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="131"/>
         <source>%1 views · %2 clicks · %3 carts · %4 purchases · %5 ratings</source>
         <translation>%1 次浏览 · %2 次点击 · %3 次加购 · %4 次购买 · %5 次评分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="133"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="136"/>
         <source>No description.</source>
         <translation>暂无描述。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="143"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="137"/>
+        <source>Other colours and variants (%1)</source>
+        <translation>其他颜色和款式（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="152"/>
         <source>Reviews (%1)</source>
         <translation>评价（%1）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="146"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="155"/>
         <source>The photo for this product is missing or damaged: %1</source>
         <translation>此商品的照片缺失或已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="149"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="158"/>
         <source>Photo missing or damaged</source>
         <translation>照片缺失或已损坏</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="152"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="161"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="172"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="181"/>
         <source>No profile yet: run Profiles → Build Profiles to see this product&apos;s colours and look-alikes.</source>
         <translation>尚无画像：请运行“画像 → 生成画像”，以查看此商品的颜色和相似商品。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="175"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="184"/>
         <source>No colours or look-alikes: the photo could not be used (%1).</source>
         <translation>无颜色和相似商品：照片无法使用（%1）。</translation>
     </message>
@@ -1527,117 +1562,122 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <source>score</source>
         <translation>得分</translation>
     </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="69"/>
+        <source>%1 colours</source>
+        <translation>%1 种颜色</translation>
+    </message>
 </context>
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="108"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="110"/>
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="112"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="114"/>
         <source>— no comparison —</source>
         <translation>— 不对比 —</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="119"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="121"/>
         <source>Show restyled for the shopper</source>
         <translation>显示按顾客风格重绘的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="121"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="123"/>
         <source>Diverse looks</source>
         <translation>外观多样</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="122"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="124"/>
         <source>Evaluation split: hold out the last</source>
         <translation>评估划分：留出最近</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="126"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="130"/>
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="129"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131"/>
         <source>Train models…</source>
         <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="133"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="133"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="132"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="134"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="132"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="134"/>
         <source>Top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="153"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="155"/>
         <source>Choose a shopper and a model. Models are trained from the store with Train models… (or stylerec train).</source>
         <translation>请选择顾客和模型。模型通过“训练模型…”（或 stylerec train）从商品库训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="156"/>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="246"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="158"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="248"/>
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="214"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="216"/>
         <source>Ranking… (models for the split are trained on first use)</source>
         <translation>正在排序…（首次使用时会为该划分训练模型）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="215"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="217"/>
         <source>Ranking…</source>
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="221"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="223"/>
         <source>Rank for %1</source>
         <translation>为 %1 排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="236"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="238"/>
         <source>Preparing the evaluation split…</source>
         <translation>正在准备评估划分…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="251"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="253"/>
         <source>What they did next (after the split): %1 events, %2 on the lists above</source>
         <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="253"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="255"/>
         <source>Nothing: this shopper has no events after the split.</source>
         <translation>无：此顾客在划分之后没有行为。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="275"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="277"/>
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="278"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="280"/>
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>

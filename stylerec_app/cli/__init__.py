@@ -139,6 +139,8 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     rec.add_argument("--in-stock", action="store_true", help="only products in stock")
     rec.add_argument("--include-seen", action="store_true", help="allow products they had")
     rec.add_argument("--diversity", type=float, default=0.0, help="0 (none) to 1 (MMR)")
+    rec.add_argument("--per-family", type=int, default=2,
+                     help="at most N colours/variants of one product (0: no limit)")
     rec.add_argument("--json", action="store_true")
 
     from stylerec_app.cli import evaluate

@@ -55,7 +55,7 @@ def _cmd_recommend(args) -> int:
     try:
         picks = RecommendationService(store, engines_for(args)).recommend(Query(
             args.shopper, args.k, args.model, args.category, args.min_price, args.max_price,
-            args.in_stock, not args.include_seen, args.diversity))
+            args.in_stock, not args.include_seen, args.diversity, args.per_family))
     finally:
         store.close()
     if args.json:

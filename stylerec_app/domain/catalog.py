@@ -38,6 +38,8 @@ class ProductSummary:
     image_path: str | None
     image_hash: str | None
     image_status: str
+    group_id: str | None = None  # the product family (other colours / variants)
+    family_size: int = 1  # products in that family, this one included
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class ProductDetail:
     attributes: dict
     reviews: tuple[Review, ...]
     event_counts: dict[str, int]
+    family: tuple[ProductSummary, ...] = ()  # the other members of its family
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,11 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "reason.category": "from {category}, which they shop often",
     "reason.popular_in": "popular in {category}",
     "reason.popular": "popular with shoppers like them",
+    "reason.bought_with": "often bought with {title}, which they bought",
+    "reason.trending": "trending this week",
+    "reason.trending_in": "trending this week in {category}",
+    "reason.shoppers_like": "bought by shoppers whose purchases are like theirs",
+    "reason.again": "they bought it before and may buy it again",
     # -- usage --------------------------------------------------------------------------------
     "usage.decimal": "--decimal must be point or comma, not {value!r}",
 })

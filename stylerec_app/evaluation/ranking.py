@@ -28,7 +28,7 @@ from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
 from stylerec_app.evaluation import metrics
 
-CANDIDATES = ("unseen", "unseen-relevant", "all")
+CANDIDATES = ("unseen", "unseen-relevant", "all", "buy-again")
 AT_K = {"Recall": metrics.recall, "Precision": metrics.precision, "NDCG": metrics.ndcg,
         "MAP": metrics.map_at_k, "MRR": metrics.mrr, "HitRate": metrics.hit_rate}
 
@@ -46,7 +46,10 @@ class RankingOptions:
                    if self.sampled else "full ranking over all items")
         seen = {"unseen": "items seen in training excluded",
                 "unseen-relevant": "relevant items seen in training excluded (others stay)",
-                "all": "items seen in training stay in the ranking"}[self.candidates]
+                "all": "items seen in training stay in the ranking",
+                "buy-again": "buy-again analysis: items bought before stay in the ranking and "
+                             "count when bought again (repeat purchases are candidates)",
+                }[self.candidates]
         unknown = "; items unseen in training excluded" if self.exclude_unknowns else ""
         return f"{ranking}; {seen}{unknown}"
 

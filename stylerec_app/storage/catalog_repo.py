@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import func, literal_column, or_, select, table
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
@@ -28,11 +30,26 @@ _SUMMARY_COLUMNS = (
     orm.Product.image_path,
     orm.Product.image_hash,
     orm.Product.image_status,
+    orm.Product.group_id,
 )
+FAMILY_SHOWN = 30  # members listed in a product's detail
 
 
 def _summary(row) -> ProductSummary:
     return ProductSummary(*row)
+
+
+def with_family_sizes(session: Session, products: list[ProductSummary]
+                      ) -> list[ProductSummary]:
+    """Each product with the size of its family (one indexed GROUP BY per page)."""
+    groups = {p.group_id for p in products if p.group_id}
+    if not groups:
+        return products
+    sizes = dict(session.execute(
+        select(orm.Product.group_id, func.count()).where(orm.Product.group_id.in_(groups))
+        .group_by(orm.Product.group_id)).all())
+    return [replace(p, family_size=sizes.get(p.group_id, 1)) if p.group_id else p
+            for p in products]
 
 
 def list_products(session: Session, flt: CatalogFilter, after_id: int | None = None
@@ -44,7 +61,7 @@ def list_products(session: Session, flt: CatalogFilter, after_id: int | None = N
         query = query.where(orm.Product.id > after_id)
     if flt.limit:
         query = query.limit(flt.limit)
-    return [_summary(r) for r in session.execute(query)]
+    return with_family_sizes(session, [_summary(r) for r in session.execute(query)])
 
 
 def count_products(session: Session, flt: CatalogFilter) -> int:
@@ -116,6 +133,13 @@ def product_detail(session: Session, product_id: int) -> ProductDetail | None:
     if product is None:
         return None
     summary = _summary(tuple(getattr(product, c.key) for c in _SUMMARY_COLUMNS))
+    family: tuple[ProductSummary, ...] = ()
+    if product.group_id:
+        family = tuple(_summary(r) for r in session.execute(
+            select(*_SUMMARY_COLUMNS).where(orm.Product.group_id == product.group_id,
+                                            orm.Product.id != product.id)
+            .order_by(orm.Product.external_id).limit(FAMILY_SHOWN)))
+        summary = with_family_sizes(session, [summary])[0]
     reviews = tuple(
         Review(rating, text, created, shopper)
         for rating, text, created, shopper in session.execute(
@@ -136,7 +160,7 @@ def product_detail(session: Session, product_id: int) -> ProductDetail | None:
         )
     }
     return ProductDetail(summary, product.description, dict(product.attributes or {}), reviews,
-                         counts)
+                         counts, family)
 
 
 def store_stats(session: Session) -> StoreStats:

@@ -10,7 +10,12 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from stylerec_app.storage import orm
-from stylerec_app.storage.catalog_repo import _SUMMARY_COLUMNS, _summary, escape_like
+from stylerec_app.storage.catalog_repo import (
+    _SUMMARY_COLUMNS,
+    _summary,
+    escape_like,
+    with_family_sizes,
+)
 from stylerec_app.storage.event_keys import SHOPPER_RANGE_SQL
 from stylerec_app.storage.orm import utcnow
 
@@ -286,10 +291,14 @@ def recent_history(session: Session, shopper_id: int, limit: int = 12):
     return out
 
 
-def summaries(session: Session, ids) -> dict:
+def summaries(session: Session, ids, families: bool = True) -> dict:
+    """Products by id; `families`: with their family sizes (the "N colours" badge)."""
     ids = list(ids)
-    return {s.id: s for s in (_summary(r) for r in session.execute(
-        select(*_SUMMARY_COLUMNS).where(orm.Product.id.in_(ids))))} if ids else {}
+    if not ids:
+        return {}
+    found = [_summary(r) for r in session.execute(
+        select(*_SUMMARY_COLUMNS).where(orm.Product.id.in_(ids)))]
+    return {s.id: s for s in (with_family_sizes(session, found) if families else found)}
 
 
 def catalog_stamp(session: Session) -> tuple:

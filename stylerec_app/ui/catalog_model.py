@@ -68,6 +68,9 @@ class CatalogListModel(QAbstractListModel):
             return None
         product = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if product.family_size > 1:  # the "N colours" badge under the title
+                return f"{product.title}\n" + self.tr("%1 colours").replace(
+                    "%1", str(product.family_size))
             return product.title
         if role == Qt.ItemDataRole.DecorationRole:
             return self._decoration(product)

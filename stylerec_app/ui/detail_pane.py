@@ -74,6 +74,9 @@ class ProductDetailPane(QScrollArea):
         self.attributes.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.palette_label = QLabel(self.tr("Colours of the product"))
         self.swatches = SwatchRow()
+        self.family_label = QLabel()
+        self.family = ProductStrip(72)
+        self.family.product_activated.connect(self.product_activated)
         self.similar_label = QLabel(self.tr("Looks similar"))
         self.similar = ProductStrip(72)
         self.similar.product_activated.connect(self.product_activated)
@@ -92,7 +95,7 @@ class ProductDetailPane(QScrollArea):
             layout.addWidget(w)
         layout.addLayout(self.fields)
         layout.addWidget(self.description)
-        for w in (self.palette_label, self.swatches, self.similar_label, self.similar,
+        for w in (self.family_label, self.family, self.palette_label, self.swatches, self.similar_label, self.similar,
                   self.profile_hint):
             layout.addWidget(w)
         layout.addWidget(self.attributes)
@@ -107,7 +110,7 @@ class ProductDetailPane(QScrollArea):
         self.detail = detail
         showing = detail is not None
         for w in (self.photo, self.title, self.restyle, self.description, self.attributes,
-                  self.reviews_label, self.reviews):
+                  self.reviews_label, self.reviews, self.family_label, self.family):
             w.setVisible(showing)
         for i in range(self.fields.rowCount()):
             self.fields.setRowVisible(i, showing)
@@ -131,6 +134,12 @@ class ProductDetailPane(QScrollArea):
             .replace("%5", str(counts.get("rating", 0)))
         )
         self.description.setText(detail.description or self.tr("No description."))
+        self.family_label.setText(self.tr("Other colours and variants (%1)")
+                                  .replace("%1", str(max(len(detail.family),
+                                                         s.family_size - 1))))
+        self.family.set_products(list(detail.family), [p.colour for p in detail.family])
+        for w in (self.family_label, self.family):
+            w.setVisible(bool(detail.family))
         self.attributes.setRowCount(len(detail.attributes))
         for row, (key, value) in enumerate(sorted(detail.attributes.items())):
             self.attributes.setItem(row, 0, QTableWidgetItem(str(key)))

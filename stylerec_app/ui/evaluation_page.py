@@ -125,7 +125,9 @@ class EvaluationPage(QWidget):
         self.candidates = QComboBox()
         for c, label in zip(CANDIDATES, (self.tr("Unseen items"),
                                          self.tr("Drop only relevant seen items (Cornac 2+)"),
-                                         self.tr("All items (Cornac 1.x)")), strict=True):
+                                         self.tr("All items (Cornac 1.x)"),
+                                         self.tr("Buy again (repeat purchases count)")),
+                            strict=True):
             self.candidates.addItem(label, c)
         self.tune = QCheckBox(self.tr("Tune on the validation part"))
         self.tune.setChecked(True)

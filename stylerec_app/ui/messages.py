@@ -116,6 +116,11 @@ class Messages(QObject):
             "reason.category": self.tr("from {category}, which they shop often"),
             "reason.popular_in": self.tr("popular in {category}"),
             "reason.popular": self.tr("popular with shoppers like them"),
+            "reason.bought_with": self.tr("often bought with {title}, which they bought"),
+            "reason.trending": self.tr("trending this week"),
+            "reason.trending_in": self.tr("trending this week in {category}"),
+            "reason.shoppers_like": self.tr("bought by shoppers whose purchases are like theirs"),
+            "reason.again": self.tr("they bought it before and may buy it again"),
         }
 
     def text(self, code: str, args: Mapping[str, object]) -> str:

@@ -66,7 +66,9 @@ class RankedGrid(QListWidget):
         score_label = self.tr("score")
         for rank, pick in enumerate(picks, 1):
             reason = self.reason_text(pick)
-            item = QListWidgetItem(f"{rank}. {pick.product.title}\n{reason}")
+            colours = (" · " + self.tr("%1 colours").replace("%1", str(pick.product.family_size))
+                       if pick.product.family_size > 1 else "")
+            item = QListWidgetItem(f"{rank}. {pick.product.title}{colours}\n{reason}")
             item.setToolTip(f"{pick.product.title} ({pick.product.external_id})\n"
                             f"{score_label} {pick.score:.3f}\n{reason}")
             item.setData(Qt.ItemDataRole.UserRole, pick.product)

@@ -154,7 +154,7 @@ class StudioActions:
         if self.service is None:
             return None
         store, engines = self.service.store, self.engines
-        names = list(names or REGISTRY.names())
+        names = list(names or REGISTRY.served_names())
 
         def work(progress, cancel):
             done = []

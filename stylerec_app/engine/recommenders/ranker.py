@@ -3,8 +3,10 @@
 Training mirrors serving one step back in time: each shopper's last training day (or the
 last `label_days` of the data) is hidden, the generators are fitted on what came before,
 and the ranker learns which of their candidates the shopper then took — never on the
-evaluation's validation or test part, which it is not given. A fifth of those shoppers
-are held out for early stopping. The generators are then refitted on all the data.
+evaluation's validation or test part, which it is not given. That is repeated for
+`windows` successive windows (the day before, and so on) for more lists to learn from. A
+fifth of the shoppers are held out for early stopping. The generators are then refitted
+on all the data.
 
 Features of a (shopper, candidate) pair: each generator's score and rank, the product's
 sales (all time and decayed), age, price against the shopper's band, the shopper's
@@ -40,6 +42,10 @@ from stylerec_app.engine.recommenders.factor import ALS
 
 STRONG = 4.0  # cart or purchase weight: what the ranker learns to predict
 FALLBACK = -1e3  # below every candidate's score: the rest of the catalog by popularity
+# Shopper and product facts that can explain a pick (the sources explain their own).
+REASON_GROUPS = {"style_match": "style", "style_affinity": "style", "category": "category",
+                 "colour": "colour", "trending": "trending", "sales": "trending",
+                 "age": "trending"}
 
 
 @dataclass
@@ -57,17 +63,20 @@ class Ranker(Recommender):
     grid = ({"label_days": 0.0}, {"label_days": 7.0})
 
     def __init__(self, use_images: bool = True, use_style: bool = True, per_source: int = 50,
-                 label_days: float = 0.0, repeats: bool = False, rounds: int = 400,
+                 label_days: float = 0.0, windows: int = 3, repeats: bool = False,
+                 rounds: int = 400,
                  learning_rate: float = 0.05, leaves: int = 31, max_users: int = 20000,
-                 style_shortlist: int = 10, seed: int = 0,
+                 style_shortlist: int = 10, style_users: int = 200, seed: int = 0,
                  style_affinity=None) -> None:
         name = "ranker" if use_images and use_style else (
             "ranker-no-images" if not use_images else "ranker-no-style")
         super().__init__(name, {"use_images": use_images, "use_style": use_style,
                                 "per_source": per_source, "label_days": label_days,
+                                "windows": windows,
                                 "repeats": repeats, "rounds": rounds,
                                 "learning_rate": learning_rate, "leaves": leaves,
                                 "max_users": max_users, "style_shortlist": style_shortlist,
+                                "style_users": style_users,
                                 "seed": seed})
         self.style_affinity = style_affinity
         self.booster = None
@@ -142,7 +151,9 @@ class Ranker(Recommender):
                 "colour", "idle_days", "history", "style_match", "style_affinity"]
 
     # -- candidates and features ----------------------------------------------------------
-    def candidates(self, users) -> Candidates:
+    def candidates(self, users, restyle=None) -> Candidates:
+        """`restyle`: the shoppers whose short list gets the restyled style affinity
+        (default all; training samples a few, as each costs restyles)."""
         users = np.asarray(users)
         n = self.data.n_items
         found = np.zeros((len(users), n), bool)
@@ -179,7 +190,8 @@ class Ranker(Recommender):
         best = np.argmin(all_ranks, 1) if len(rows) else np.zeros(0, np.int64)
         u = users[rows]
         cols += self._pair_features(u, items)
-        cols.append(self._style_affinity(u, items, all_ranks.min(1) if len(rows) else best))
+        cols.append(self._style_affinity(u, items, all_ranks.min(1) if len(rows) else best,
+                                         users if restyle is None else restyle))
         return Candidates(rows, items, np.column_stack(cols).astype(np.float32), best)
 
     def _pair_features(self, u: np.ndarray, items: np.ndarray) -> list[np.ndarray]:
@@ -201,8 +213,8 @@ class Ranker(Recommender):
                 share(self.col_share, getattr(d, "colour", None)),
                 self.user_idle[u], self.user_size[u], style]
 
-    def _style_affinity(self, u: np.ndarray, items: np.ndarray, best_rank: np.ndarray
-                        ) -> np.ndarray:
+    def _style_affinity(self, u: np.ndarray, items: np.ndarray, best_rank: np.ndarray,
+                        restyle) -> np.ndarray:
         """The restyled-product affinity for each shopper's few best-ranked candidates
         (restyling is costly); missing (NaN) for the rest, which LightGBM handles."""
         out = np.full(len(items), np.nan, np.float32)
@@ -211,7 +223,7 @@ class Ranker(Recommender):
         if (self.style_affinity is None or self.blend is None or images is None
                 or not short or not len(items)):
             return out
-        for user in np.unique(u):
+        for user in np.intersect1d(np.unique(u), restyle):
             pick = np.flatnonzero(u == user)
             pick = pick[np.argsort(best_rank[pick], kind="stable")[:short]]
             taste = images.taste[user]
@@ -223,50 +235,66 @@ class Ranker(Recommender):
     def fit(self, data: TrainData, progress=ignore_progress, cancel=None):
         import lightgbm as lgb
 
-        history, labels = _label_window(data, self.params["label_days"])
-        self._fit_sources(history, cancel)
-        progress(Progress(1, 4, "fit"))
+        rng = np.random.default_rng(self.params["seed"])
+        windows = max(1, int(self.params["windows"]))
+        parts, history = [], data
+        for w in range(windows):  # the last day hidden, then the day before, …
+            history, labels = _label_window(history, self.params["label_days"])
+            if not labels.nnz:
+                break
+            self._fit_sources(history, cancel)
+            parts.append(self._examples(history, labels, rng, cancel))
+            progress(Progress(w + 1, windows + 2, "fit"))
+        x = np.vstack([p[0] for p in parts]) if parts else np.zeros((0, 1), np.float32)
+        y = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.float32)
+        group = np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, np.int64)
+        whose = np.concatenate([p[3] for p in parts]) if parts else np.zeros(0, np.int64)
+        self.importance, self.booster = {}, None
+        if len(np.unique(whose)) >= 2:
+            self.booster = self._train(lgb, x, y, group, whose, rng)
+            gains = self.booster.feature_importance("gain")
+            total = float(gains.sum()) or 1.0
+            self.importance = {n: float(g) / total for n, g in
+                               zip(self.feature_names, gains, strict=True)}
+        self.trained_on = {"windows": len(parts), "shoppers": int(len(np.unique(whose))),
+                           "lists": int(len(group)), "pairs": int(len(y)),
+                           "positives": int(y.sum())}
+        self._fit_sources(data, cancel)  # serve from everything, labels included
+        progress(Progress(windows + 2, windows + 2, "fit"))
+        return self
+
+    def _examples(self, history: TrainData, labels, rng, cancel):
+        """Features and labels of every label shopper's candidates (one list each); lists
+        without a hit teach a ranking objective nothing and are left out."""
         users = np.flatnonzero((np.diff(labels.indptr) > 0)
                                & (np.diff(history.interactions.indptr) > 0))
-        rng = np.random.default_rng(self.params["seed"])
         users = np.sort(rng.permutation(users)[: self.params["max_users"]])
+        restyle = rng.permutation(users)[: self.params["style_users"]]
         xs, ys, groups, whose = [], [], [], []
         for start in range(0, len(users), 256):
             if cancel is not None and cancel.cancelled:
                 raise Cancelled()
             block = users[start:start + 256]
-            c = self.candidates(block)
-            y = np.asarray(labels[block][c.rows, c.items]).ravel() > 0
+            c = self.candidates(block, restyle)
+            y = (np.asarray(labels[block][c.rows, c.items]).ravel() > 0).astype(np.float32)
             sizes = np.bincount(c.rows, minlength=len(block))
-            hits = np.bincount(c.rows, weights=y, minlength=len(block))
-            keep = np.repeat(hits > 0, sizes)  # a shopper with no hit teaches nothing
+            hits = np.bincount(c.rows, weights=y, minlength=len(block)) > 0
+            keep = np.repeat(hits, sizes)
             xs.append(c.features[keep]), ys.append(y[keep])
-            groups.append(sizes[hits > 0]), whose.append(block[hits > 0])
-        progress(Progress(2, 4, "fit"))
-        x, y = np.vstack(xs) if xs else np.zeros((0, 1)), np.concatenate(ys) if ys else []
-        group, whose = np.concatenate(groups), np.concatenate(whose)
-        self.importance = {}
-        if len(group) >= 2:
-            self.booster = self._train(lgb, x, np.asarray(y, np.float32), group, rng)
-            gains = self.booster.feature_importance("gain")
-            total = float(gains.sum()) or 1.0
-            self.importance = {n: float(g) / total for n, g in
-                               zip(self.feature_names, gains, strict=True)}
-        self.trained_on = {"shoppers": int(len(group)), "pairs": int(len(y)),
-                           "positives": int(np.sum(y))}
-        self._fit_sources(data, cancel)  # serve from everything, labels included
-        progress(Progress(4, 4, "fit"))
-        return self
+            groups.append(sizes[hits]), whose.append(block[hits])
+        width = len(self.feature_names)
+        return (np.vstack(xs) if xs else np.zeros((0, width), np.float32),
+                np.concatenate(ys) if ys else np.zeros(0, np.float32),
+                np.concatenate(groups) if groups else np.zeros(0, np.int64),
+                np.concatenate(whose) if whose else np.zeros(0, np.int64))
 
-    def _train(self, lgb, x, y, group, rng):
-        order = rng.permutation(len(group))
-        n_valid = max(1, len(group) // 5)
-        starts = np.r_[0, np.cumsum(group)]
-        part = np.zeros(len(group), bool)
-        part[order[:n_valid]] = True
-        rows_of = [np.arange(starts[g], starts[g + 1]) for g in range(len(group))]
-        tr = np.concatenate([rows_of[g] for g in np.flatnonzero(~part)])
-        va = np.concatenate([rows_of[g] for g in np.flatnonzero(part)])
+    def _train(self, lgb, x, y, group, whose, rng):
+        """lambdarank with early stopping on a fifth of the shoppers (all their lists)."""
+        shoppers = np.unique(whose)
+        held = set(rng.permutation(shoppers)[: max(1, len(shoppers) // 5)].tolist())
+        part = np.array([u in held for u in whose.tolist()])
+        list_of_row = np.repeat(np.arange(len(group)), group)
+        tr, va = ~part[list_of_row], part[list_of_row]
         p = self.params
         params = {"objective": "lambdarank", "metric": "ndcg", "eval_at": [12],
                   "learning_rate": p["learning_rate"], "num_leaves": p["leaves"],
@@ -299,10 +327,27 @@ class Ranker(Recommender):
         return self.booster.predict(features, num_iteration=self.best_rounds)
 
     def explain(self, user: int, item: int) -> str | None:
-        """The source that ranked this pick best (None: not a candidate)."""
+        """What led this pick: the source or shopper fact whose features contributed most
+        to its score (LightGBM's per-feature contributions), e.g. "same-family", "style",
+        "category"; None when it was no candidate (the popularity fallback)."""
         c = self.candidates([user])
         at = np.flatnonzero(c.items == item)
-        return self.source_names[int(c.best_source[at[0]])] if len(at) else None
+        if not len(at):
+            return None
+        if self.booster is None:
+            return self.source_names[int(c.best_source[at[0]])]
+        contrib = self.booster.predict(c.features[at[:1]], num_iteration=self.best_rounds,
+                                       pred_contrib=True)[0][:-1]  # last: the bias
+        groups: dict[str, float] = {}
+        for name, value in zip(self.feature_names, contrib, strict=True):
+            group = REASON_GROUPS.get(name) or next(
+                (s for s in self.sources if name.startswith(s.replace("-", "_") + "_")), None)
+            if group is not None:
+                groups[group] = groups.get(group, 0.0) + float(value)
+        best = max(groups, key=groups.get) if groups else None
+        if best is None or groups[best] <= 0:
+            return self.source_names[int(c.best_source[at[0]])]
+        return best
 
     def candidate_recall(self, users, relevant: list[np.ndarray], cutoffs=(50, 100, 200)
                          ) -> dict[str, dict[str, float]]:

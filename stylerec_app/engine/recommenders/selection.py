@@ -73,3 +73,23 @@ def mmr(scores: np.ndarray, vectors: np.ndarray, k: int, diversity: float,
         chosen.append(best)
         max_sim = np.maximum(max_sim, vecs @ vecs[best])
     return candidates[chosen]
+
+
+def per_family(ranked: np.ndarray, family: np.ndarray | None, cap: int, k: int) -> np.ndarray:
+    """The first k of a ranked list with at most `cap` members of any product family (so
+    one dress in five colours does not fill a list); products without a family are free.
+    cap 0 keeps the list as it is."""
+    if not cap or family is None:
+        return ranked[:k]
+    taken: dict[int, int] = {}
+    out = []
+    for i in ranked.tolist():
+        f = int(family[i])
+        if f >= 0:
+            if taken.get(f, 0) >= cap:
+                continue
+            taken[f] = taken.get(f, 0) + 1
+        out.append(i)
+        if len(out) == k:
+            break
+    return np.asarray(out, np.int64)

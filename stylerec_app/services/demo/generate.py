@@ -91,6 +91,8 @@ def _make_products(rng: random.Random, count: int) -> list[dict]:
             "in_stock": "yes" if rng.random() > 0.08 else "no",
             "image": f"{i:04d}.png", "_seed": rng.randrange(1 << 30),
         })
+    for p in products:  # one style (type and pattern) in several colours: a product family
+        p["item_group_id"] = f"G-{p['category']}-{p['pattern']}".replace(" ", "_")
     return products
 
 
@@ -183,7 +185,7 @@ def create_demo_store(
         events.extend(ev)
         reviews.extend(rv)
     columns = ["id", "title", "description", "category", "colour", "price", "pattern",
-               "department", "material", "tier", "in_stock", "image"]
+               "department", "material", "tier", "in_stock", "image", "item_group_id"]
     _write_csv(media / "products.csv", columns, ([p[c] for c in columns] for p in items))
     _write_csv(media / "shoppers.csv", ["id", "age", "membership", "region"], shopper_rows)
     _write_csv(media / "events.csv", ["shopper_id", "product_id", "kind", "value", "timestamp",

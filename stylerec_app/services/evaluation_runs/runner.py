@@ -136,7 +136,8 @@ class Evaluation:
 
     # -- models ------------------------------------------------------------------------------
     def _fit(self, name: str, params: dict, data: TrainData, cancel):
-        if self.config.ranking.candidates == "all" and "repeats" in REGISTRY.get(name).defaults():
+        if (self.config.ranking.candidates in ("all", "buy-again")
+                and "repeats" in REGISTRY.get(name).defaults()):
             params = {"repeats": True, **params}  # buy-again analysis: repeats are candidates
         model = models.make_model(name, params, self.engines)
         if self.ds.store is not None:
@@ -216,8 +217,16 @@ def plan_models(requested, dataset: EvalDataset) -> tuple[list[str], dict[str, s
                              "needs product image vectors: build profiles first")
             continue
         names.append(name)
+    ran = set(names)
     for name in list(requested):
-        names += [a for a in REGISTRY.ablations_of(name) if a not in names]
+        for ablation in REGISTRY.ablations_of(name):
+            if ablation in names:
+                continue
+            if name in ran and not dataset.has_images:  # it would take away nothing
+                skipped[ablation] = (f"same as {name} here: this dataset has no product "
+                                     "images (nor style profiles)")
+                continue
+            names.append(ablation)
     return list(dict.fromkeys(names)), skipped
 
 

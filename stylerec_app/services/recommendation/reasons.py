@@ -6,6 +6,7 @@ import numpy as np
 
 from stylerec_app.domain.messages import Message
 from stylerec_app.engine.recommenders.hybrid import Hybrid
+from stylerec_app.engine.recommenders.ranker import Ranker
 from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
 
@@ -16,6 +17,10 @@ def reason_for(store: Store, trained, user: int, item: int) -> Message:
     category, popular in its category, popular."""
     data, ds = trained.data, trained.dataset
     history = data.seen(user)
+    if isinstance(trained.model, Ranker):
+        found = _ranker_reason(store, trained, user, item, history)
+        if found is not None:
+            return found
     contributions = (trained.model.explain(user, item)
                      if isinstance(trained.model, Hybrid) else {})
     if contributions and max(contributions, key=contributions.get) == "style" \
@@ -44,7 +49,33 @@ def reason_for(store: Store, trained, user: int, item: int) -> Message:
     return Message("reason.popular")
 
 
+def _ranker_reason(store: Store, trained, user: int, item: int, history: np.ndarray
+                   ) -> Message | None:
+    """The ranker's reason, from what contributed most to the pick's score; None: the
+    general rules below decide."""
+    model, data, ds = trained.model, trained.data, trained.dataset
+    led = model.explain(user, item)
+    if led == "style":
+        return Message("reason.style")
+    if led == "co-purchase" and len(history):
+        similarity = model.sources["co-purchase"].similarity
+        row = np.asarray(similarity[item, history].todense()).ravel()
+        if row.max(initial=0) > 0:
+            seed = history[int(np.argmax(row))]
+            return Message("reason.bought_with", {"title": _title(store, ds.item_ids[seed])})
+    if led == "segment-trending" and data.category is not None and data.category[item] >= 0:
+        return Message("reason.trending_in",
+                       {"category": data.category_names[data.category[item]]})
+    if led == "trending":
+        return Message("reason.trending")
+    if led == "als":
+        return Message("reason.shoppers_like")
+    if led == "repeat":
+        return Message("reason.again")
+    return None  # family, look-alike, colour, category: worded by the general rules
+
+
 def _title(store: Store, product_id: int) -> str:
     with store.read() as session:
-        found = profiles_repo.summaries(session, [product_id])
+        found = profiles_repo.summaries(session, [product_id], families=False)
     return next(iter(found.values())).title if found else "an item"

@@ -42,6 +42,12 @@ class ModelSpec:
     grid: tuple[dict, ...] = ()
     ablation_of: str | None = None  # evaluated beside that model, to measure what it adds
     summary: str = ""
+    generator: bool = False  # a candidate source of the ranker (evaluable, rarely served)
+
+    @property
+    def served(self) -> bool:
+        """Trained by "train all": models a merchandiser serves (not ablations or sources)."""
+        return self.ablation_of is None and not self.generator
 
     @property
     def needs_images(self) -> bool:
@@ -82,12 +88,14 @@ class Registry:
 
     def register(self, cls: type[Recommender], *, name: str | None = None,
                  fixed: Mapping | None = None, needs=None, may_use=None, grid=None,
-                 ablation_of: str | None = None, summary: str = "") -> ModelSpec:
+                 ablation_of: str | None = None, summary: str = "",
+                 generator: bool = False) -> ModelSpec:
         name = name or cls().name
         spec = ModelSpec(name, cls, dict(fixed or {}),
                          frozenset(cls.needs if needs is None else needs),
                          frozenset(may_use or ()), tuple(cls.grid if grid is None else grid),
-                         ablation_of, summary or (cls.__doc__ or "").strip().split("\n")[0])
+                         ablation_of, summary or (cls.__doc__ or "").strip().split("\n")[0],
+                         generator)
         self._specs[name] = spec
         return spec
 
@@ -96,6 +104,9 @@ class Registry:
 
     def names(self) -> list[str]:
         return list(self._specs)
+
+    def served_names(self) -> list[str]:
+        return [s.name for s in self._specs.values() if s.served]
 
     def specs(self) -> list[ModelSpec]:
         return list(self._specs.values())
@@ -128,12 +139,15 @@ REGISTRY.register(Hybrid, name="hybrid", fixed={"use_style": True},
 REGISTRY.register(Hybrid, name="hybrid-no-style", fixed={"use_style": False}, needs=(),
                   may_use={"images"}, ablation_of="hybrid",
                   summary="The hybrid without style affinity (its ablation)")
-REGISTRY.register(SameFamily, summary="Other colours and variants of what they engaged with")
-REGISTRY.register(CoPurchase, summary="Often bought with their recent purchases")
-REGISTRY.register(Trending, summary="What sells now (time-decayed popularity)")
-REGISTRY.register(SegmentTrending, summary="What sells now in the categories they shop")
-REGISTRY.register(Repeat, summary="What they bought before (buy-again analysis only)")
-REGISTRY.register(ImageNeighbours, summary="Photos close to their recent purchases")
+# The ranker's candidate sources: each evaluable alone, trained by the ranker itself.
+for _source, _summary in (
+        (SameFamily, "Other colours and variants of what they engaged with"),
+        (CoPurchase, "Often bought with their recent purchases"),
+        (Trending, "What sells now (time-decayed popularity)"),
+        (SegmentTrending, "What sells now in the categories they shop"),
+        (Repeat, "What they bought before (buy-again analysis only)"),
+        (ImageNeighbours, "Photos close to their recent purchases")):
+    REGISTRY.register(_source, summary=_summary, generator=True)
 REGISTRY.register(Ranker, may_use={"images", "style"},
                   summary="A learned ranker (LightGBM) over the candidate generators")
 REGISTRY.register(Ranker, name="ranker-no-images", fixed={"use_images": False},

@@ -10,7 +10,7 @@ import numpy as np
 from stylerec_app.domain.catalog import ProductSummary
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.messages import Message
-from stylerec_app.engine.recommenders.selection import Filters, allowed, mmr
+from stylerec_app.engine.recommenders.selection import Filters, allowed, mmr, per_family
 from stylerec_app.services.engines import Engines
 from stylerec_app.services.recommendation import models
 from stylerec_app.services.recommendation.reasons import reason_for
@@ -36,6 +36,7 @@ class Query:
     in_stock_only: bool = False
     exclude_seen: bool = True
     diversity: float = 0.0
+    per_family: int = 2  # at most this many colours of one product (0: no limit)
 
 
 class RecommendationService:
@@ -95,7 +96,11 @@ def recommend_with(store: Store, trained: models.TrainedModel, query: Query
                    data.category, data.price,
                    _in_stock(store, ds) if query.in_stock_only else None)
     vectors = data.image if data.image is not None else np.eye(data.n_items, 1)
-    picks = mmr(scores, vectors, query.k, query.diversity, mask)
+    family = getattr(data, "family", None)
+    capped = query.per_family and family is not None and (family >= 0).any()
+    ranked = mmr(scores, vectors, max(4 * query.k, query.k + 50) if capped else query.k,
+                 query.diversity, mask)
+    picks = per_family(ranked, family if capped else None, query.per_family, query.k)
     with store.read() as session:
         found = profiles_repo.summaries(session, [ds.item_ids[i] for i in picks])
     return [Recommendation(found[ds.item_ids[i]], float(scores[i]),
