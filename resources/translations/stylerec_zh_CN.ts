@@ -4,17 +4,17 @@
 <context>
     <name>CatalogListModel</name>
     <message>
-        <location filename="../../stylerec_app/ui/catalog_model.py" line="35"/>
+        <location filename="../../stylerec_app/ui/catalog_model.py" line="36"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/catalog_model.py" line="36"/>
+        <location filename="../../stylerec_app/ui/catalog_model.py" line="37"/>
         <source>Photo missing or damaged</source>
         <translation>照片缺失或已损坏</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/catalog_model.py" line="72"/>
+        <location filename="../../stylerec_app/ui/catalog_model.py" line="91"/>
         <source>%1 colours</source>
         <translation>%1 种颜色</translation>
     </message>

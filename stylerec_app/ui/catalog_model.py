@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 
 from stylerec_app.domain.catalog import FLAGGED_IMAGE_STATUSES, ProductSummary
-from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
+from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder, with_badge
 
 ProductRole = Qt.ItemDataRole.UserRole + 1
+BadgeRole = Qt.ItemDataRole.UserRole + 2  # the family badge's text ("5 colours")
 _ROOT = QModelIndex()
 
 
@@ -35,6 +36,7 @@ class CatalogListModel(QAbstractListModel):
         self._no_photo = placeholder(thumbnails.size, self.tr("No photo"), warn=True)
         self._bad_photo = placeholder(thumbnails.size, self.tr("Photo missing or damaged"),
                                       warn=True)
+        self._badges: dict[tuple, object] = {}  # (product, thumbnail) → with its badge
 
     def set_items(self, items: list[ProductSummary], has_more: bool = False) -> None:
         self.beginResetModel()
@@ -68,19 +70,37 @@ class CatalogListModel(QAbstractListModel):
             return None
         product = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if product.family_size > 1:  # the "N colours" badge under the title
-                return f"{product.title}\n" + self.tr("%1 colours").replace(
-                    "%1", str(product.family_size))
             return product.title
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._decoration(product)
+            return self._badged(product)
+        if role == BadgeRole:
+            return self.colours_text(product)
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [product.title, product.category, product.colour,
-                     format_price(product.price), product.external_id]
+                     format_price(product.price), self.colours_text(product),
+                     product.external_id]
             return "\n".join(p for p in parts if p)
         if role == ProductRole:
             return product
         return None
+
+    def colours_text(self, product: ProductSummary) -> str:
+        """The family badge: "5 colours" for a product that comes in five (else empty)."""
+        if product.family_size <= 1:
+            return ""
+        return self.tr("%1 colours").replace("%1", str(product.family_size))
+
+    def _badged(self, product: ProductSummary):
+        pix = self._decoration(product)
+        text = self.colours_text(product)
+        if not text or pix is self._loading:
+            return pix
+        key = (product.id, pix.cacheKey())
+        if key not in self._badges:
+            if len(self._badges) > 2000:
+                self._badges.clear()
+            self._badges[key] = with_badge(pix, text)
+        return self._badges[key]
 
     def _decoration(self, product: ProductSummary):
         if product.image_status in FLAGGED_IMAGE_STATUSES:

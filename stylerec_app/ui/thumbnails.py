@@ -40,6 +40,30 @@ def to_qimage(image) -> QImage:
                   QImage.Format.Format_RGB888).copy()
 
 
+def with_badge(pix: QPixmap, text: str) -> QPixmap:
+    """A copy of a thumbnail with a small label in its lower right corner (e.g. the
+    number of colours a product comes in)."""
+    out = QPixmap(pix)
+    painter = QPainter(out)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    font = QFont()
+    font.setPointSizeF(8.0)
+    font.setBold(True)
+    painter.setFont(font)
+    metrics = painter.fontMetrics()
+    w, h = metrics.horizontalAdvance(text) + 12, metrics.height() + 4
+    scale = out.devicePixelRatio() or 1.0
+    right, bottom = out.width() / scale, out.height() / scale
+    rect = QRect(int(right - w - 4), int(bottom - h - 4), w, h)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(30, 30, 30, 190))
+    painter.drawRoundedRect(rect, h / 2, h / 2)
+    painter.setPen(QColor("white"))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return out
+
+
 def placeholder(size: int, text: str, dpr: float = 1.0, warn: bool = False) -> QPixmap:
     pix = QPixmap(int(size * dpr), int(size * dpr))
     pix.setDevicePixelRatio(dpr)

@@ -72,6 +72,33 @@ def test_clicking_a_product_opens_its_detail(qtbot, window, demo_copy):
     qtbot.waitUntil(lambda: pane.photos.get(product.id, None) is not None, timeout=10000)
 
 
+def test_a_product_family_shows_as_a_badge_and_a_strip_of_other_colours(qtbot, window,
+                                                                        demo_copy, tmp_path):
+    open_and_wait(qtbot, window, demo_copy)
+    page = window.catalog
+    row = next(r for r, p in enumerate(page.model.items) if p.external_id == "D0003")
+    from stylerec_app.ui.catalog_model import BadgeRole
+
+    index = page.model.index(row)
+    assert page.model.data(index, BadgeRole) == "5 colours"
+    assert "5 colours" in page.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    with qtbot.waitSignal(page.detail_loaded, timeout=5000):
+        page.view.setCurrentIndex(page.model.index(row))
+    pane = page.detail
+    assert pane.family.isVisible() and pane.family_label.text() == "Other colours and variants (4)"
+    assert pane.family.count() == 4
+    shown = [pane.family.item(i).data(Qt.ItemDataRole.UserRole) for i in range(4)]
+    assert {p.colour for p in shown} == {"Grey", "Teal", "Beige", "Blue"}
+    with qtbot.waitSignal(page.detail_loaded, timeout=5000) as blocker:  # a sibling opens
+        pane.family.itemClicked.emit(pane.family.item(0))
+    assert blocker.args[0].summary.id == shown[0].id
+    window.resize(1400, 900)
+    qtbot.wait(200)
+    out_dir = Path(os.environ.get("STYLEREC_SCREENSHOTS", tmp_path))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    assert window.grab().save(str(out_dir / "catalog-family.png"))
+
+
 def _distinct_colours(image: QImage, step: int = 23) -> int:
     return len({image.pixel(x, y) for x in range(0, image.width(), step)
                 for y in range(0, image.height(), step)})

@@ -104,7 +104,7 @@ class Ranker(Recommender):
 
     def attach(self, data: TrainData) -> None:
         """Shopper and product facts the features read, from the data in hand."""
-        self.data = data
+        self.data, self._last = data, None
         self.history = decayed_history(data, 14.0)
         self.seen_items = data.binary()
         binary = self.seen_items
@@ -318,7 +318,19 @@ class Ranker(Recommender):
         return out
 
     def scores(self, user):
-        return self.scores_many([user])[0]
+        out = np.tile(FALLBACK + self.recent, 1).astype(np.float32)
+        c = self._one(user)
+        if len(c.rows):
+            out[c.items] = self._predict(c.features)
+        return out
+
+    def _one(self, user: int) -> Candidates:
+        """One shopper's candidates, kept until the next shopper: serving ranks, then
+        explains each pick from the same candidates."""
+        cached = getattr(self, "_last", None)
+        if cached is None or cached[0] != (user, id(self.data)):
+            self._last = ((user, id(self.data)), self.candidates([user]))
+        return self._last[1]
 
     def _predict(self, features: np.ndarray) -> np.ndarray:
         if self.booster is None:  # too little to learn from: the generators' best rank
@@ -327,27 +339,48 @@ class Ranker(Recommender):
         return self.booster.predict(features, num_iteration=self.best_rounds)
 
     def explain(self, user: int, item: int) -> str | None:
-        """What led this pick: the source or shopper fact whose features contributed most
-        to its score (LightGBM's per-feature contributions), e.g. "same-family", "style",
-        "category"; None when it was no candidate (the popularity fallback)."""
-        c = self.candidates([user])
-        at = np.flatnonzero(c.items == item)
-        if not len(at):
-            return None
-        if self.booster is None:
-            return self.source_names[int(c.best_source[at[0]])]
-        contrib = self.booster.predict(c.features[at[:1]], num_iteration=self.best_rounds,
-                                       pred_contrib=True)[0][:-1]  # last: the bias
-        groups: dict[str, float] = {}
-        for name, value in zip(self.feature_names, contrib, strict=True):
-            group = REASON_GROUPS.get(name) or next(
-                (s for s in self.sources if name.startswith(s.replace("-", "_") + "_")), None)
-            if group is not None:
-                groups[group] = groups.get(group, 0.0) + float(value)
-        best = max(groups, key=groups.get) if groups else None
-        if best is None or groups[best] <= 0:
-            return self.source_names[int(c.best_source[at[0]])]
-        return best
+        return self.explain_many(user, [item])[0]
+
+    def explain_many(self, user: int, items) -> list[str | None]:
+        """What led each pick: the source or shopper fact whose features contributed most
+        to its score (LightGBM's per-feature contributions, one pass for the list), e.g.
+        "same-family", "style", "category"; None for a pick that was no candidate."""
+        c = self._one(user)
+        where = {int(i): k for k, i in enumerate(c.items.tolist())}
+        at = [where.get(int(i)) for i in items]
+        rows = [k for k in at if k is not None]
+        out: list[str | None] = [None] * len(at)
+        if not rows:
+            return out
+        groups = self._reason_groups(c.features[rows]) if self.booster is not None else None
+        n = 0
+        for pos, k in enumerate(at):
+            if k is None:
+                continue
+            fallback = self.source_names[int(c.best_source[k])]
+            if groups is None:
+                out[pos] = fallback
+            else:
+                best = max(groups[n], key=groups[n].get) if groups[n] else None
+                out[pos] = best if best is not None and groups[n][best] > 0 else fallback
+            n += 1
+        return out
+
+    def _reason_groups(self, features: np.ndarray) -> list[dict[str, float]]:
+        contrib = self.booster.predict(features, num_iteration=self.best_rounds,
+                                       pred_contrib=True)[:, :-1]  # last column: the bias
+        names = []
+        for name in self.feature_names:
+            names.append(REASON_GROUPS.get(name) or next(
+                (s for s in self.sources if name.startswith(s.replace("-", "_") + "_")), None))
+        out = []
+        for row in contrib:
+            groups: dict[str, float] = {}
+            for group, value in zip(names, row.tolist(), strict=True):
+                if group is not None:
+                    groups[group] = groups.get(group, 0.0) + value
+            out.append(groups)
+        return out
 
     def candidate_recall(self, users, relevant: list[np.ndarray], cutoffs=(50, 100, 200)
                          ) -> dict[str, dict[str, float]]:

@@ -78,18 +78,20 @@ def mmr(scores: np.ndarray, vectors: np.ndarray, k: int, diversity: float,
 def per_family(ranked: np.ndarray, family: np.ndarray | None, cap: int, k: int) -> np.ndarray:
     """The first k of a ranked list with at most `cap` members of any product family (so
     one dress in five colours does not fill a list); products without a family are free.
+    When the cap leaves the list short, the held-back members fill it, in rank order.
     cap 0 keeps the list as it is."""
     if not cap or family is None:
         return ranked[:k]
     taken: dict[int, int] = {}
-    out = []
+    out, held = [], []
     for i in ranked.tolist():
         f = int(family[i])
         if f >= 0:
             if taken.get(f, 0) >= cap:
+                held.append(i)
                 continue
             taken[f] = taken.get(f, 0) + 1
         out.append(i)
         if len(out) == k:
             break
-    return np.asarray(out, np.int64)
+    return np.asarray(out + held[: k - len(out)], np.int64)

@@ -1,6 +1,12 @@
-"""Why a product was picked for a shopper, as a message code the front end words."""
+"""Why a product was picked for a shopper, as a message code the front end words.
+
+Reasons for a whole list are worked out together: the ranker explains every pick in one
+pass and the titles of the products a reason names come from one query.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -11,71 +17,83 @@ from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
 
 
+@dataclass(frozen=True)
+class _Draft:
+    code: str
+    args: dict = field(default_factory=dict)
+    seed: int | None = None  # item position whose title the reason names
+
+
+def reasons_for(store: Store, trained, user: int, items) -> list[Message]:
+    items = [int(i) for i in items]
+    history = trained.data.seen(user)
+    led = (trained.model.explain_many(user, items) if isinstance(trained.model, Ranker)
+           else [None] * len(items))
+    drafts = [_ranker_draft(trained, item, source, history) or _draft(trained, user, item, history)
+              for item, source in zip(items, led, strict=True)]
+    ids = trained.dataset.item_ids
+    seeds = {ids[d.seed] for d in drafts if d.seed is not None}
+    titles = {}
+    if seeds:
+        with store.read() as session:
+            titles = {pid: s.title for pid, s in
+                      profiles_repo.summaries(session, seeds, families=False).items()}
+    return [Message(d.code, {**d.args, "title": titles.get(ids[d.seed], "an item")}
+                    if d.seed is not None else d.args) for d in drafts]
+
+
 def reason_for(store: Store, trained, user: int, item: int) -> Message:
+    return reasons_for(store, trained, user, [item])[0]
+
+
+def _draft(trained, user: int, item: int, history: np.ndarray) -> _Draft:
     """The first rule that holds: style led the score, another colour (same family) of
     something they engaged with, it looks like something they liked, their colour, their
     category, popular in its category, popular."""
-    data, ds = trained.data, trained.dataset
-    history = data.seen(user)
-    if isinstance(trained.model, Ranker):
-        found = _ranker_reason(store, trained, user, item, history)
-        if found is not None:
-            return found
+    data = trained.data
     contributions = (trained.model.explain(user, item)
                      if isinstance(trained.model, Hybrid) else {})
     if contributions and max(contributions, key=contributions.get) == "style" \
             and contributions["style"] > 0:
-        return Message("reason.style")
+        return _Draft("reason.style")
     family = getattr(data, "family", None)
     if family is not None and family[item] >= 0 and len(history):
         same = history[family[history] == family[item]]
         if len(same):
-            return Message("reason.family", {"title": _title(store, ds.item_ids[same[0]])})
+            return _Draft("reason.family", seed=int(same[0]))
     if data.image is not None and len(history):
         sims = data.image[history] @ data.image[item]
         best = int(np.argmax(sims))
         if sims[best] > 0.8:
-            return Message("reason.similar", {"title": _title(store, ds.item_ids[history[best]])})
+            return _Draft("reason.similar", seed=int(history[best]))
     if data.colour is not None and data.colour[item] >= 0 and len(history):
         colour = data.colour[item]
         if np.mean(data.colour[history] == colour) >= 0.25:
-            name = data.colour_names[colour]
-            return Message("reason.colour", {"colour": name})
+            return _Draft("reason.colour", {"colour": data.colour_names[colour]})
     if data.category is not None and data.category[item] >= 0:
         cat = data.category_names[data.category[item]]
         if len(history) and np.mean(data.category[history] == data.category[item]) >= 0.25:
-            return Message("reason.category", {"category": cat})
-        return Message("reason.popular_in", {"category": cat})
-    return Message("reason.popular")
+            return _Draft("reason.category", {"category": cat})
+        return _Draft("reason.popular_in", {"category": cat})
+    return _Draft("reason.popular")
 
 
-def _ranker_reason(store: Store, trained, user: int, item: int, history: np.ndarray
-                   ) -> Message | None:
+def _ranker_draft(trained, item: int, led: str | None, history: np.ndarray) -> _Draft | None:
     """The ranker's reason, from what contributed most to the pick's score; None: the
-    general rules below decide."""
-    model, data, ds = trained.model, trained.data, trained.dataset
-    led = model.explain(user, item)
+    general rules decide (family, look-alike, colour, category)."""
+    model, data = trained.model, trained.data
     if led == "style":
-        return Message("reason.style")
+        return _Draft("reason.style")
     if led == "co-purchase" and len(history):
-        similarity = model.sources["co-purchase"].similarity
-        row = np.asarray(similarity[item, history].todense()).ravel()
+        row = np.asarray(model.sources["co-purchase"].similarity[item, history].todense()).ravel()
         if row.max(initial=0) > 0:
-            seed = history[int(np.argmax(row))]
-            return Message("reason.bought_with", {"title": _title(store, ds.item_ids[seed])})
+            return _Draft("reason.bought_with", seed=int(history[int(np.argmax(row))]))
     if led == "segment-trending" and data.category is not None and data.category[item] >= 0:
-        return Message("reason.trending_in",
-                       {"category": data.category_names[data.category[item]]})
+        return _Draft("reason.trending_in", {"category": data.category_names[data.category[item]]})
     if led == "trending":
-        return Message("reason.trending")
+        return _Draft("reason.trending")
     if led == "als":
-        return Message("reason.shoppers_like")
+        return _Draft("reason.shoppers_like")
     if led == "repeat":
-        return Message("reason.again")
-    return None  # family, look-alike, colour, category: worded by the general rules
-
-
-def _title(store: Store, product_id: int) -> str:
-    with store.read() as session:
-        found = profiles_repo.summaries(session, [product_id], families=False)
-    return next(iter(found.values())).title if found else "an item"
+        return _Draft("reason.again")
+    return None

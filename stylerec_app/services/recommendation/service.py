@@ -13,7 +13,7 @@ from stylerec_app.domain.messages import Message
 from stylerec_app.engine.recommenders.selection import Filters, allowed, mmr, per_family
 from stylerec_app.services.engines import Engines
 from stylerec_app.services.recommendation import models
-from stylerec_app.services.recommendation.reasons import reason_for
+from stylerec_app.services.recommendation.reasons import reasons_for
 from stylerec_app.storage import profiles_repo
 from stylerec_app.storage.database import Store
 
@@ -98,11 +98,12 @@ def recommend_with(store: Store, trained: models.TrainedModel, query: Query
     vectors = data.image if data.image is not None else np.eye(data.n_items, 1)
     family = getattr(data, "family", None)
     capped = query.per_family and family is not None and (family >= 0).any()
-    ranked = mmr(scores, vectors, max(4 * query.k, query.k + 50) if capped else query.k,
+    ranked = mmr(scores, vectors, 4 * query.k + 50 if capped else query.k,
                  query.diversity, mask)
     picks = per_family(ranked, family if capped else None, query.per_family, query.k)
     with store.read() as session:
         found = profiles_repo.summaries(session, [ds.item_ids[i] for i in picks])
-    return [Recommendation(found[ds.item_ids[i]], float(scores[i]),
-                           reason_for(store, trained, user, int(i)))
-            for i in picks if ds.item_ids[i] in found]
+    picks = [int(i) for i in picks if ds.item_ids[i] in found]
+    reasons = reasons_for(store, trained, user, picks)
+    return [Recommendation(found[ds.item_ids[i]], float(scores[i]), reason)
+            for i, reason in zip(picks, reasons, strict=True)]
