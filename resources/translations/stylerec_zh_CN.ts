@@ -1355,11 +1355,16 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/messages.py" line="122"/>
+        <source>trending this week with shoppers aged {band}</source>
+        <translation>本周{band}岁顾客中热销</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="123"/>
         <source>bought by shoppers whose purchases are like theirs</source>
         <translation>购买记录相似的顾客买过</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="123"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="124"/>
         <source>they bought it before and may buy it again</source>
         <translation>曾经购买过，可能会再次购买</translation>
     </message>

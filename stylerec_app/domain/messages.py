@@ -110,6 +110,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "reason.bought_with": "often bought with {title}, which they bought",
     "reason.trending": "trending this week",
     "reason.trending_in": "trending this week in {category}",
+    "reason.trending_age": "trending this week with shoppers aged {band}",
     "reason.shoppers_like": "bought by shoppers whose purchases are like theirs",
     "reason.again": "they bought it before and may buy it again",
     # -- usage --------------------------------------------------------------------------------

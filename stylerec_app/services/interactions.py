@@ -157,8 +157,13 @@ def train_data(ds: StoreDataset, mask: np.ndarray | None = None) -> TrainData:
                         len(ds.user_ids), len(ds.item_ids), ev.day[sel])
 
 
+AGE_BANDS = (25, 35, 45, 55)  # shopper segments by age: under 25, 25-34, …, 55 and over
+AGE_BAND_NAMES = ["<25", "25-34", "35-44", "45-54", "55+"]  # language-neutral
+
+
 def attach_features(store: Store, ds: StoreDataset, data: TrainData) -> TrainData:
-    """Image/text vectors, category, colour, price and style weights of every item."""
+    """Image/text vectors, category, colour, price and style weights of every item, and
+    each shopper's age band (their segment) where the store knows their age."""
     n = len(ds.item_ids)
     item_ids = np.asarray(ds.item_ids, np.int64)
     with store.read() as session:
@@ -172,6 +177,7 @@ def attach_features(store: Store, ds: StoreDataset, data: TrainData) -> TrainDat
                 setattr(data, kind, full)
         facts = profiles_repo.item_facts(session)
         styles = profiles_repo.style_weights(session)
+        shopper_ids, ages = profiles_repo.shopper_ages(session)
     pids, cats, cols, prices, families = facts
     at = _positions(pids, item_ids)
     ok = at >= 0
@@ -191,6 +197,13 @@ def attach_features(store: Store, ds: StoreDataset, data: TrainData) -> TrainDat
                       for f in families], np.int64)
     data.family = np.full(n, -1, np.int64)
     data.family[at[ok]] = codes[ok]
+    at_user = _positions(shopper_ids, np.asarray(ds.user_ids, np.int64))
+    age = np.full(len(ds.user_ids), np.nan)
+    age[at_user[at_user >= 0]] = ages[at_user >= 0]
+    if not np.isnan(age).all():
+        data.segment = np.digitize(age, AGE_BANDS).astype(np.int64)
+        data.segment[np.isnan(age)] = -1
+        data.segment_names = AGE_BAND_NAMES
     if styles is not None:
         sids, weights = styles
         at = _positions(sids, item_ids)

@@ -133,6 +133,22 @@ def item_facts(session: Session) -> tuple[np.ndarray, list[str], list[str], np.n
                         count=len(rows)), [r[4] or "" for r in rows])
 
 
+def shopper_ages(session: Session) -> tuple[np.ndarray, np.ndarray]:
+    """(shopper ids, age from their attributes, NaN where none or not a number)."""
+    rows = session.execute(select(orm.Shopper.id, orm.Shopper.attributes["age"].as_string())
+                           .order_by(orm.Shopper.id)).all()
+
+    def number(text):
+        try:
+            value = float(text)
+        except (TypeError, ValueError):
+            return np.nan
+        return value if 0 < value < 130 else np.nan
+
+    return (np.fromiter((r[0] for r in rows), np.int64, count=len(rows)),
+            np.fromiter((number(r[1]) for r in rows), np.float64, count=len(rows)))
+
+
 def style_weights(session: Session) -> tuple[np.ndarray, np.ndarray] | None:
     """(product ids, N×26 style weights, zeros where none) of the profiled products; None
     when nothing is profiled."""

@@ -119,6 +119,7 @@ class Messages(QObject):
             "reason.bought_with": self.tr("often bought with {title}, which they bought"),
             "reason.trending": self.tr("trending this week"),
             "reason.trending_in": self.tr("trending this week in {category}"),
+            "reason.trending_age": self.tr("trending this week with shoppers aged {band}"),
             "reason.shoppers_like": self.tr("bought by shoppers whose purchases are like theirs"),
             "reason.again": self.tr("they bought it before and may buy it again"),
         }

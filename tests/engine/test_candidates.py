@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from stylerec_app.engine.recommenders.candidates import (
+    AgeTrending,
     CoPurchase,
     ImageNeighbours,
     Repeat,
@@ -62,6 +63,17 @@ def test_segment_trending_keeps_to_the_shoppers_categories():
     data.category = np.array([0] * 5 + [1] * 5)
     top = _top(SegmentTrending().fit(data), 0, 1, exclude=[0])
     assert top == [3]
+
+
+def test_age_trending_ranks_what_their_age_band_buys():
+    # shoppers 0-5 are young and buy item 1, 6-8 older and buy item 2; 9 young, 10 older
+    users = list(range(9))
+    items = [1] * 6 + [2] * 3
+    data = from_triples(users, items, np.full(9, 8.0), 11, 5, np.zeros(9))
+    data.segment = np.array([0] * 6 + [3] * 3 + [0, 3])
+    model = AgeTrending().fit(data)
+    assert _top(model, 9, 1) == [1] and _top(model, 10, 1) == [2]
+    assert _top(Trending().fit(data), 10, 1) == [1]  # everyone's best seller is item 1
 
 
 def test_repeat_ranks_the_latest_purchase_first():

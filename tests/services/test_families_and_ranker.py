@@ -65,6 +65,7 @@ def test_the_ranker_is_saved_loaded_and_serves_with_reasons(demo):
     codes = {p.reason.code for p in picks}
     assert codes <= {"reason.family", "reason.bought_with", "reason.trending",
                      "reason.trending_in", "reason.shoppers_like", "reason.style",
+                     "reason.trending_age",
                      "reason.similar", "reason.colour", "reason.category", "reason.popular_in",
                      "reason.popular"}, codes
     for p in picks:
@@ -134,6 +135,7 @@ def test_buy_again_keeps_repeat_purchases_in_the_ranking():
 
 def test_every_new_reason_is_worded():
     for code in ("reason.bought_with", "reason.trending", "reason.trending_in",
-                 "reason.shoppers_like", "reason.again"):
-        text = Message(code, {"title": "Blue floral trousers", "category": "Trousers"}).english()
+                 "reason.shoppers_like", "reason.again", "reason.trending_age"):
+        text = Message(code, {"title": "Blue floral trousers", "category": "Trousers",
+                              "band": "25-34"}).english()
         assert text and "{" not in text and not text.startswith("reason."), code

@@ -34,7 +34,7 @@ BRANDS = {"StyleRec", "H&M", "MovieLens", "MovieLens-100K", "Cornac", "RecBole",
           "PNG", "JPEG", "Ctrl", "Shift", "English", "cornac", "recbole", "hm", "temporal",
           "last", "day", "vintage", "of"}
 BRANDS |= {"CycleGAN", "stylerec", "train"}  # a model's name; the CLI command `stylerec train`
-BRANDS |= {"same-family", "co-purchase", "trending", "segment-trending", "repeat",
+BRANDS |= {"same-family", "co-purchase", "trending", "segment-trending", "age-trending", "repeat",
            "image-neighbours", "ranker", "ranker-no-images", "ranker-no-style"}  # models
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z0-9]+)*")
 

@@ -181,6 +181,38 @@ class SegmentTrending(Generator):
         return (mine * self.popular).astype(np.float32)
 
 
+class AgeTrending(Generator):
+    """What sells now with shoppers of their age band (decayed popularity per segment)."""
+
+    reason = "reason.trending_age"
+    grid = ({"half_life_days": 7.0}, {"half_life_days": 30.0})
+
+    def __init__(self, half_life_days: float = 7.0) -> None:
+        super().__init__("age-trending", half_life_days)
+
+    def attach(self, data):
+        import scipy.sparse as sp
+
+        super().attach(data)
+        segment = getattr(data, "segment", None)
+        self.segment = None
+        if segment is None or not (segment >= 0).any():
+            return
+        self.segment = segment
+        known = np.flatnonzero(segment >= 0)
+        members = sp.csr_matrix((np.ones(len(known), np.float32), (segment[known], known)),
+                                shape=(int(segment.max()) + 1, data.n_users))
+        sales = np.asarray((members @ self.history).todense(), np.float32)
+        self.by_segment = sales / np.maximum(sales.max(1, keepdims=True), 1e-9) * 0.999
+
+    def raw(self, users):
+        if self.segment is None:
+            return np.zeros((len(users), len(self.popular)), np.float32)
+        seg = self.segment[users]
+        out = np.where((seg >= 0)[:, None], self.by_segment[np.maximum(seg, 0)], 0.0)
+        return out.astype(np.float32)
+
+
 class Repeat(Generator):
     """What they bought before, most recent first (only where repeats are ranked)."""
 
@@ -217,4 +249,4 @@ def _unit(m: np.ndarray) -> np.ndarray:
 
 
 GENERATORS: tuple[type[Generator], ...] = (SameFamily, CoPurchase, Trending, SegmentTrending,
-                                           Repeat, ImageNeighbours)
+                                           AgeTrending, Repeat, ImageNeighbours)

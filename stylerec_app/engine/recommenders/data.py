@@ -29,8 +29,10 @@ class TrainData:
     price: np.ndarray | None = None  # n_items float (nan unknown)
     style: np.ndarray | None = None  # n_items × 26 style weights (zeros unknown)
     family: np.ndarray | None = None  # n_items int codes of the product family (-1 none)
+    segment: np.ndarray | None = None  # n_users int codes of a shopper segment (-1 unknown)
     category_names: list[str] = field(default_factory=list)
     colour_names: list[str] = field(default_factory=list)
+    segment_names: list[str] = field(default_factory=list)  # e.g. age bands
 
     @property
     def n_users(self) -> int:

@@ -26,6 +26,7 @@ from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.progress import Progress, ignore_progress
 from stylerec_app.engine.recommenders.base import Recommender
 from stylerec_app.engine.recommenders.candidates import (
+    AgeTrending,
     CoPurchase,
     Generator,
     ImageNeighbours,
@@ -88,6 +89,8 @@ class Ranker(Recommender):
                                            CoPurchase(), "trending": Trending(),
                                            "segment-trending": SegmentTrending(),
                                            "als": ALS(factors=64, seed=p["seed"])}
+        if getattr(data, "segment", None) is not None and (data.segment >= 0).any():
+            sources["age-trending"] = AgeTrending()
         if p["repeats"]:
             sources["repeat"] = Repeat()
         if p["use_images"] and data.image is not None:

@@ -86,7 +86,7 @@ class EvalRun:
 def _with_features(data: TrainData, features: TrainData | None) -> TrainData:
     if features is not None:
         for name in ("image", "text", "category", "colour", "price", "style", "family",
-                     "category_names", "colour_names"):
+                     "segment", "category_names", "colour_names", "segment_names"):
             setattr(data, name, getattr(features, name))
     return data
 

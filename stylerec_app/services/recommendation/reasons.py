@@ -29,7 +29,8 @@ def reasons_for(store: Store, trained, user: int, items) -> list[Message]:
     history = trained.data.seen(user)
     led = (trained.model.explain_many(user, items) if isinstance(trained.model, Ranker)
            else [None] * len(items))
-    drafts = [_ranker_draft(trained, item, source, history) or _draft(trained, user, item, history)
+    drafts = [_ranker_draft(trained, user, item, source, history)
+              or _draft(trained, user, item, history)
               for item, source in zip(items, led, strict=True)]
     ids = trained.dataset.item_ids
     seeds = {ids[d.seed] for d in drafts if d.seed is not None}
@@ -78,7 +79,8 @@ def _draft(trained, user: int, item: int, history: np.ndarray) -> _Draft:
     return _Draft("reason.popular")
 
 
-def _ranker_draft(trained, item: int, led: str | None, history: np.ndarray) -> _Draft | None:
+def _ranker_draft(trained, user: int, item: int, led: str | None, history: np.ndarray
+                  ) -> _Draft | None:
     """The ranker's reason, from what contributed most to the pick's score; None: the
     general rules decide (family, look-alike, colour, category)."""
     model, data = trained.model, trained.data
@@ -92,6 +94,8 @@ def _ranker_draft(trained, item: int, led: str | None, history: np.ndarray) -> _
         return _Draft("reason.trending_in", {"category": data.category_names[data.category[item]]})
     if led == "trending":
         return _Draft("reason.trending")
+    if led == "age-trending" and data.segment is not None and data.segment[user] >= 0:
+        return _Draft("reason.trending_age", {"band": data.segment_names[data.segment[user]]})
     if led == "als":
         return _Draft("reason.shoppers_like")
     if led == "repeat":

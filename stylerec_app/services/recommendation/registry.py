@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.engine.recommenders.base import ItemKNN, Popularity, Recommender
 from stylerec_app.engine.recommenders.candidates import (
+    AgeTrending,
     CoPurchase,
     ImageNeighbours,
     Repeat,
@@ -145,6 +146,7 @@ for _source, _summary in (
         (CoPurchase, "Often bought with their recent purchases"),
         (Trending, "What sells now (time-decayed popularity)"),
         (SegmentTrending, "What sells now in the categories they shop"),
+        (AgeTrending, "What sells now with shoppers of their age"),
         (Repeat, "What they bought before (buy-again analysis only)"),
         (ImageNeighbours, "Photos close to their recent purchases")):
     REGISTRY.register(_source, summary=_summary, generator=True)
