@@ -41,6 +41,8 @@ def add_parser(sub, default_db: str) -> None:
     p.add_argument("--exclude-unknowns", action="store_true", default=None,
                    help="drop items never seen in training")
     p.add_argument("--no-tune", action="store_true", help="no validation grid search")
+    p.add_argument("--baseline", help="compare every model with this one (default: the best "
+                   "model that does not use product images)")
     p.add_argument("--param", action="append", default=[], metavar="MODEL.NAME=VALUE",
                    help="fix a model parameter, e.g. bpr.factors=10 (repeatable)")
     p.add_argument("--device", help="where models that train with torch train")
@@ -89,7 +91,7 @@ def build_config(args):
         preset.threshold if preset else None)
     models = tuple(m.strip() for m in args.models.split(",") if m.strip())
     config = EvalConfig(args.dataset, protocol, ranking, models, tune=not args.no_tune,
-                        params=params, threshold=threshold)
+                        params=params, threshold=threshold, baseline=args.baseline)
     published = ({"source": args.preset, "model": "bpr", "values": preset.published}
                  if preset and preset.published else None)
     return config, published

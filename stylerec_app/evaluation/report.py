@@ -232,8 +232,11 @@ def render_html(report: dict) -> str:
                  "Popularity bias: mean popularity percentile of recommended items.</p>"
                  + plot_coverage_popularity(report, k))
     if report["baseline"]:
-        parts.append(f"<h2>Against the best non-visual model ({html.escape(report['baseline'])})"
-                     f"</h2>" + _comparison_table(report["comparisons"], k)
+        asked = report.get("extra", {}).get("baseline_asked")
+        parts.append((f"<h2>Against {html.escape(report['baseline'])} (the baseline asked for)"
+                      if asked else
+                      f"<h2>Against the best non-visual model ({html.escape(report['baseline'])})")
+                     + "</h2>" + _comparison_table(report["comparisons"], k)
                      + "<p class='note'>Paired over the same users: difference of means "
                      "(model − baseline), bootstrap interval of the difference, paired t-test "
                      "and Wilcoxon signed-rank p-values.</p>")

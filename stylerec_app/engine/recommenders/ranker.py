@@ -135,7 +135,8 @@ class Ranker(Recommender):
         self.cat_share = category_share(self.history, getattr(data, "category", None))
         self.col_share = category_share(self.history, getattr(data, "colour", None))
         self.style_items = self.blend = None
-        if self.params["use_style"] and data.style is not None and np.any(data.style):
+        photos = self.params["use_images"] and self.params["use_style"]  # style: from photos
+        if photos and data.style is not None and np.any(data.style):
             style = np.asarray(data.style, np.float32)
             blend = np.asarray(self.history @ style) ** 2
             self.blend = blend / np.maximum(blend.sum(1, keepdims=True), 1e-9)

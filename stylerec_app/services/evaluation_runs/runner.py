@@ -50,6 +50,7 @@ class EvalConfig:
     tune: bool = True
     params: dict = field(default_factory=dict)  # model → fixed parameters
     threshold: float | None = None
+    baseline: str | None = None  # what every model is compared with (default: best non-visual)
 
     @property
     def main_metric(self) -> str:
@@ -258,6 +259,8 @@ def run_evaluation(dataset: EvalDataset, config: EvalConfig, *, engines: Engines
 
 # -- summary ---------------------------------------------------------------------------------
 def baseline_name(run: EvalRun) -> str | None:
+    if run.config.baseline and run.run(run.config.baseline):
+        return run.config.baseline
     main = run.config.main_metric
     candidates = [r for r in run.runs if not REGISTRY.get(r.name).uses_images]
     if not candidates:
@@ -322,7 +325,8 @@ def build_report(run: EvalRun) -> EvalReport:
                          {r.name: {m: plain(v) for m, v in r.result.per_user.items()
                                    if m.endswith(f"@{ks[0]}") or m == "AUC"}
                           for r in run.runs}),
-        extra=dict(run.extra))
+        extra={**run.extra, **({"baseline_asked": True} if base and base == cfg.baseline
+                               else {})})
 
 
 __all__ = ["EvalConfig", "EvalReport", "EvalRun", "Evaluation", "ModelRun", "Protocol",
