@@ -226,22 +226,35 @@ class Repeat(Generator):
 
 
 class ImageNeighbours(Generator):
-    """Photos close to their recent purchases: finds products nobody bought yet."""
+    """Photos (and texts) close to their recent purchases: finds products nobody bought."""
 
     reason = "reason.similar"
     needs = frozenset({"images"})
+    TEXT_WEIGHT = 0.3  # of the text vectors, when the store has them
 
     def __init__(self, half_life_days: float = 14.0) -> None:
         super().__init__("image-neighbours", half_life_days)
 
     def attach(self, data):
         super().attach(data)
-        items = data.image if data.image is not None else np.zeros((data.n_items, 1))
-        self.items = _unit(np.asarray(items, np.float32))
-        self.taste = _unit(np.asarray(self.history @ self.items, np.float32))
+        self.parts = []
+        for matrix, weight in ((data.image, 1.0 - self.TEXT_WEIGHT),
+                               (getattr(data, "text", None), self.TEXT_WEIGHT)):
+            if matrix is None:
+                continue
+            items = _unit(np.asarray(matrix, np.float32))
+            self.parts.append((weight, items, _unit(np.asarray(self.history @ items,
+                                                               np.float32))))
+        if not self.parts:
+            empty = np.zeros((data.n_items, 1), np.float32)
+            self.parts.append((1.0, empty, np.zeros((data.n_users, 1), np.float32)))
+        # the visual taste (style affinity reads it): zeros without photos
+        self.taste = (self.parts[0][2] if data.image is not None
+                      else np.zeros((data.n_users, 1), np.float32))
 
     def raw(self, users):
-        return np.clip(self.taste[users] @ self.items.T, 0.0, None).astype(np.float32)
+        out = sum(w * (taste[users] @ items.T) for w, items, taste in self.parts)
+        return np.clip(out, 0.0, None).astype(np.float32)
 
 
 def _unit(m: np.ndarray) -> np.ndarray:
