@@ -1568,7 +1568,8 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="69"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="70"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="92"/>
         <source>%1 colours</source>
         <translation>%1 种颜色</translation>
     </message>
@@ -1576,113 +1577,113 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="110"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="113"/>
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="114"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="117"/>
         <source>— no comparison —</source>
         <translation>— 不对比 —</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="121"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="124"/>
         <source>Show restyled for the shopper</source>
         <translation>显示按顾客风格重绘的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="123"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="126"/>
         <source>Diverse looks</source>
         <translation>外观多样</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="124"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="127"/>
         <source>Evaluation split: hold out the last</source>
         <translation>评估划分：留出最近</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="130"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="133"/>
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="134"/>
         <source>Train models…</source>
         <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="133"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="136"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="133"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="136"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="134"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="134"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137"/>
         <source>Top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="155"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="158"/>
         <source>Choose a shopper and a model. Models are trained from the store with Train models… (or stylerec train).</source>
         <translation>请选择顾客和模型。模型通过“训练模型…”（或 stylerec train）从商品库训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="158"/>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="248"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="161"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="251"/>
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="216"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="219"/>
         <source>Ranking… (models for the split are trained on first use)</source>
         <translation>正在排序…（首次使用时会为该划分训练模型）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="217"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="220"/>
         <source>Ranking…</source>
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="223"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="226"/>
         <source>Rank for %1</source>
         <translation>为 %1 排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="238"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="241"/>
         <source>Preparing the evaluation split…</source>
         <translation>正在准备评估划分…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="253"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="256"/>
         <source>What they did next (after the split): %1 events, %2 on the lists above</source>
         <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="255"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="258"/>
         <source>Nothing: this shopper has no events after the split.</source>
         <translation>无：此顾客在划分之后没有行为。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="277"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="280"/>
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="280"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="283"/>
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>

@@ -26,7 +26,7 @@ from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.messages import Messages
 from stylerec_app.ui.preview_worker import PreviewWorker
 from stylerec_app.ui.profile_widgets import ProductStrip
-from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder
+from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder, with_badge
 
 THUMB = 150
 OVERLAP = QColor(255, 236, 170)
@@ -66,11 +66,11 @@ class RankedGrid(QListWidget):
         score_label = self.tr("score")
         for rank, pick in enumerate(picks, 1):
             reason = self.reason_text(pick)
-            colours = (" · " + self.tr("%1 colours").replace("%1", str(pick.product.family_size))
+            item = QListWidgetItem(f"{rank}. {pick.product.title}\n{reason}")
+            colours = ("\n" + self.tr("%1 colours").replace("%1", str(pick.product.family_size))
                        if pick.product.family_size > 1 else "")
-            item = QListWidgetItem(f"{rank}. {pick.product.title}{colours}\n{reason}")
             item.setToolTip(f"{pick.product.title} ({pick.product.external_id})\n"
-                            f"{score_label} {pick.score:.3f}\n{reason}")
+                            f"{score_label} {pick.score:.3f}\n{reason}{colours}")
             item.setData(Qt.ItemDataRole.UserRole, pick.product)
             if pick.product.id in overlap:
                 item.setBackground(QBrush(OVERLAP))
@@ -88,6 +88,9 @@ class RankedGrid(QListWidget):
             pix = self.restyled.get(product.id) if self.show_restyled else None
             if pix is None:
                 pix = self.originals.get(product.id, product.image_path)
+            if pix is not None and product.family_size > 1:  # the family badge
+                pix = with_badge(pix, self.tr("%1 colours").replace(
+                    "%1", str(product.family_size)))
             item.setIcon(QIcon(pix) if pix is not None else self._loading)
 
 

@@ -87,3 +87,40 @@ def _busiest_after_split(path, days=20) -> str:
     store.close()
     after = ds.events.day >= ds.events.day.max() - days
     return ds.user_names[int(np.bincount(ds.events.user[after]).argmax())]
+
+
+def test_the_ranker_serves_in_the_app_with_reasons_and_family_badges(qtbot, window,
+                                                                   profiled_demo, tmp_path):
+    import sqlite3
+
+    path = tmp_path / "demo.sqlite"
+    src, dst = sqlite3.connect(profiled_demo), sqlite3.connect(path)
+    src.backup(dst)
+    dst.close()
+    src.close()
+    open_and_wait(qtbot, window, path)
+    window.nav.setCurrentRow(3)
+    page = window.recommendations
+    job = window.train_recommenders(["family-rule", "ranker-no-style"])
+    qtbot.waitUntil(lambda: job.state == "done", timeout=120000)
+    with qtbot.waitSignal(page.shown, timeout=30000) as shown:
+        page.model_a.setCurrentIndex(page.model_a.findData("ranker-no-style"))
+        page.model_b.setCurrentIndex(page.model_b.findData("family-rule"))
+        page.show_for("S0010")
+    picks_a, _ = shown.args[0]
+    assert len(picks_a) == 12
+    texts = [page.grid_a.item(i).text() for i in range(12)]
+    reasons = [page.grid_a.reason_text(p) for p in picks_a]
+    assert all(r and "{" not in r for r in reasons)
+    assert all(reason in text for reason, text in zip(reasons, texts, strict=True))
+    tips = [page.grid_a.item(i).toolTip() for i in range(12)]
+    badged = [t for t, p in zip(tips, picks_a, strict=True) if p.product.family_size > 1]
+    assert badged and all(" colours" in t for t in badged)
+    families = [p.product.group_id for p in picks_a]
+    assert max(families.count(f) for f in set(families)) <= 2  # two colours at most
+    from tests.ui.test_profiles_ui import _save
+
+    qtbot.waitUntil(lambda: len(page.grid_a.restyled) == 12, timeout=60000)
+    window.resize(1400, 900)
+    qtbot.wait(200)
+    _save(window, "recommendations-ranker.png", tmp_path)
