@@ -1569,121 +1569,126 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/recommendations_page.py" line="70"/>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="92"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="94"/>
         <source>%1 colours</source>
         <translation>%1 种颜色</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="90"/>
+        <source>restyled</source>
+        <translation>已换风格</translation>
     </message>
 </context>
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="113"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="115"/>
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="117"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="119"/>
         <source>— no comparison —</source>
         <translation>— 不对比 —</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="124"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="126"/>
         <source>Show restyled for the shopper</source>
         <translation>显示按顾客风格重绘的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="126"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128"/>
         <source>Diverse looks</source>
         <translation>外观多样</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="127"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="129"/>
         <source>Evaluation split: hold out the last</source>
         <translation>评估划分：留出最近</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="133"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="133"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="135"/>
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="134"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="136"/>
         <source>Train models…</source>
         <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="136"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="136"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="139"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="139"/>
         <source>Top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="158"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="160"/>
         <source>Choose a shopper and a model. Models are trained from the store with Train models… (or stylerec train).</source>
         <translation>请选择顾客和模型。模型通过“训练模型…”（或 stylerec train）从商品库训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="161"/>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="251"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="163"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="253"/>
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="219"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="221"/>
         <source>Ranking… (models for the split are trained on first use)</source>
         <translation>正在排序…（首次使用时会为该划分训练模型）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="220"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="222"/>
         <source>Ranking…</source>
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="226"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="228"/>
         <source>Rank for %1</source>
         <translation>为 %1 排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="241"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="243"/>
         <source>Preparing the evaluation split…</source>
         <translation>正在准备评估划分…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="256"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="258"/>
         <source>What they did next (after the split): %1 events, %2 on the lists above</source>
         <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="258"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="260"/>
         <source>Nothing: this shopper has no events after the split.</source>
         <translation>无：此顾客在划分之后没有行为。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="280"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="282"/>
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="283"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="285"/>
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>
@@ -1875,143 +1880,143 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>顾客的风格组合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="96"/>
-        <source>Whole image</source>
-        <translation>整张图片</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="97"/>
-        <source>Background only</source>
-        <translation>仅背景</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="98"/>
-        <source>Product only</source>
-        <translation>仅商品</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="100"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="103"/>
         <source>Keep the product&apos;s colours</source>
         <translation>保留商品颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="106"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="109"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="107"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="110"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="108"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="111"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="109"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="112"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="110"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="113"/>
         <source>Restyle</source>
         <translation>重绘范围</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="119"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="122"/>
         <source>Blend</source>
         <translation>组合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="121"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="124"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="122"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="125"/>
         <source>Export catalog selection…</source>
         <translation>导出目录中的商品…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="123"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="126"/>
         <source>Train a new style…</source>
         <translation>训练新风格…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="124"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="127"/>
         <source>Use a picture as a style…</source>
         <translation>用图片作为风格…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="134"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="137"/>
         <source>Original</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="135"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="138"/>
         <source>Pick a product and a shopper or a style</source>
         <translation>请选择商品，以及顾客或风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="174"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="177"/>
         <source>The style models could not be loaded: %1</source>
         <translation>无法加载风格模型：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="184"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="187"/>
         <source>%1 (trained)</source>
         <translation>%1（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="185"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="188"/>
         <source>%1 (from a picture)</source>
         <translation>%1（来自图片）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="186"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="189"/>
         <source>Vintage (CycleGAN, slow without a GPU)</source>
         <translation>复古（CycleGAN，无 GPU 时较慢）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="213"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="216"/>
         <source>This shopper has no style blend yet: build profiles first, or pick a style by hand.</source>
         <translation>此顾客还没有风格组合：请先生成画像，或手动选择风格。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="183"/>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="246"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="186"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="249"/>
         <source>Style %1</source>
         <translation>风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="275"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="98"/>
+        <source>Background only (the product stays true)</source>
+        <translation>仅背景（商品保持原样）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="99"/>
+        <source>Product only (changes how the product looks)</source>
+        <translation>仅商品（会改变商品外观）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="100"/>
+        <source>Whole image (a look: not the product&apos;s real colours)</source>
+        <translation>整张图片（仅为氛围：不是商品的真实颜色）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="278"/>
         <source>This product has no usable photo.</source>
         <translation>此商品没有可用的照片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="279"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="282"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="286"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="289"/>
         <source>Could not restyle: %1</source>
         <translation>无法重绘：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="290"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="293"/>
         <source>%1 ms on %2</source>
         <translation>%1 毫秒（%2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="298"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="301"/>
         <source>Export restyled image</source>
         <translation>导出重绘图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="300"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="303"/>
         <source>Images (*.png *.jpg)</source>
         <translation>图片 (*.png *.jpg)</translation>
     </message>

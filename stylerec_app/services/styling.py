@@ -65,8 +65,9 @@ def build_spec(kind: str, *, weights=None, index: int | None = None, vector=(),
 
 
 # How a product is shown restyled for a shopper where it stands for the product itself
-# (recommendation tiles): the shopper's blend, strong enough to read, product recognisable.
-SHOPPER_LOOK = {"strength": 0.7, "mask": "all", "keep_colours": False}
+# (recommendation tiles): the shopper's blend on the background only, so the product keeps
+# its real colours and pattern (a shop may not show it in colours it is not sold in).
+SHOPPER_LOOK = {"strength": 0.7, "mask": "background", "keep_colours": False}
 
 
 def shopper_look(blend, max_side: int) -> StyleSpec | None:

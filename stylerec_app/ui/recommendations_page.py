@@ -86,6 +86,8 @@ class RankedGrid(QListWidget):
             item = self.item(row)
             product = item.data(Qt.ItemDataRole.UserRole)
             pix = self.restyled.get(product.id) if self.show_restyled else None
+            if pix is not None:  # never shown as if it were the plain product photo
+                pix = with_badge(pix, self.tr("restyled"), left=True)
             if pix is None:
                 pix = self.originals.get(product.id, product.image_path)
             if pix is not None and product.family_size > 1:  # the family badge

@@ -93,9 +93,12 @@ class StyleStudioPage(QWidget):
         self.source.addItem(self.tr("Shopper's style blend"), ("shopper", None))
         self.strength = _slider(100)
         self.mask = QComboBox()
-        for label, mode in ((self.tr("Whole image"), "all"),
-                            (self.tr("Background only"), "background"),
-                            (self.tr("Product only"), "product")):
+        # True to the product first: the whole-image look changes the product's colours,
+        # so it is an explicit choice, labelled as such.
+        for label, mode in ((self.tr("Background only (the product stays true)"), "background"),
+                            (self.tr("Product only (changes how the product looks)"), "product"),
+                            (self.tr("Whole image (a look: not the product's real colours)"),
+                             "all")):
             self.mask.addItem(label, mode)
         self.keep_colours = QCheckBox(self.tr("Keep the product's colours"))
         self.blend_labels = [QLabel() for _ in range(BLEND_SLIDERS)]

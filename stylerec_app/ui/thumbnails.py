@@ -40,9 +40,9 @@ def to_qimage(image) -> QImage:
                   QImage.Format.Format_RGB888).copy()
 
 
-def with_badge(pix: QPixmap, text: str) -> QPixmap:
-    """A copy of a thumbnail with a small label in its lower right corner (e.g. the
-    number of colours a product comes in)."""
+def with_badge(pix: QPixmap, text: str, left: bool = False) -> QPixmap:
+    """A copy of a thumbnail with a small label in its lower right (or left) corner, e.g.
+    the number of colours a product comes in, or "restyled"."""
     out = QPixmap(pix)
     painter = QPainter(out)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -54,7 +54,7 @@ def with_badge(pix: QPixmap, text: str) -> QPixmap:
     w, h = metrics.horizontalAdvance(text) + 12, metrics.height() + 4
     scale = out.devicePixelRatio() or 1.0
     right, bottom = out.width() / scale, out.height() / scale
-    rect = QRect(int(right - w - 4), int(bottom - h - 4), w, h)
+    rect = QRect(4 if left else int(right - w - 4), int(bottom - h - 4), w, h)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(30, 30, 30, 190))
     painter.drawRoundedRect(rect, h / 2, h / 2)

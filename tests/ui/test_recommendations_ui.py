@@ -121,6 +121,31 @@ def test_the_ranker_serves_in_the_app_with_reasons_and_family_badges(qtbot, wind
     from tests.ui.test_profiles_ui import _save
 
     qtbot.waitUntil(lambda: len(page.grid_a.restyled) == 12, timeout=60000)
+    _assert_true_to_the_product(page.grid_a, picks_a)
     window.resize(1400, 900)
     qtbot.wait(200)
     _save(window, "recommendations-ranker.png", tmp_path)
+
+
+def _assert_true_to_the_product(grid, picks) -> None:
+    """Every restyled tile keeps its product's own pixels (within one level) inside the
+    product mask: only the background carries the shopper's style."""
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    from stylerec_app.engine.palette import product_mask
+    from stylerec_app.services.photos import open_photo
+    from stylerec_app.services.styling import fit
+    from stylerec_app.ui.recommendations_page import THUMB
+
+    for pick in picks:
+        original = fit(open_photo(pick.product.image_path, THUMB), THUMB)
+        tile = grid.restyled[pick.product.id].toImage().convertToFormat(
+            QImage.Format.Format_RGB888)
+        pixels = np.frombuffer(tile.constBits(), np.uint8).reshape(
+            tile.height(), tile.bytesPerLine())[:, : 3 * tile.width()].reshape(
+            tile.height(), tile.width(), 3)
+        mask = product_mask(original)
+        diff = np.abs(pixels.astype(int) - np.asarray(original, int))[mask]
+        assert mask.mean() > 0.05 and diff.max() <= 1, pick.product.external_id
+        assert np.abs(pixels.astype(int) - np.asarray(original, int))[~mask].mean() > 2

@@ -43,9 +43,13 @@ def test_preview_for_a_shopper_updates_live_and_ends_on_the_last_value(qtbot, wi
     assert len(shown) < 6  # stale requests were skipped, not all rendered
     assert watch.max_gap < 1.0, f"GUI stalled {watch.max_gap:.2f} s while previews rendered"
 
+    assert studio.mask.currentData() == "background"  # true to the product by default
     with qtbot.waitSignal(studio.preview_shown, timeout=20000) as masked:
+        studio.mask.setCurrentIndex(studio.mask.findData("all"))
+    assert masked.args[0].request.spec.mask == "all"
+    assert "not the product's real colours" in studio.mask.currentText()
+    with qtbot.waitSignal(studio.preview_shown, timeout=20000):
         studio.mask.setCurrentIndex(studio.mask.findData("background"))
-    assert masked.args[0].request.spec.mask == "background"
     out = Path(os.environ.get("STYLEREC_SCREENSHOTS", tmp_path))
     out.mkdir(parents=True, exist_ok=True)
     studio.strength.setValue(100)
