@@ -109,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
         from stylerec_app.ui.selftest import run_self_test
 
         return run_self_test(settings)
+    if QApplication.instance() is None:  # before Qt: its abort is no message for a user
+        from stylerec_app.ui.platform_check import check_or_exit
+
+        check_or_exit()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     folder = setup_logging(settings.log_dir)
     log.info("StyleRec %s starting (logs in %s)", __version__, folder)
