@@ -1460,102 +1460,102 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>ProductDetailPane</name>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="49"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="52"/>
         <source>Restyle in the Style Studio</source>
         <translation>在风格工作室中重绘</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="57"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="60"/>
         <source>Product ID</source>
         <translation>商品编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="57"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="60"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="58"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="61"/>
         <source>Colour</source>
         <translation>颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="58"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="61"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="59"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="62"/>
         <source>Shopper activity</source>
         <translation>顾客行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="68"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="71"/>
         <source>Attribute</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="68"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="71"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="75"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="78"/>
         <source>Colours of the product</source>
         <translation>商品颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="80"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="83"/>
         <source>Looks similar</source>
         <translation>外观相似</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="89"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="92"/>
         <source>Select a product to see its photo, details, activity and reviews.</source>
         <translation>选择一件商品以查看照片、详情、顾客行为和评价。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="131"/>
-        <source>%1 views · %2 clicks · %3 carts · %4 purchases · %5 ratings</source>
-        <translation>%1 次浏览 · %2 次点击 · %3 次加购 · %4 次购买 · %5 次评分</translation>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="134"/>
+        <source>views %1 · clicks %2 · carts %3 · purchases %4 · ratings %5</source>
+        <translation>浏览 %1 · 点击 %2 · 加购 %3 · 购买 %4 · 评分 %5</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="136"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="139"/>
         <source>No description.</source>
         <translation>暂无描述。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="137"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="140"/>
         <source>Other colours and variants (%1)</source>
         <translation>其他颜色和款式（%1）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="152"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="155"/>
         <source>Reviews (%1)</source>
         <translation>评价（%1）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="155"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="158"/>
         <source>The photo for this product is missing or damaged: %1</source>
         <translation>此商品的照片缺失或已损坏：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="158"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="161"/>
         <source>Photo missing or damaged</source>
         <translation>照片缺失或已损坏</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="161"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="164"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="181"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="184"/>
         <source>No profile yet: run Profiles → Build Profiles to see this product&apos;s colours and look-alikes.</source>
         <translation>尚无画像：请运行“画像 → 生成画像”，以查看此商品的颜色和相似商品。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/detail_pane.py" line="184"/>
+        <location filename="../../stylerec_app/ui/detail_pane.py" line="187"/>
         <source>No colours or look-alikes: the photo could not be used (%1).</source>
         <translation>无颜色和相似商品：照片无法使用（%1）。</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,6 +43,8 @@ class ProductDetailPane(QScrollArea):
         self.photo = QLabel()
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setMinimumHeight(PHOTO)
+        # the photo may be wider than a narrow pane: it is cropped, the text never is
+        self.photo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600")
@@ -128,7 +131,7 @@ class ProductDetailPane(QScrollArea):
         self.values["price"].setText(format_price(s.price))
         counts = detail.event_counts
         self.values["activity"].setText(
-            self.tr("%1 views · %2 clicks · %3 carts · %4 purchases · %5 ratings")
+            self.tr("views %1 · clicks %2 · carts %3 · purchases %4 · ratings %5")
             .replace("%1", str(counts.get("view", 0))).replace("%2", str(counts.get("click", 0)))
             .replace("%3", str(counts.get("cart", 0))).replace("%4", str(counts.get("purchase", 0)))
             .replace("%5", str(counts.get("rating", 0)))
