@@ -431,19 +431,29 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>欢迎使用 StyleRec</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/first_run.py" line="14"/>
-        <source>StyleRec opened a &lt;b&gt;demo store&lt;/b&gt;: 336 generated products with photos and 300 simulated shoppers, so every area has something to show. It is being created now; watch the status bar.</source>
-        <translation>StyleRec 打开了一个&lt;b&gt;演示数据库&lt;/b&gt;：336 件带照片的生成商品和 300 位模拟顾客，让每个功能区都有内容可看。它正在创建中，请留意状态栏。</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/first_run.py" line="17"/>
+        <location filename="../../stylerec_app/ui/first_run.py" line="16"/>
         <source>&lt;b&gt;Bring your own data&lt;/b&gt;: File → Import H&amp;amp;M Folder… (Ctrl+I) for the H&amp;amp;M layout, or File → Import Catalog Files… (Ctrl+Shift+I) for CSV or JSON Lines products, photos, shoppers and events. You can also drop a folder on the window. Bad rows are reported, good rows still import.</source>
         <translation>&lt;b&gt;导入自己的数据&lt;/b&gt;：H&amp;amp;M 格式请用“文件 → 导入 H&amp;amp;M 文件夹…”（Ctrl+I）；CSV 或 JSON Lines 格式的商品、照片、顾客和行为数据请用“文件 → 导入商品目录文件…”（Ctrl+Shift+I）。也可以把文件夹拖到窗口上。有问题的行会被报告，正常的行照常导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/first_run.py" line="21"/>
+        <location filename="../../stylerec_app/ui/first_run.py" line="20"/>
         <source>&lt;b&gt;Then&lt;/b&gt;: Profiles → Build Profiles (Ctrl+P) reads photos and texts; Style Studio restyles products; Recommendations ranks products for each shopper; Evaluation compares the recommenders offline.</source>
         <translation>&lt;b&gt;接下来&lt;/b&gt;：“画像 → 构建画像”（Ctrl+P）读取照片和文本；“风格工作室”为商品换风格；“推荐”为每位顾客排序商品；“评估”离线比较各推荐模型。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/first_run.py" line="35"/>
+        <source>StyleRec opened a &lt;b&gt;demo store&lt;/b&gt;: 336 generated products with photos and 300 simulated shoppers, so every area has something to show.</source>
+        <translation>StyleRec 打开了一个&lt;b&gt;演示数据库&lt;/b&gt;：336 件带照片的生成商品和 300 位模拟顾客，让每个功能区都有内容可看。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/first_run.py" line="37"/>
+        <source>It is ready.</source>
+        <translation>已创建完成。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/first_run.py" line="38"/>
+        <source>It is being created now; watch the status bar.</source>
+        <translation>它正在创建中，请留意状态栏。</translation>
     </message>
 </context>
 <context>

@@ -173,3 +173,15 @@ def test_a_large_catalog_pages_in_as_the_grid_scrolls_and_search_uses_the_index(
             page.search.setText(text)
         assert shown.args[0] == expected, text
         assert all(text.lower() in (p.title + p.external_id).lower() for p in page.model.items)
+
+
+def test_the_welcome_says_when_the_demo_store_is_ready(qtbot, window, tmp_path):
+    from stylerec_app.ui.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog.show_once(window)
+    assert "being created now" in dialog.demo.text()
+    with qtbot.waitSignal(window.catalog.loaded, timeout=60000):
+        window.open_store_path(tmp_path / "demo.sqlite", create_demo_if_missing=True)
+    assert "It is ready." in dialog.demo.text() and "being created" not in dialog.demo.text()
+    assert window.prefs.welcome_shown
+    dialog.close()
