@@ -409,6 +409,11 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <source>No model was evaluated, so there is nothing to plot.</source>
         <translation>没有评估任何模型，因此没有可绘制的图表。</translation>
     </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="441"/>
+        <source>No web browser could open the report. It is saved at %1 (the path is on the clipboard).</source>
+        <translation>没有可以打开报告的浏览器。报告已保存在 %1（路径已复制到剪贴板）。</translation>
+    </message>
 </context>
 <context>
     <name>ExceptionBridge</name>

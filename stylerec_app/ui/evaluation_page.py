@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPainter, QPixmap
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -430,6 +430,15 @@ class EvaluationPage(QWidget):
         painter.end()
         self.charts.setPixmap(canvas)
 
-    def _open_report(self) -> None:
-        if self.report_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_path)))
+    def _open_report(self) -> bool:
+        """Open the HTML report in the browser; without one, say where the file is (and
+        put its path on the clipboard) instead of doing nothing."""
+        if self.report_path is None:
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report_path))):
+            return True
+        QGuiApplication.clipboard().setText(str(self.report_path))
+        note = self.tr("No web browser could open the report. It is saved at %1 (the path "
+                       "is on the clipboard).").replace("%1", str(self.report_path))
+        self.summary.setText(f"{self.summary.text()}\n{note}".strip())
+        return False

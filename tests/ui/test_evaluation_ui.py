@@ -59,3 +59,16 @@ def test_bad_setup_is_explained_and_store_rows_open_recommendations(qtbot, windo
     page.users.cellDoubleClicked.emit(0, 0)
     assert window.pages.currentWidget() is window.recommendations
     assert window.recommendations.shopper.text() == shopper
+
+
+def test_open_report_without_a_browser_says_where_the_file_is(qtbot, window, tmp_path,
+                                                              monkeypatch):
+    from PySide6.QtGui import QDesktopServices, QGuiApplication
+
+    page = window.evaluation
+    page.report_path = tmp_path / "report.html"
+    page.report_path.write_text("<html></html>", encoding="utf-8")
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
+    assert page._open_report() is False
+    assert str(page.report_path) in page.summary.text()
+    assert QGuiApplication.clipboard().text() == str(page.report_path)
