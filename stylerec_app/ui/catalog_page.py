@@ -205,6 +205,10 @@ class CatalogPage(QWidget):
     def _show_products(self, result) -> None:
         products, n = result
         self.model.set_items(products, has_more=len(products) == PAGE)
+        self.view.scrollToTop()  # new results start at their top
+        shown = self.detail.detail
+        if shown is not None and shown.summary.id not in self.model.row_of:
+            self.detail.show_detail(None)  # not a stale product from the last results
         self.count.setText(self.tr("%1 products").replace("%1", f"{n:,}"))
         if n:
             self.grid_stack.setCurrentWidget(self.view)

@@ -185,3 +185,19 @@ def test_the_welcome_says_when_the_demo_store_is_ready(qtbot, window, tmp_path):
     assert "It is ready." in dialog.demo.text() and "being created" not in dialog.demo.text()
     assert window.prefs.welcome_shown
     dialog.close()
+
+
+def test_a_new_search_starts_at_the_top_without_a_stale_detail(qtbot, window, demo_copy):
+    open_and_wait(qtbot, window, demo_copy)
+    page = window.catalog
+    bar = page.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)  # laid out
+    last = page.model.index(page.model.rowCount() - 1)
+    with qtbot.waitSignal(page.detail_loaded, timeout=5000):
+        page.view.setCurrentIndex(last)
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.search.setText("mug")
+    assert bar.value() == 0
+    assert page.detail.detail is None and page.detail.empty.isVisible()
