@@ -198,11 +198,14 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
             self.service.store.close()
         self.service = service
         self.profiles = ProfileService(service.store) if service else None
-        self.store_label.setText(str(service.path) if service else self.tr("No store open"))
+        shown = _short_path(service.path) if service else ""
+        self.store_label.setText(shown if service else self.tr("No store open"))
+        if service:
+            self.store_label.setToolTip(str(service.path))
         read_only = service is not None and service.store.read_only
         if read_only:  # e.g. a colleague's store on a read-only share: browsing only
             self.store_label.setText(self.tr("%1 — read-only: browse only, changes are "
-                                             "disabled").replace("%1", str(service.path)))
+                                             "disabled").replace("%1", shown))
         self.store_label.setStyleSheet("color: #a05a2c" if read_only else "")
         for action in (self.import_hm_action, self.import_generic_action, self.profile_action):
             action.setEnabled(not read_only)
@@ -476,3 +479,11 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         if self.service is not None:
             self.service.store.close()
         event.accept()
+
+
+def _short_path(path: Path) -> str:
+    """A store's path as people write it: ~ for the home folder."""
+    try:
+        return "~/" + path.resolve().relative_to(Path.home().resolve()).as_posix()
+    except ValueError:
+        return str(path)
