@@ -72,8 +72,9 @@ class AppShell:
             return False
         self.translations.apply(resolve_language(choice))
         store = old.service.path if old is not None and old.service is not None else None
-        self.show_window(store)
+        window = self.show_window(store)
         if old is not None:
+            window.carry_state_from(old)
             old.close()
             old.deleteLater()
         return True

@@ -38,6 +38,7 @@ from stylerec_app.services.evaluation_runs.report_files import write_report_file
 from stylerec_app.services.evaluation_runs.results import EvalReport
 from stylerec_app.services.evaluation_runs.runner import EvalConfig
 from stylerec_app.services.recommendation.registry import REGISTRY
+from stylerec_app.ui.widget_state import set_widget_values, widget_values
 
 SUMMARY_METRICS = ("Recall", "Precision", "NDCG", "MAP", "HitRate")
 
@@ -312,8 +313,26 @@ class EvaluationPage(QWidget):
         files = write_report_files(report, folder)
         return {"report": report, "charts": files.charts, "html": files.html}
 
+    SETTINGS = ("dataset", "folder", "preset", "protocol", "test_share", "seed", "cut",
+                "candidates", "threshold", "tune", "ks")
+
+    def snapshot(self) -> dict:
+        """Settings, model choices and the results shown: kept across a language switch."""
+        return {"values": widget_values(self, self.SETTINGS),
+                "models": {n: b.isChecked() for n, b in self.model_checks.items()},
+                "bundle": getattr(self, "bundle", None)}
+
+    def restore(self, state: dict) -> None:
+        set_widget_values(self, state["values"])
+        for name, on in state["models"].items():
+            if name in self.model_checks:
+                self.model_checks[name].setChecked(on)
+        if state.get("bundle") is not None:
+            self.show_report(state["bundle"])
+
     def show_report(self, bundle: dict) -> None:
         self.run_button.setEnabled(True)
+        self.bundle = bundle
         report: EvalReport = bundle["report"]
         self.report = report
         k = report.main_k

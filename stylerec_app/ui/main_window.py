@@ -345,13 +345,31 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         report = job.result
         if report is None:
             return
+        self._show_device(report)
+        if report.device_notice:
+            self.statusBar().showMessage(report.device_notice, 15000)
+        self.profiles_finished.emit(report)
+
+    def _show_device(self, report) -> None:
+        self.device_report = report
         if report.device:
             self.device_label.setText(self.tr("Models on %1").replace("%1", report.device))
         if report.device_notice:
             self.device_label.setText(self.device_label.text() + " ⚠")
             self.device_label.setToolTip(report.device_notice)
-            self.statusBar().showMessage(report.device_notice, 15000)
-        self.profiles_finished.emit(report)
+
+    def carry_state_from(self, old: MainWindow) -> None:
+        """After a rebuild in another language: the old window's job history, device label
+        and page choices and results, so that nothing is lost (no job is running then)."""
+        for job in old.jobs.jobs:
+            job.setParent(self.jobs)
+            self.jobs.jobs.append(job)
+            self.jobs_panel.add_job(job)
+        old.jobs.jobs = []
+        if getattr(old, "device_report", None) is not None:
+            self._show_device(old.device_report)
+        self.recommendations.restore(old.recommendations.snapshot())
+        self.evaluation.restore(old.evaluation.snapshot())
 
     def show_product(self, product) -> None:
         self.nav.setCurrentRow(0)

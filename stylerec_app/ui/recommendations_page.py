@@ -27,6 +27,7 @@ from stylerec_app.ui.messages import Messages
 from stylerec_app.ui.preview_worker import PreviewWorker
 from stylerec_app.ui.profile_widgets import ProductStrip
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder, with_badge
+from stylerec_app.ui.widget_state import set_widget_values, widget_values
 
 THUMB = 150
 OVERLAP = QColor(255, 236, 170)
@@ -182,6 +183,18 @@ class RecommendationsPage(QWidget):
             lambda _v: self.split_box.isChecked() and self._split_changed(True))
         self.grid_b.setVisible(False)
         self.title_b.setVisible(False)
+
+    CHOICES = ("shopper", "model_a", "model_b", "k", "restyled", "diverse", "split_box",
+               "split_days")
+
+    def snapshot(self) -> dict:
+        """The choices and whether a list was shown: kept across a language switch."""
+        return {"values": widget_values(self, self.CHOICES), "shown": bool(self.grid_a.picks)}
+
+    def restore(self, state: dict) -> None:
+        set_widget_values(self, state["values"])
+        if state["shown"] and self.service is not None:
+            self.refresh()  # the same lists again (models stay on disk: fast)
 
     def set_service(self, service: RecommendationService | None, profiles=None) -> None:
         self.service = service

@@ -141,3 +141,4 @@ def apply_theme(theme: str) -> None:
     scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(
         theme, Qt.ColorScheme.Unknown)
     hints.setColorScheme(scheme)
+

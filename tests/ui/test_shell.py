@@ -23,6 +23,7 @@ from stylerec_app.services.settings import Settings
 from stylerec_app.ui.app import AppShell
 from stylerec_app.ui.main_window import MainWindow
 from stylerec_app.ui.support import ErrorDialog, setup_logging
+from tests.services.test_evaluation import tiny_movielens  # noqa: F401 (fixture)
 from tests.ui.conftest import open_and_wait
 from tests.ui.test_profiles_ui import _save
 
@@ -127,6 +128,42 @@ def test_switching_to_chinese_retranslates_the_window(shell, qtbot, demo_copy, t
     if _has_cjk_font():
         new.resize(1280, 820)
         _save(new, "window-zh_CN.png", tmp_path)
+
+
+def test_a_language_switch_keeps_choices_results_and_job_history(shell, qtbot, demo_copy,
+                                                                 tiny_movielens):  # noqa: F811
+    from tests.ui.test_evaluation_ui import _run
+
+    window = shell.show_window()
+    open_and_wait(qtbot, window, demo_copy)
+    rec = window.recommendations
+    rec.shopper.setText("S0042")
+    rec.model_a.setCurrentIndex(rec.model_a.findData("family-rule"))
+    rec.model_b.setCurrentIndex(rec.model_b.findData("ranker"))
+    rec.k.setValue(7)
+    page = window.evaluation
+    page.dataset.setCurrentIndex(page.dataset.findData("ml-100k"))
+    page.folder.setText(str(tiny_movielens))
+    page.protocol.setCurrentIndex(page.protocol.findData("user-random"))
+    page.seed.setValue(99)
+    for name, box in page.model_checks.items():
+        box.setChecked(name in ("pop", "itemknn"))
+    assert _run(qtbot, window, page).state == "done"
+    rows = page.table.rowCount()
+    jobs = len(window.jobs_panel.rows)
+    assert rows == 2 and jobs >= 1
+    window.apply_preferences(preferences.Preferences(**{**vars(window.prefs),
+                                                        "language": "zh_CN"}))
+    new = shell.window
+    assert new is not window
+    r, e = new.recommendations, new.evaluation
+    assert (r.shopper.text(), r.model_a.currentData(), r.model_b.currentData(),
+            r.k.value()) == ("S0042", "family-rule", "ranker", 7)
+    assert (e.dataset.currentData(), e.folder.text(), e.protocol.currentData(),
+            e.seed.value()) == ("ml-100k", str(tiny_movielens), "user-random", 99)
+    assert {n for n, b in e.model_checks.items() if b.isChecked()} == {"pop", "itemknn"}
+    assert e.table.rowCount() == rows and e.open_report.isEnabled()
+    assert len(new.jobs_panel.rows) == jobs and not new.jobs_panel.empty.isVisible()
 
 
 def test_preferences_persist_across_restarts(qtbot, demo_copy):
