@@ -62,24 +62,24 @@
         <translation>全部颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/catalog_page.py" line="208"/>
+        <location filename="../../stylerec_app/ui/catalog_page.py" line="212"/>
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/catalog_page.py" line="212"/>
+        <location filename="../../stylerec_app/ui/catalog_page.py" line="216"/>
         <source>This store has no products yet.
 Import a catalog with File → Import, or drop a catalog folder on this window.</source>
         <translation>此商品库还没有商品。
 请通过“文件 → 导入”导入商品目录，或将目录文件夹拖到此窗口。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/catalog_page.py" line="215"/>
+        <location filename="../../stylerec_app/ui/catalog_page.py" line="219"/>
         <source>No products match these filters.</source>
         <translation>没有符合筛选条件的商品。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/catalog_page.py" line="220"/>
+        <location filename="../../stylerec_app/ui/catalog_page.py" line="224"/>
         <source>Could not read the catalog: %1</source>
         <translation>无法读取商品目录：%1</translation>
     </message>
@@ -105,312 +105,317 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>EvaluationPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="69"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="70"/>
         <source>Choose a dataset, a protocol and the models to compare, then press Run. Results appear here; each run also writes an HTML report you can open or share.</source>
         <translation>选择数据集、评估协议和要比较的模型，然后点击“运行评估”。结果显示在这里；每次运行还会生成一份可以打开或分享的 HTML 报告。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="77"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="78"/>
         <source>Dataset</source>
         <translation>数据集</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="80"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="81"/>
         <source>Current store</source>
         <translation>当前数据库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="81"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="82"/>
         <source>H&amp;M folder</source>
         <translation>H&amp;M 数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="82"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="83"/>
         <source>MovieLens-100K folder</source>
         <translation>MovieLens-100K 文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="83"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="84"/>
         <source>Another store file</source>
         <translation>其他数据库文件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="85"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="86"/>
         <source>default: the shared data folder</source>
         <translation>默认：共享数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="86"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="87"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="91"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="92"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="92"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="93"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="96"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="97"/>
         <source>implicit (no threshold)</source>
         <translation>隐式反馈（无阈值）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="97"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="98"/>
         <source>Relevant ratings ≥</source>
         <translation>相关评分 ≥</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="101"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="102"/>
         <source>Protocol</source>
         <translation>评估协议</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="104"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="105"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="109"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="110"/>
         <source>Random split</source>
         <translation>随机划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="110"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="111"/>
         <source>Random split per user</source>
         <translation>按用户随机划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="111"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="112"/>
         <source>Leave last day out per user</source>
         <translation>按用户留出最后一天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="112"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="113"/>
         <source>Global temporal split</source>
         <translation>全局时间划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="126"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="131"/>
         <source>Unseen items</source>
         <translation>未见过的商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="127"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="132"/>
         <source>Drop only relevant seen items (Cornac 2+)</source>
         <translation>仅去除已见过的相关商品（Cornac 2+）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="128"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="133"/>
         <source>All items (Cornac 1.x)</source>
         <translation>全部商品（Cornac 1.x）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="129"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="134"/>
         <source>Buy again (repeat purchases count)</source>
         <translation>再次购买（重复购买计入）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="132"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="137"/>
         <source>Tune on the validation part</source>
         <translation>在验证集上调参</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="134"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="139"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="135"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="140"/>
         <source>Split</source>
         <translation>划分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="136"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="141"/>
         <source>Test share</source>
         <translation>测试比例</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="137"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="142"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="138"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="143"/>
         <source>Test from</source>
         <translation>测试起始日期</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="139"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="144"/>
         <source>Candidates</source>
         <translation>候选商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="143"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="148"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="153"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="158"/>
         <source>Cut-offs k</source>
         <translation>截断位置 k</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="156"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="161"/>
         <source>Run evaluation</source>
         <translation>运行评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="173"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="178"/>
         <source>Choose a store</source>
         <translation>选择数据库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="174"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="179"/>
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="176"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="181"/>
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="219"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="229"/>
         <source>No store is open.</source>
         <translation>没有打开的数据库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="223"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="233"/>
         <source>Choose a store file.</source>
         <translation>请选择一个数据库文件。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="232"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="242"/>
         <source>Cut-offs must be whole numbers such as 10,20.</source>
         <translation>截断位置必须是整数，例如 10,20。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="235"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="245"/>
         <source>Choose at least one model.</source>
         <translation>请至少选择一个模型。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="263"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="273"/>
         <source>Evaluating… progress is shown in the status bar and in Jobs, where the run can be cancelled.</source>
         <translation>正在评估… 进度显示在状态栏和“任务”中，可在那里取消。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="275"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="285"/>
         <source>Open HTML report</source>
         <translation>打开 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="295"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="305"/>
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="296"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="306"/>
         <source>Comparisons</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="297"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="307"/>
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="298"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="308"/>
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="307"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="317"/>
         <source>The evaluation did not finish: %1</source>
         <translation>评估未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="321"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="349"/>
         <source>%1 — %2. %3 users evaluated in %4 s.</source>
         <translation>%1 — %2。已评估 %3 位用户，用时 %4 秒。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="326"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="354"/>
         <source>Skipped: %1.</source>
         <translation>跳过：%1。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="328"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="358"/>
+        <source>More than half of the shoppers were skipped (%1 of %2), so these numbers describe few of them. A per-shopper leave-last protocol evaluates every shopper with two or more purchase days.</source>
+        <translation>超过一半的顾客被跳过（%2 位中的 %1 位），这些数字只代表少数顾客。按顾客留出最后一天的协议会评估每一位有两天及以上购买记录的顾客。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="363"/>
         <source>Not run: %1.</source>
         <translation>未运行：%1。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="360"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="395"/>
         <source>style affinity (hybrid − hybrid-no-style)</source>
         <translation>风格亲和度（hybrid − hybrid-no-style）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="363"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="398"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="363"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="398"/>
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="363"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="398"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="363"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="398"/>
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="399"/>
         <source>p (paired t)</source>
         <translation>p（配对 t 检验）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="364"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="399"/>
         <source>p (Wilcoxon)</source>
         <translation>p（Wilcoxon 检验）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="377"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="412"/>
         <source>Against the best model that does not use images: %1</source>
         <translation>与不使用图像的最佳模型对比：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="386"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="421"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="400"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="435"/>
         <source>Double-click a shopper to see their recommendations</source>
         <translation>双击顾客查看其推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="401"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="436"/>
         <source>Open this dataset&apos;s store to see a shopper&apos;s recommendations</source>
         <translation>打开该数据集的数据库才能查看顾客的推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="414"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="449"/>
         <source>No model was evaluated, so there is nothing to plot.</source>
         <translation>没有评估任何模型，因此没有可绘制的图表。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="441"/>
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="476"/>
         <source>No web browser could open the report. It is saved at %1 (the path is on the clipboard).</source>
         <translation>没有可以打开报告的浏览器。报告已保存在 %1（路径已复制到剪贴板）。</translation>
     </message>
@@ -811,236 +816,236 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="201"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="202"/>
         <source>No store open</source>
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="204"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="207"/>
         <source>%1 — read-only: browse only, changes are disabled</source>
         <translation>%1 —— 只读：仅可浏览，修改已禁用</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="225"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="228"/>
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="229"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="232"/>
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="240"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="243"/>
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="248"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="264"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="251"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="267"/>
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="254"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="257"/>
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="255"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="258"/>
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="260"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="263"/>
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="261"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="264"/>
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="265"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="268"/>
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="273"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="276"/>
         <source>Choose an H&amp;M-layout folder</source>
         <translation>选择 H&amp;M 格式的文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="283"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="288"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="286"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="291"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="294"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="297"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="295"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="326"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="298"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="329"/>
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="306"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="309"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="315"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="318"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="316"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="319"/>
         <source>No import has run in this session yet.</source>
         <translation>本次会话尚未进行导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="325"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="328"/>
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="330"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="333"/>
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="340"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="343"/>
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="346"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="356"/>
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="375"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="396"/>
         <source>Not a catalog folder</source>
         <translation>不是商品目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="376"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="397"/>
         <source>%1 has neither articles.csv (H&amp;M layout) nor products.csv / products.jsonl.</source>
         <translation>%1 中既没有 articles.csv（H&amp;M 格式），也没有 products.csv / products.jsonl。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="396"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="417"/>
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="400"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="421"/>
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="408"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="426"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="429"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="447"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="408"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="429"/>
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="409"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="430"/>
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="409"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="430"/>
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="410"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="431"/>
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="411"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="432"/>
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="412"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="433"/>
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="413"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="434"/>
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="414"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="435"/>
         <source>Training</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="414"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="435"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="417"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="438"/>
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="419"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="440"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="421"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="442"/>
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="423"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="444"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="429"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="450"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="431"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="452"/>
         <source>Ranking test users with %1</source>
         <translation>正在用 %1 为测试用户排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="433"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="454"/>
         <source>Tuning %1 (setting %2)</source>
         <translation>正在调参 %1（设置 %2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="436"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="457"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="469"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="490"/>
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="470"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="491"/>
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>
@@ -1578,18 +1583,18 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RankedGrid</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="66"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="67"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="70"/>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="94"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="71"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="95"/>
         <source>%1 colours</source>
         <translation>%1 种颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="90"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="91"/>
         <source>restyled</source>
         <translation>已换风格</translation>
     </message>
@@ -1597,113 +1602,113 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="115"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="116"/>
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="119"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="120"/>
         <source>— no comparison —</source>
         <translation>— 不对比 —</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="126"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="127"/>
         <source>Show restyled for the shopper</source>
         <translation>显示按顾客风格重绘的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="129"/>
         <source>Diverse looks</source>
         <translation>外观多样</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="129"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="130"/>
         <source>Evaluation split: hold out the last</source>
         <translation>评估划分：留出最近</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="133"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="134"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="135"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="136"/>
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="136"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137"/>
         <source>Train models…</source>
         <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="139"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="139"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="139"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="140"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="139"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="140"/>
         <source>Top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="160"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="161"/>
         <source>Choose a shopper and a model. Models are trained from the store with Train models… (or stylerec train).</source>
         <translation>请选择顾客和模型。模型通过“训练模型…”（或 stylerec train）从商品库训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="163"/>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="253"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="164"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="266"/>
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="221"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="234"/>
         <source>Ranking… (models for the split are trained on first use)</source>
         <translation>正在排序…（首次使用时会为该划分训练模型）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="222"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="235"/>
         <source>Ranking…</source>
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="228"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="241"/>
         <source>Rank for %1</source>
         <translation>为 %1 排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="243"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="256"/>
         <source>Preparing the evaluation split…</source>
         <translation>正在准备评估划分…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="258"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="271"/>
         <source>What they did next (after the split): %1 events, %2 on the lists above</source>
         <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="260"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="273"/>
         <source>Nothing: this shopper has no events after the split.</source>
         <translation>无：此顾客在划分之后没有行为。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="282"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="295"/>
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="285"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="298"/>
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>

@@ -112,7 +112,11 @@ class EvaluationPage(QWidget):
                             ("leave-last", self.tr("Leave last day out per user")),
                             ("temporal", self.tr("Global temporal split"))):
             self.protocol.addItem(label, kind)
+        # Stores have per-shopper histories: leave-last evaluates every shopper with two or
+        # more purchase days (a random split of a small store leaves most with no test item).
+        self.protocol.setCurrentIndex(self.protocol.findData("leave-last"))
         self.protocol.currentIndexChanged.connect(self._protocol_changed)
+        self.protocol.activated.connect(lambda _i: setattr(self, "_protocol_chosen", True))
         self.test_share = QDoubleSpinBox()
         self.test_share.setRange(0.05, 0.5)
         self.test_share.setSingleStep(0.05)
@@ -178,9 +182,14 @@ class EvaluationPage(QWidget):
         if path:
             self.folder.setText(path)
 
+    _protocol_chosen = False  # the user picked a protocol: datasets no longer propose one
+
     def _dataset_changed(self) -> None:
         kind = self.dataset.currentData()
         self.folder.setEnabled(kind != "store")
+        if not self._protocol_chosen and self.preset.currentData() is None:
+            proposed = "random" if kind == "ml-100k" else "leave-last"  # ratings vs histories
+            self.protocol.setCurrentIndex(self.protocol.findData(proposed))
 
     def _preset_changed(self) -> None:
         name = self.preset.currentData()
@@ -343,6 +352,13 @@ class EvaluationPage(QWidget):
             "%3", str(report.evaluated_users)).replace("%4", f"{report.seconds:.0f}")
         if skipped:
             text += " " + self.tr("Skipped: %1.").replace("%1", skipped)
+        n_skipped = sum(report.skipped_users.values())
+        if n_skipped > report.evaluated_users:
+            text += "\n⚠ " + self.tr(
+                "More than half of the shoppers were skipped (%1 of %2), so these numbers "
+                "describe few of them. A per-shopper leave-last protocol evaluates every "
+                "shopper with two or more purchase days.").replace("%1", str(n_skipped)).replace(
+                "%2", str(n_skipped + report.evaluated_users))
         if report.skipped_models:
             text += " " + self.tr("Not run: %1.").replace("%1", "; ".join(
                 f"{n} ({r})" for n, r in report.skipped_models.items()))

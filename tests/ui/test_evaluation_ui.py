@@ -72,3 +72,23 @@ def test_open_report_without_a_browser_says_where_the_file_is(qtbot, window, tmp
     assert page._open_report() is False
     assert str(page.report_path) in page.summary.text()
     assert QGuiApplication.clipboard().text() == str(page.report_path)
+
+
+def test_the_default_protocol_on_the_demo_store_evaluates_most_shoppers(qtbot, window,
+                                                                        demo_copy):
+    open_and_wait(qtbot, window, demo_copy)
+    window.nav.setCurrentRow(window.pages.indexOf(window.evaluation))
+    page = window.evaluation
+    assert page.dataset.currentData() == "store" and page.protocol.currentData() == "leave-last"
+    for name, box in page.model_checks.items():
+        box.setChecked(name == "pop")
+    job = _run(qtbot, window, page)
+    assert job.state == "done", job.error
+    assert page.report.evaluated_users >= 100
+    assert "More than half" not in page.summary.text()
+    page.protocol.setCurrentIndex(page.protocol.findData("random"))  # most have no test item
+    assert _run(qtbot, window, page).state == "done"
+    assert page.report.evaluated_users < 100 and "More than half" in page.summary.text()
+    page.protocol.setCurrentIndex(page.protocol.findData("leave-last"))
+    page.dataset.setCurrentIndex(page.dataset.findData("ml-100k"))
+    assert page.protocol.currentData() == "random"  # ratings: the published random split
