@@ -701,351 +701,351 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="99"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="159"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="100"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="100"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="159"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="101"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="101"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="102"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="161"/>
         <source>Style Studio</source>
         <translation>风格工作室</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="102"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="103"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="161"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="103"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="161"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="104"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="162"/>
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="104"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="105"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="137"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="138"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="138"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="139"/>
         <source>&amp;Open Store…</source>
         <translation>打开商品库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="140"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="141"/>
         <source>New &amp;Demo Store…</source>
         <translation>新建演示商品库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="142"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="143"/>
         <source>Import &amp;H&amp;&amp;M Folder…</source>
         <translation>导入 H&amp;&amp;M 文件夹(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="144"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="145"/>
         <source>Import &amp;Catalog Files…</source>
         <translation>导入商品目录文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="146"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="147"/>
         <source>Last Import &amp;Report</source>
         <translation>上次导入报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="151"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="152"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="153"/>
         <source>&amp;Profiles</source>
         <translation>画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="153"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="154"/>
         <source>&amp;Build Profiles</source>
         <translation>生成画像(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="155"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="156"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="156"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="157"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="157"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="158"/>
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="148"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="149"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="164"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="165"/>
         <source>&amp;About StyleRec</source>
         <translation>关于 StyleRec(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="174"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="192"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="193"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="202"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="203"/>
         <source>No store open</source>
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="207"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="208"/>
         <source>%1 — read-only: browse only, changes are disabled</source>
         <translation>%1 —— 只读：仅可浏览，修改已禁用</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="228"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="229"/>
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="232"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="233"/>
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="243"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="244"/>
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="251"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="267"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="252"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="268"/>
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="257"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="258"/>
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="258"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="259"/>
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="263"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="264"/>
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="264"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="265"/>
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="268"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="269"/>
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="276"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="277"/>
         <source>Choose an H&amp;M-layout folder</source>
         <translation>选择 H&amp;M 格式的文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="286"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="291"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="287"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="292"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="297"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="298"/>
         <source>Cannot import</source>
         <translation>无法导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="298"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="329"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="299"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="330"/>
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="309"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="310"/>
         <source>The import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="318"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="319"/>
         <source>Import report</source>
         <translation>导入报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="319"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="320"/>
         <source>No import has run in this session yet.</source>
         <translation>本次会话尚未进行导入。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="328"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="329"/>
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="333"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="334"/>
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="343"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="344"/>
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="356"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="357"/>
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="396"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="397"/>
         <source>Not a catalog folder</source>
         <translation>不是商品目录文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="397"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="398"/>
         <source>%1 has neither articles.csv (H&amp;M layout) nor products.csv / products.jsonl.</source>
         <translation>%1 中既没有 articles.csv（H&amp;M 格式），也没有 products.csv / products.jsonl。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="417"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="419"/>
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="421"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="423"/>
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="429"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="447"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="431"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="449"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="429"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="431"/>
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="430"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="432"/>
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="430"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="432"/>
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="431"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="433"/>
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="432"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="434"/>
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="433"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="435"/>
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="434"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="436"/>
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="435"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="437"/>
         <source>Training</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="435"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="437"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="438"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="440"/>
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="440"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="442"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="442"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="444"/>
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="444"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="446"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="450"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="452"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="452"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="454"/>
         <source>Ranking test users with %1</source>
         <translation>正在用 %1 为测试用户排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="454"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="456"/>
         <source>Tuning %1 (setting %2)</source>
         <translation>正在调参 %1（设置 %2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="457"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="459"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="490"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="492"/>
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="491"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="493"/>
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>
@@ -1602,115 +1602,125 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="116"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="117"/>
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="120"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="121"/>
         <source>— no comparison —</source>
         <translation>— 不对比 —</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="127"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128"/>
         <source>Show restyled for the shopper</source>
         <translation>显示按顾客风格重绘的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="129"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="130"/>
         <source>Diverse looks</source>
         <translation>外观多样</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="130"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131"/>
         <source>Evaluation split: hold out the last</source>
         <translation>评估划分：留出最近</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="134"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="135"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="136"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137"/>
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138"/>
         <source>Train models…</source>
         <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="139"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="140"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="139"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="140"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="140"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="141"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="140"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="141"/>
         <source>Top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="161"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="162"/>
         <source>Choose a shopper and a model. Models are trained from the store with Train models… (or stylerec train).</source>
         <translation>请选择顾客和模型。模型通过“训练模型…”（或 stylerec train）从商品库训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="164"/>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="266"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="169"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="276"/>
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="234"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="244"/>
         <source>Ranking… (models for the split are trained on first use)</source>
         <translation>正在排序…（首次使用时会为该划分训练模型）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="235"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="245"/>
         <source>Ranking…</source>
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="241"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="251"/>
         <source>Rank for %1</source>
         <translation>为 %1 排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="256"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="266"/>
         <source>Preparing the evaluation split…</source>
         <translation>正在准备评估划分…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="271"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="281"/>
         <source>What they did next (after the split): %1 events, %2 on the lists above</source>
         <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="273"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="283"/>
         <source>Nothing: this shopper has no events after the split.</source>
         <translation>无：此顾客在划分之后没有行为。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="295"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="307"/>
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="298"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="310"/>
         <source>%1 products</source>
         <translation>%1 件商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="349"/>
+        <source>Train %1 now</source>
+        <translation>立即训练 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="354"/>
+        <source>Training %1… the list appears when it is done.</source>
+        <translation>正在训练 %1…… 完成后会显示推荐列表。</translation>
     </message>
 </context>
 <context>
@@ -1817,67 +1827,67 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>StudioActions</name>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="44"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="45"/>
         <source>Export %1</source>
         <translation>导出 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="46"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="47"/>
         <source>Export restyled products to</source>
         <translation>将重绘后的商品导出到</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="56"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="57"/>
         <source>Export %1 restyled products</source>
         <translation>导出 %1 件重绘商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="75"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="76"/>
         <source>Train style %1</source>
         <translation>训练风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="88"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="89"/>
         <source>A picture to use as a style</source>
         <translation>选择用作风格的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="89"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="90"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="92"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="93"/>
         <source>Name the style</source>
         <translation>为风格命名</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="92"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="93"/>
         <source>Style name</source>
         <translation>风格名称</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="102"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="103"/>
         <source>Add style %1</source>
         <translation>添加风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="110"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="111"/>
         <source>Could not add the style</source>
         <translation>无法添加风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="134"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="135"/>
         <source>Evaluate recommenders</source>
         <translation>评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="141"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="142"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="174"/>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="188"/>
         <source>Train recommenders</source>
         <translation>训练推荐模型</translation>
     </message>
@@ -2102,6 +2112,39 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <location filename="../../stylerec_app/ui/window_support.py" line="132"/>
         <source>A background job failed</source>
         <translation>后台任务失败</translation>
+    </message>
+</context>
+<context>
+    <name>TrainModelsDialog</name>
+    <message>
+        <location filename="../../stylerec_app/ui/train_models_dialog.py" line="34"/>
+        <source>Train recommenders</source>
+        <translation>训练推荐模型</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_models_dialog.py" line="37"/>
+        <source>Choose the models to train on this store&apos;s %1 events. Each is saved with the store; training runs in the background.</source>
+        <translation>选择要在本数据库的 %1 条行为记录上训练的模型。每个模型都随数据库保存；训练在后台进行。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_models_dialog.py" line="51"/>
+        <source>Needs product profiles: Profiles → Build Profiles.</source>
+        <translation>需要商品画像：画像 → 构建画像。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_models_dialog.py" line="56"/>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_models_dialog.py" line="64"/>
+        <source>under a minute</source>
+        <translation>不到一分钟</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/train_models_dialog.py" line="65"/>
+        <source>about %1 min</source>
+        <translation>约 %1 分钟</translation>
     </message>
 </context>
 <context>

@@ -89,4 +89,5 @@ class StoreStats:
     interactions: int = 0
     reviews: int = 0
     flagged_images: int = 0
+    profiled: int = 0  # products with a usable profile (image and text vectors)
     extra: dict = field(default_factory=dict)

@@ -176,6 +176,7 @@ def store_stats(session: Session) -> StoreStats:
             orm.Product,
             orm.Product.image_status.in_(list(FLAGGED_IMAGE_STATUSES)),
         ),
+        profiled=count(orm.ProductProfile, orm.ProductProfile.status == "ok"),
     )
 
 

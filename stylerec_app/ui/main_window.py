@@ -81,7 +81,8 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         self.catalog.detail.restyle_requested.connect(self.restyle_product)
         self.recommendations = RecommendationsPage(self.preview_worker, self.jobs)
         self.recommendations.open_in_studio.connect(self._studio_for)
-        self.recommendations.train_requested.connect(self.train_recommenders)
+        self.recommendations.train_requested.connect(self.ask_train_recommenders)
+        self.recommendations.train_model_requested.connect(self.train_recommenders)
         self.evaluation = EvaluationPage(settings.eval_data)
         self.evaluation.run_requested.connect(self.run_evaluation)
         self.evaluation.shopper_activated.connect(self.show_recommendations_for)
@@ -414,6 +415,7 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         service = self.service
 
         def show(stats) -> None:
+            self.last_stats = stats
             text = self.tr("%1 products · %2 shoppers · %3 events")
             text = (text.replace("%1", f"{stats.products:,}").replace("%2", f"{stats.shoppers:,}")
                     .replace("%3", f"{stats.interactions:,}"))

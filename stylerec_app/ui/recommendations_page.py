@@ -101,6 +101,7 @@ class RecommendationsPage(QWidget):
     shown = Signal(object)  # (picks A, picks B or None)
     open_in_studio = Signal(object, str)  # product, shopper id
     train_requested = Signal()
+    train_model_requested = Signal(list)  # train these models now (the page's own button)
 
     def __init__(self, worker: PreviewWorker, jobs=None, parent=None) -> None:
         super().__init__(parent)
@@ -161,6 +162,10 @@ class RecommendationsPage(QWidget):
         self.status = QLabel(self.tr("Choose a shopper and a model. Models are trained from "
                                      "the store with Train models… (or stylerec train)."))
         self.status.setWordWrap(True)
+        self.train_now = QPushButton()  # "Train ranker now": shown when the model is missing
+        self.train_now.setVisible(False)
+        self.train_now.clicked.connect(self._train_missing)
+        self._missing: list[str] = []
         self.next_view = QLabel(self.tr("What the shopper did next (held-out events) appears "
                                         "here when an evaluation split is active."))
         self.next_view.setStyleSheet("color: #666")
@@ -170,7 +175,10 @@ class RecommendationsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(options)
-        layout.addWidget(self.status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.train_now)
+        layout.addLayout(status_row)
         layout.addLayout(columns, 1)
         layout.addWidget(self.next_view)
         layout.addWidget(self.next_strip)
@@ -183,6 +191,8 @@ class RecommendationsPage(QWidget):
             lambda _v: self.split_box.isChecked() and self._split_changed(True))
         self.grid_b.setVisible(False)
         self.title_b.setVisible(False)
+        for combo in (self.model_a, self.model_b):  # another model: the list re-ranks
+            combo.currentIndexChanged.connect(self._model_changed)
 
     CHOICES = ("shopper", "model_a", "model_b", "k", "restyled", "diverse", "split_box",
                "split_days")
@@ -281,6 +291,8 @@ class RecommendationsPage(QWidget):
 
     def _show(self, result) -> None:
         picks_a, picks_b, blend, held = result
+        self._missing = []
+        self.train_now.setVisible(False)
         self._show_next(held)
         ids_a = {p.product.id for p in picks_a}
         ids_b = {p.product.id for p in picks_b} if picks_b else set()
@@ -325,5 +337,21 @@ class RecommendationsPage(QWidget):
         if on:
             self._request_restyled(self.grid_a.picks + self.grid_b.picks, self._blend)
 
+    def _model_changed(self, _index: int) -> None:
+        if self.grid_a.picks or self._missing:
+            self.refresh()
+
     def _on_error(self, exc: Exception) -> None:
         self.status.setText(Messages(self).error(exc))
+        missing = getattr(exc, "code", "") == "model.missing"
+        self._missing = [exc.params["model"]] if missing else []
+        if missing:
+            self.train_now.setText(self.tr("Train %1 now").replace("%1", exc.params["model"]))
+        self.train_now.setVisible(missing)
+
+    def _train_missing(self) -> None:
+        if self._missing:
+            self.status.setText(self.tr("Training %1… the list appears when it is done.")
+                                .replace("%1", ", ".join(self._missing)))
+            self.train_now.setVisible(False)
+            self.train_model_requested.emit(list(self._missing))

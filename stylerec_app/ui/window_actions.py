@@ -15,6 +15,7 @@ from stylerec_app.services.style_training import train_style
 from stylerec_app.services.styling import save_image_atomically
 from stylerec_app.ui.jobs import Job
 from stylerec_app.ui.train_dialog import TrainStyleDialog
+from stylerec_app.ui.train_models_dialog import TrainModelsDialog
 
 
 class StudioActions:
@@ -148,6 +149,19 @@ class StudioActions:
     def show_recommendations_for(self, shopper: str) -> None:
         self.recommendations.show_for(shopper)
         self.nav.setCurrentRow(self.pages.indexOf(self.recommendations))
+
+    def ask_train_recommenders(self) -> TrainModelsDialog | None:
+        """Train models…: a dialog to pick the models (with their expected time)."""
+        if self.service is None:
+            return None
+        stats = getattr(self, "last_stats", None)
+        dialog = TrainModelsDialog(stats.interactions if stats else 0,
+                                   bool(stats and stats.profiled), self)
+        dialog.accepted.connect(lambda: dialog.chosen() and self.train_recommenders(
+            dialog.chosen()))
+        dialog.open()
+        self._train_models_dialog = dialog
+        return dialog
 
     def train_recommenders(self, names=None) -> Job | None:
         """Train (or retrain after new events) the recommenders as one job."""

@@ -54,6 +54,7 @@ def test_untrained_model_explains_what_to_do(qtbot, window, profiled_demo):
     page.show_for("S0010")
     qtbot.waitUntil(lambda: "train" in page.status.text().lower(), timeout=10000)
     assert "No trained bpr model" in page.status.text()
+    assert not page.train_now.isHidden() and page.train_now.text() == "Train bpr now"
 
 
 def test_evaluation_split_shows_what_they_did_next(qtbot, window, profiled_demo):
@@ -149,3 +150,33 @@ def _assert_true_to_the_product(grid, picks) -> None:
         diff = np.abs(pixels.astype(int) - np.asarray(original, int))[mask]
         assert mask.mean() > 0.05 and diff.max() <= 1, pick.product.external_id
         assert np.abs(pixels.astype(int) - np.asarray(original, int))[~mask].mean() > 2
+
+
+def test_train_now_and_the_train_dialog_then_changing_the_model_re_ranks(qtbot, window,
+                                                                         demo_copy):
+    open_and_wait(qtbot, window, demo_copy)
+    window.nav.setCurrentRow(3)
+    page = window.recommendations
+    page.model_a.setCurrentIndex(page.model_a.findData("pop"))
+    page.model_b.setCurrentIndex(0)
+    page.show_for("S0010")
+    qtbot.waitUntil(lambda: page.train_now.isVisible(), timeout=10000)
+    with qtbot.waitSignal(page.shown, timeout=60000) as shown:  # trains, then ranks
+        page.train_now.click()
+    assert len(shown.args[0][0]) == 12 and not page.train_now.isVisible()
+    qtbot.waitUntil(lambda: window.update_stats() is None and hasattr(window, "last_stats"),
+                    timeout=5000)
+    qtbot.waitUntil(lambda: window.last_stats.interactions > 0, timeout=5000)
+    dialog = window.ask_train_recommenders()
+    assert set(dialog.chosen()) == {"pop", "itemknn", "family-rule", "als", "ranker"}
+    assert not dialog.boxes["vbpr"].isEnabled()  # needs profiles: none built here
+    assert "minute" in dialog.boxes["ranker"].text()
+    for name, box in dialog.boxes.items():
+        box.setChecked(name == "family-rule")
+    with qtbot.waitSignal(window.jobs.job_added, timeout=5000) as added:
+        dialog.accept()
+    qtbot.waitUntil(lambda: added.args[0].state == "done", timeout=60000)
+    assert added.args[0].result == ["family-rule"]
+    with qtbot.waitSignal(page.shown, timeout=30000) as again:  # another model: re-ranked
+        page.model_a.setCurrentIndex(page.model_a.findData("family-rule"))
+    assert [p.product.id for p in again.args[0][0]] != [p.product.id for p in shown.args[0][0]]
