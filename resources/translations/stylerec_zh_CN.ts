@@ -685,7 +685,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>JobRow</name>
     <message>
-        <location filename="../../stylerec_app/ui/jobs.py" line="251"/>
+        <location filename="../../stylerec_app/ui/jobs.py" line="272"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -693,7 +693,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../stylerec_app/ui/jobs.py" line="283"/>
+        <location filename="../../stylerec_app/ui/jobs.py" line="304"/>
         <source>No background jobs yet. Imports and other long tasks appear here with their progress and a Cancel button.</source>
         <translation>暂无后台任务。导入等耗时任务会显示在这里，附带进度和“取消”按钮。</translation>
     </message>
@@ -950,7 +950,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="431"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="449"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="452"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
@@ -1020,32 +1020,47 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="452"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="448"/>
+        <source>Cancelling… (stops after the current batch; nothing partial is kept)</source>
+        <translation>正在取消……（当前批次结束后停止；不会保留不完整的结果）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="455"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="454"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="457"/>
         <source>Ranking test users with %1</source>
         <translation>正在用 %1 为测试用户排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="456"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="459"/>
         <source>Tuning %1 (setting %2)</source>
         <translation>正在调参 %1（设置 %2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="459"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="462"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="492"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="466"/>
+        <source>about %1 min left</source>
+        <translation>约剩 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="468"/>
+        <source>about %1 s left</source>
+        <translation>约剩 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="500"/>
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="493"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="501"/>
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from collections.abc import Callable
 
@@ -89,6 +90,7 @@ class Job(QObject):
         self.result = None
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
+        self._stage: tuple[str, float] | None = None  # (stage, when it began): for the ETA
 
     def start(self) -> None:
         # On the shared inference thread a job may wait behind another: it is "running"
@@ -118,6 +120,23 @@ class Job(QObject):
             self.state = "cancelled"
             self.changed.emit()
             self.finished.emit(None)
+        elif self.active:
+            self.changed.emit()  # shows "cancelling…" until the work stops
+
+    @property
+    def cancelling(self) -> bool:
+        return self.active and self.token.cancelled
+
+    def eta_seconds(self, now: float | None = None) -> float | None:
+        """Time left in the current stage from its pace so far (None until it can tell)."""
+        p = self.progress
+        if self.state != "running" or p is None or not p.total or self._stage is None:
+            return None
+        fraction = p.fraction or 0.0
+        elapsed = (time.monotonic() if now is None else now) - self._stage[1]
+        if fraction < 0.02 or fraction >= 1.0 or elapsed < 3.0:
+            return None
+        return elapsed * (1.0 - fraction) / fraction
 
     @property
     def active(self) -> bool:
@@ -140,6 +159,8 @@ class Job(QObject):
             self.changed.emit()
 
     def _on_progress(self, p: Progress) -> None:
+        if self._stage is None or self._stage[0] != p.stage:
+            self._stage = (p.stage, time.monotonic())
         self.progress = p
         self.changed.emit()
 

@@ -444,6 +444,9 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
             return self.tr("Cancelled — finished batches were kept; run it again to resume")
         if job.state == "failed":
             return self.tr("Failed: %1").replace("%1", str(job.error))
+        if job.cancelling:
+            return self.tr("Cancelling… (stops after the current batch; nothing partial is "
+                           "kept)")
         p = job.progress
         if p is None:
             return self.tr("Starting…")
@@ -458,6 +461,11 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
         if p.total:
             text += " — " + self.tr("%1 of %2").replace("%1", f"{p.done:,}").replace(
                 "%2", f"{p.total:,}")
+        eta = job.eta_seconds()
+        if eta is not None:
+            text += " — " + (self.tr("about %1 min left").replace("%1", str(round(eta / 60)))
+                             if eta >= 90 else
+                             self.tr("about %1 s left").replace("%1", str(max(1, round(eta)))))
         return text
 
     def _current_job(self) -> Job | None:

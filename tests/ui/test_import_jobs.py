@@ -48,6 +48,8 @@ def test_import_shows_progress_can_be_cancelled_and_resumed(qtbot, window, tmp_p
     row = window.jobs_panel.rows[0]
     assert row.bar.value() > 0 and row.cancel_button.isEnabled()
     qtbot.mouseClick(row.cancel_button, Qt.MouseButton.LeftButton)
+    assert "Cancelling" in row.status.text() or job.state == "cancelled"
+    assert not row.cancel_button.isEnabled()
     qtbot.waitUntil(lambda: job.state == "cancelled", timeout=30000)
     assert "Cancelled" in row.status.text()
     assert window.last_report.status == "cancelled"
@@ -126,3 +128,19 @@ def test_window_stays_responsive_while_importing_the_real_hm_sample(qtbot, windo
     qtbot.waitUntil(lambda: window.catalog.count.text() == "17,033 products", timeout=30000)
     assert window.catalog.model.rowCount() == 1000  # the first page; more as the grid scrolls
     assert watch.max_gap < 1.5, f"event loop stalled for {watch.max_gap:.2f} s"
+
+
+def test_a_job_estimates_the_time_left_from_its_pace(qtbot):
+    from stylerec_app.domain.progress import Progress
+    from stylerec_app.ui.jobs import Job
+
+    job = Job("t", lambda progress, cancel: None, writes_store=False)
+    job.state = "running"
+    job._on_progress(Progress(10, 100, "events"))
+    started = job._stage[1]
+    assert job.eta_seconds(now=started + 1) is None  # too early to tell
+    assert abs(job.eta_seconds(now=started + 20) - 180) < 1e-6  # 10% in 20 s: 180 s left
+    job._on_progress(Progress(1, 100, "reviews"))  # a new stage starts its own clock
+    assert job.eta_seconds(now=job._stage[1] + 20) is None  # 1%: not yet
+    job.token.cancel()
+    assert job.cancelling
