@@ -145,6 +145,7 @@ class Evaluation:
             models.prepare(self.ds.store, self.ds.store_data, data, model, self.engines)
         start = time.perf_counter()
         model.fit(data, cancel=cancel)
+        _flush_restyles(model)
         return model, time.perf_counter() - start
 
     def _score(self, model, truth, data: TrainData, progress=ignore_progress, cancel=None):
@@ -153,9 +154,12 @@ class Evaluation:
         # models that restyle while ranking share networks: those rank on one thread
         restyles = getattr(model, "style_affinity", None) is not None
         workers = 1 if restyles else min(2, os.cpu_count() or 1)
-        return evaluate(model.scores_many, truth, self.config.ranking, popularity, trained_users,
-                        data.image if data.image is not None else None, progress, cancel,
-                        workers=workers)
+        try:
+            return evaluate(model.scores_many, truth, self.config.ranking, popularity,
+                            trained_users, data.image if data.image is not None else None,
+                            progress, cancel, workers=workers)
+        finally:
+            _flush_restyles(model)
 
     def grid(self, name: str) -> list[dict]:
         fixed = self.config.params.get(name, {})
@@ -192,6 +196,13 @@ class Evaluation:
         result = self._score(model, truth, data, cancel=cancel)
         return ModelRun(name, {**model.params, **best}, tuning, fit_seconds,
                         time.perf_counter() - start, result, _model_extra(model, truth))
+
+
+def _flush_restyles(model) -> None:
+    """Write the restyled embeddings a model computed to their on-disk cache."""
+    flush = getattr(getattr(model, "style_affinity", None), "flush", None)
+    if flush is not None:
+        flush()
 
 
 def _model_extra(model, truth) -> dict:

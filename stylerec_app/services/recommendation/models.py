@@ -81,6 +81,9 @@ def fit_on_store(store: Store, name: str, params: dict | None = None, *,
     prepare(store, ds, data, model, engines)
     start = time.perf_counter()
     model.fit(data, progress=progress, cancel=cancel)
+    flush = getattr(getattr(model, "style_affinity", None), "flush", None)
+    if flush is not None:
+        flush()  # the restyled embeddings it computed, for the next training and serving
     return TrainedModel(name, model, ds, data, time.perf_counter() - start)
 
 

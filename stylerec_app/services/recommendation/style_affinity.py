@@ -19,6 +19,7 @@ from stylerec_app.engine.style_spec import StyleSpec
 
 TOP_STYLES = 2
 SIZE = 160
+SAVE_EVERY = 256
 
 
 class RestyledTaste:
@@ -29,9 +30,17 @@ class RestyledTaste:
         self.engines = engines  # the hub: networks on its device, used on its thread
         self.memory: dict[int, dict[str, np.ndarray]] = {}
         self.computed = 0
+        self._unsaved: dict[int, int] = {}  # new embeddings per style not yet on disk
 
     def _models(self):
         return self.engines.stylizer, self.engines.image
+
+    def flush(self) -> None:
+        """Write every style's new embeddings (the app calls it when a ranking is done)."""
+        for style, count in list(self._unsaved.items()):
+            if count:
+                self._save(style)
+                self._unsaved[style] = 0
 
     def _cache(self, style: int) -> dict[str, np.ndarray]:
         if style not in self.memory:
@@ -63,7 +72,12 @@ class RestyledTaste:
                 vecs = embedder.embed_images(images[start : start + 16])
                 cache.update(zip(keys[start : start + 16], vecs, strict=True))
             self.computed += len(images)
-            self._save(style)
+            # Writing the cache rewrites its file: do it every SAVE_EVERY new embeddings (a
+            # lost tail only costs recomputing it), not after each shopper's short list.
+            self._unsaved[style] = self._unsaved.get(style, 0) + len(images)
+            if self._unsaved[style] >= SAVE_EVERY:
+                self._save(style)
+                self._unsaved[style] = 0
         dim = next(iter(cache.values())).shape[0] if cache else 1280
         return np.stack([cache.get(self.hashes[i], np.zeros(dim, np.float32)) for i in items])
 
