@@ -145,7 +145,7 @@ class Evaluation:
             models.prepare(self.ds.store, self.ds.store_data, data, model, self.engines)
         start = time.perf_counter()
         model.fit(data, cancel=cancel)
-        _flush_restyles(model)
+        models.flush_restyles(model)
         return model, time.perf_counter() - start
 
     def _score(self, model, truth, data: TrainData, progress=ignore_progress, cancel=None):
@@ -159,7 +159,7 @@ class Evaluation:
                             trained_users, data.image if data.image is not None else None,
                             progress, cancel, workers=workers)
         finally:
-            _flush_restyles(model)
+            models.flush_restyles(model)
 
     def grid(self, name: str) -> list[dict]:
         fixed = self.config.params.get(name, {})
@@ -196,13 +196,6 @@ class Evaluation:
         result = self._score(model, truth, data, cancel=cancel)
         return ModelRun(name, {**model.params, **best}, tuning, fit_seconds,
                         time.perf_counter() - start, result, _model_extra(model, truth))
-
-
-def _flush_restyles(model) -> None:
-    """Write the restyled embeddings a model computed to their on-disk cache."""
-    flush = getattr(getattr(model, "style_affinity", None), "flush", None)
-    if flush is not None:
-        flush()
 
 
 def _model_extra(model, truth) -> dict:

@@ -57,6 +57,14 @@ def prepare(store: Store, ds: StoreDataset, data: TrainData, model: Recommender,
         model.style_affinity = style_provider(store, ds, engines)
 
 
+def flush_restyles(model: Recommender) -> None:
+    """Write the restyled embeddings a model computed to their on-disk cache (for the next
+    training, evaluation and serving)."""
+    flush = getattr(getattr(model, "style_affinity", None), "flush", None)
+    if flush is not None:
+        flush()
+
+
 @dataclass
 class TrainedModel:
     name: str
@@ -81,9 +89,7 @@ def fit_on_store(store: Store, name: str, params: dict | None = None, *,
     prepare(store, ds, data, model, engines)
     start = time.perf_counter()
     model.fit(data, progress=progress, cancel=cancel)
-    flush = getattr(getattr(model, "style_affinity", None), "flush", None)
-    if flush is not None:
-        flush()  # the restyled embeddings it computed, for the next training and serving
+    flush_restyles(model)
     return TrainedModel(name, model, ds, data, time.perf_counter() - start)
 
 
