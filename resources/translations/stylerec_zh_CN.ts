@@ -550,6 +550,55 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
 </context>
 <context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../stylerec_app/ui/import_actions.py" line="27"/>
+        <source>Choose an H&amp;M-layout folder</source>
+        <translation>选择 H&amp;M 格式的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_actions.py" line="56"/>
+        <location filename="../../stylerec_app/ui/import_actions.py" line="62"/>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_actions.py" line="82"/>
+        <source>Cannot import</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_actions.py" line="83"/>
+        <source>Open or create a store first.</source>
+        <translation>请先打开或创建商品库。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_actions.py" line="94"/>
+        <source>The import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_actions.py" line="103"/>
+        <source>Import report</source>
+        <translation>导入报告</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_actions.py" line="104"/>
+        <source>No import has run in this session yet.</source>
+        <translation>本次会话尚未进行导入。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_actions.py" line="132"/>
+        <source>Not a catalog folder</source>
+        <translation>不是商品目录文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_actions.py" line="133"/>
+        <source>%1 has neither articles.csv (H&amp;M layout) nor products.csv / products.jsonl.</source>
+        <translation>%1 中既没有 articles.csv（H&amp;M 格式），也没有 products.csv / products.jsonl。</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <location filename="../../stylerec_app/ui/import_dialogs.py" line="135"/>
@@ -683,6 +732,39 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
 </context>
 <context>
+    <name>ImportTargetDialog</name>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="222"/>
+        <source>Import %1 into…</source>
+        <translation>将 %1 导入到…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="224"/>
+        <source>A new store (recommended)</source>
+        <translation>新建数据库（推荐）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="227"/>
+        <source>The open store: %1</source>
+        <translation>当前打开的数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="236"/>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="240"/>
+        <source>New stores are kept in %1.</source>
+        <translation>新数据库保存在 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/import_dialogs.py" line="246"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>JobRow</name>
     <message>
         <location filename="../../stylerec_app/ui/jobs.py" line="272"/>
@@ -701,366 +783,324 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="100"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="99"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="159"/>
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="101"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="100"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="159"/>
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="102"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="161"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="101"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
         <source>Style Studio</source>
         <translation>风格工作室</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="103"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="161"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="102"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="104"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="162"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="103"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="161"/>
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="105"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="104"/>
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="138"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="139"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="138"/>
         <source>&amp;Open Store…</source>
         <translation>打开商品库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="141"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="140"/>
         <source>New &amp;Demo Store…</source>
         <translation>新建演示商品库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="143"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="142"/>
         <source>Import &amp;H&amp;&amp;M Folder…</source>
         <translation>导入 H&amp;&amp;M 文件夹(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="145"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="144"/>
         <source>Import &amp;Catalog Files…</source>
         <translation>导入商品目录文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="147"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="146"/>
         <source>Last Import &amp;Report</source>
         <translation>上次导入报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="152"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="151"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="153"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="152"/>
         <source>&amp;Profiles</source>
         <translation>画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="154"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="153"/>
         <source>&amp;Build Profiles</source>
         <translation>生成画像(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="156"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="155"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="157"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="156"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="158"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="157"/>
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="149"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="148"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="165"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="164"/>
         <source>&amp;About StyleRec</source>
         <translation>关于 StyleRec(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="175"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="174"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="193"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="192"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="203"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="202"/>
         <source>No store open</source>
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="208"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="207"/>
         <source>%1 — read-only: browse only, changes are disabled</source>
         <translation>%1 —— 只读：仅可浏览，修改已禁用</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="229"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="228"/>
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="233"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="232"/>
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="244"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="243"/>
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="252"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="268"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="251"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="267"/>
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="258"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="257"/>
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="259"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="258"/>
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="264"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="263"/>
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="265"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="264"/>
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="269"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="268"/>
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="277"/>
-        <source>Choose an H&amp;M-layout folder</source>
-        <translation>选择 H&amp;M 格式的文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="287"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="292"/>
-        <source>Import %1</source>
-        <translation>导入 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="298"/>
-        <source>Cannot import</source>
-        <translation>无法导入</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="299"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="330"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="279"/>
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="310"/>
-        <source>The import failed</source>
-        <translation>导入失败</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="319"/>
-        <source>Import report</source>
-        <translation>导入报告</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="320"/>
-        <source>No import has run in this session yet.</source>
-        <translation>本次会话尚未进行导入。</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="329"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="278"/>
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="334"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="283"/>
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="344"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="293"/>
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="357"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="306"/>
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="397"/>
-        <source>Not a catalog folder</source>
-        <translation>不是商品目录文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="398"/>
-        <source>%1 has neither articles.csv (H&amp;M layout) nor products.csv / products.jsonl.</source>
-        <translation>%1 中既没有 articles.csv（H&amp;M 格式），也没有 products.csv / products.jsonl。</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="419"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="345"/>
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="423"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="349"/>
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="431"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="452"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="357"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="378"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="431"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="357"/>
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="432"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="358"/>
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="432"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="358"/>
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="433"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="359"/>
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="434"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="360"/>
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="435"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="361"/>
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="436"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="362"/>
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="437"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="363"/>
         <source>Training</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="437"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="363"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="440"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="366"/>
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="442"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="368"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="444"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="370"/>
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="446"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="372"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="448"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="374"/>
         <source>Cancelling… (stops after the current batch; nothing partial is kept)</source>
         <translation>正在取消……（当前批次结束后停止；不会保留不完整的结果）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="455"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="381"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="457"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="383"/>
         <source>Ranking test users with %1</source>
         <translation>正在用 %1 为测试用户排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="459"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="385"/>
         <source>Tuning %1 (setting %2)</source>
         <translation>正在调参 %1（设置 %2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="462"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="388"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="466"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="392"/>
         <source>about %1 min left</source>
         <translation>约剩 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="468"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="394"/>
         <source>about %1 s left</source>
         <translation>约剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="500"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="426"/>
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="501"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="427"/>
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>

@@ -199,3 +199,58 @@ class ImportReportDialog(QDialog):
                                               "import-report.csv", self.tr("CSV (*.csv)"))
         if path:
             self.report.write_csv(Path(path))
+
+
+def new_store_path(stores: Path, name: str) -> Path:
+    """A store file named after the imported folder, not yet taken (hm.sqlite, hm-2.sqlite…)."""
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in name).strip("-") or "store"
+    path, n = stores / f"{stem}.sqlite", 2
+    while path.exists():
+        path, n = stores / f"{stem}-{n}.sqlite", n + 1
+    return path
+
+
+class ImportTargetDialog(QDialog):
+    """Where an import goes: a new store named after the folder (the default: real data and
+    the demo never mix by accident) or the store that is open."""
+
+    def __init__(self, folder_name: str, open_store: Path | None, new_path: Path,
+                 parent=None) -> None:
+        from PySide6.QtWidgets import QRadioButton
+
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import %1 into…").replace("%1", folder_name))
+        self.setMinimumWidth(520)
+        self.new = QRadioButton(self.tr("A new store (recommended)"))
+        self.name = QLineEdit(new_path.name)
+        self.folder = new_path.parent
+        self.into_open = QRadioButton(self.tr("The open store: %1").replace(
+            "%1", open_store.name if open_store else "—"))
+        self.into_open.setEnabled(open_store is not None)
+        self.new.setChecked(True)
+        self.new.toggled.connect(self.name.setEnabled)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.new)
+        row = QHBoxLayout()
+        row.addSpacing(24)
+        row.addWidget(QLabel(self.tr("File name")))
+        row.addWidget(self.name, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.into_open)
+        note = QLabel(self.tr("New stores are kept in %1.").replace("%1", str(self.folder)))
+        note.setStyleSheet("color: #666")
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def target(self) -> Path | None:
+        """The new store's path, or None for the open store."""
+        if self.into_open.isChecked():
+            return None
+        name = self.name.text().strip() or "store"
+        return self.folder / (name if name.endswith(".sqlite") else f"{name}.sqlite")

@@ -25,7 +25,6 @@ from stylerec_app.domain.imports import ImportReport
 from stylerec_app.services.catalog import CatalogService
 from stylerec_app.services.demo import create_demo_store
 from stylerec_app.services.engines import Engines
-from stylerec_app.services.importing import GenericSource, import_generic, import_hm, looks_like_hm
 from stylerec_app.services.profiles import build_profiles
 from stylerec_app.services.profiles.queries import ProfileService
 from stylerec_app.services.recommendation.service import RecommendationService
@@ -35,7 +34,7 @@ from stylerec_app.services.styling import StyleService
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_page import CatalogPage
 from stylerec_app.ui.evaluation_page import EvaluationPage
-from stylerec_app.ui.import_dialogs import GenericImportDialog, ImportReportDialog, discover_generic
+from stylerec_app.ui.import_actions import ImportActions
 from stylerec_app.ui.jobs import Job, JobManager, JobsPanel
 from stylerec_app.ui.preview_worker import PreviewWorker
 from stylerec_app.ui.recommendations_page import RecommendationsPage
@@ -45,7 +44,7 @@ from stylerec_app.ui.window_actions import StudioActions
 from stylerec_app.ui.window_support import SupportActions
 
 
-class MainWindow(StudioActions, SupportActions, QMainWindow):
+class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
     store_opened = Signal(object)  # CatalogService or None
     profiles_finished = Signal(object)  # ProfileReport
     import_finished = Signal(object)  # ImportReport
@@ -271,56 +270,6 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
                 return
             self.create_demo(Path(path))
 
-    # -- imports ---------------------------------------------------------------------------------
-
-    def choose_hm_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose an H&M-layout folder"))
-        if folder:
-            self.start_hm_import(Path(folder))
-
-    def choose_generic(self) -> None:
-        dialog = GenericImportDialog(self)
-        if dialog.exec():
-            self.start_generic_import(dialog.source())
-
-    def start_hm_import(self, folder: Path) -> Job | None:
-        return self._start_import(self.tr("Import %1").replace("%1", folder.name),
-                                  lambda store, p, c: import_hm(store, folder, progress=p,
-                                                                cancel=c))
-
-    def start_generic_import(self, source: GenericSource) -> Job | None:
-        return self._start_import(self.tr("Import %1").replace("%1", source.products.name),
-                                  lambda store, p, c: import_generic(store, source, progress=p,
-                                                                     cancel=c))
-
-    def _start_import(self, title: str, run) -> Job | None:
-        if self.service is None:
-            self.error(self.tr("Cannot import"),
-                       StyleRecError(self.tr("Open or create a store first.")))
-            return None
-        store = self.service.store
-        job = self.jobs.submit(title, lambda progress, cancel: run(store, progress, cancel))
-        job.finished.connect(lambda _r: self._after_import(job))
-        return job
-
-    def _after_import(self, job: Job) -> None:
-        report = job.result if job.state == "done" else getattr(job.error, "report", None)
-        self.refresh()
-        if job.state == "failed":
-            self.error(self.tr("The import failed"), job.error, job.error_details)
-        if report is not None:
-            self.last_report = report
-            self.import_finished.emit(report)
-            if self.show_reports:
-                ImportReportDialog(report, self).open()
-
-    def show_last_report(self) -> None:
-        if self.last_report is None:
-            QMessageBox.information(self, self.tr("Import report"),
-                                    self.tr("No import has run in this session yet."))
-            return
-        ImportReportDialog(self.last_report, self).open()
-
     # -- profiles --------------------------------------------------------------------------------
 
     def start_profiling(self) -> Job | None:
@@ -375,29 +324,6 @@ class MainWindow(StudioActions, SupportActions, QMainWindow):
     def show_product(self, product) -> None:
         self.nav.setCurrentRow(0)
         self.catalog.show_product(product.id)
-
-    # -- drag and drop ---------------------------------------------------------------------------
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        urls = event.mimeData().urls()
-        if urls and all(u.isLocalFile() and Path(u.toLocalFile()).is_dir() for u in urls):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        for url in event.mimeData().urls():
-            self.import_folder(Path(url.toLocalFile()))
-        event.acceptProposedAction()
-
-    def import_folder(self, folder: Path) -> Job | None:
-        if looks_like_hm(folder):
-            return self.start_hm_import(folder)
-        source = discover_generic(folder)
-        if source is not None:
-            return self.start_generic_import(source)
-        self.error(self.tr("Not a catalog folder"), StyleRecError(
-            self.tr("%1 has neither articles.csv (H&M layout) nor products.csv / "
-                    "products.jsonl.").replace("%1", str(folder))))
-        return None
 
     # -- status ----------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from stylerec_app.ui.main_window import MainWindow
 def window(qtbot, settings):
     w = MainWindow(settings)
     w.show_reports = False  # modal dialogs would wait for a click
+    w.ask_before_import = False  # imports go into the open store (the dialog is tested alone)
     qtbot.addWidget(w)
     w.show()
     yield w

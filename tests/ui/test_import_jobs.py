@@ -144,3 +144,34 @@ def test_a_job_estimates_the_time_left_from_its_pace(qtbot):
     assert job.eta_seconds(now=job._stage[1] + 20) is None  # 1%: not yet
     job.token.cancel()
     assert job.cancelling
+
+
+def test_an_import_asks_where_and_defaults_to_a_new_store_named_after_the_folder(
+        qtbot, window, demo_copy, tmp_path):
+    folder = make_hm_folder(tmp_path / "spring-drop", articles=12, customers=5,
+                            transactions=40)
+    open_and_wait(qtbot, window, demo_copy)
+    window.ask_before_import = True
+    started = []
+    dialog = window.ask_where(folder.name, lambda t: started.append(
+        window.start_hm_import(folder, t)))
+    assert dialog.new.isChecked() and dialog.name.text() == "spring-drop.sqlite"
+    assert "demo.sqlite" in dialog.into_open.text()
+    with qtbot.waitSignal(window.catalog.loaded, timeout=60000) as opened:
+        dialog.accept()
+    assert started[0].state == "done" and opened.args[0] == 12
+    target = window.settings.data_dir / "stores" / "spring-drop.sqlite"
+    assert window.service.path == target.resolve()
+    demo = open_store(demo_copy, create=False)  # the demo store got nothing
+    try:
+        with demo.read() as session:
+            from stylerec_app.storage import catalog_repo
+
+            assert catalog_repo.store_stats(session).products == 336
+    finally:
+        demo.close()
+    again = window.ask_where(folder.name, lambda t: None)  # a second one gets a free name
+    assert again.name.text() == "spring-drop-2.sqlite"
+    again.into_open.setChecked(True)
+    assert again.target() is None
+    again.close()
