@@ -1781,100 +1781,95 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>ShopperCard</name>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="49"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="50"/>
         <source>Restyle products for this shopper</source>
         <translation>为此顾客重绘商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="64"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="65"/>
         <source>Top categories</source>
         <translation>偏好类别</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="65"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="66"/>
         <source>Colours they like</source>
         <translation>偏好颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="66"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="67"/>
         <source>Price band</source>
         <translation>价格区间</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="67"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="68"/>
         <source>Style blend (built-in styles)</source>
         <translation>风格组合（内置风格）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="68"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="69"/>
         <source>Recent history</source>
         <translation>最近行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="69"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="70"/>
         <source>Similar products (by look)</source>
         <translation>相似商品（按外观）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="71"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="72"/>
         <source>Choose a shopper on the left to see their profile.</source>
         <translation>在左侧选择一位顾客以查看其画像。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="101"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="102"/>
         <source>%1 events in the profile</source>
         <translation>画像基于 %1 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="105"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="106"/>
         <source>No profile yet: run Profiles → Build Profiles.</source>
         <translation>尚无画像：请运行“画像 → 生成画像”。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="107"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="108"/>
         <source>New shopper without history: showing the store&apos;s default taste (best sellers).</source>
         <translation>新顾客，暂无行为：显示商店的默认偏好（畅销商品）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="114"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="115"/>
         <source>usually %1 (from %2 to %3)</source>
         <translation>通常 %1（%2 至 %3）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="116"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="117"/>
         <source>no purchases or carts with a price yet</source>
         <translation>尚无带价格的购买或加购记录</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="118"/>
-        <source>Style %1</source>
-        <translation>风格 %1</translation>
     </message>
 </context>
 <context>
     <name>ShoppersPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="147"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="148"/>
         <source>Search shopper id…</source>
         <translation>搜索顾客编号…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="183"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="184"/>
         <source>No store is open.</source>
         <translation>尚未打开商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="222"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="223"/>
         <source>%1 · %2 events</source>
         <translation>%1 · %2 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="214"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="215"/>
         <source>%1 shoppers</source>
         <translation>%1 位顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/shoppers_page.py" line="216"/>
+        <location filename="../../stylerec_app/ui/shoppers_page.py" line="217"/>
         <source>Profiles are not built yet: Profiles → Build Profiles.</source>
         <translation>尚未生成画像：画像 → 生成画像。</translation>
     </message>
@@ -1948,160 +1943,292 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
 </context>
 <context>
+    <name>StyleNames</name>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="12"/>
+        <source>Sunny pastel</source>
+        <translation>明媚粉彩</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="13"/>
+        <source>Pop-art blocks</source>
+        <translation>波普色块</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="14"/>
+        <source>Charcoal wash</source>
+        <translation>炭笔淡彩</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="15"/>
+        <source>Electric strokes</source>
+        <translation>电光笔触</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="16"/>
+        <source>Warm impressionist</source>
+        <translation>暖调印象派</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="17"/>
+        <source>Autumn palette</source>
+        <translation>秋日调色</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="18"/>
+        <source>Indigo batik</source>
+        <translation>靛蓝蜡染</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="19"/>
+        <source>Fauve blue and gold</source>
+        <translation>野兽派蓝金</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="20"/>
+        <source>Pastel line drawing</source>
+        <translation>粉彩线描</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="21"/>
+        <source>Floral print</source>
+        <translation>碎花印花</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="22"/>
+        <source>Sepia oil</source>
+        <translation>棕褐油画</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="23"/>
+        <source>Golden etching</source>
+        <translation>金色蚀刻</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="24"/>
+        <source>Misty watercolour</source>
+        <translation>朦胧水彩</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="25"/>
+        <source>Green cubist</source>
+        <translation>绿色立体派</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="26"/>
+        <source>Frosted blue</source>
+        <translation>霜蓝</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="27"/>
+        <source>Stained glass</source>
+        <translation>彩绘玻璃</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="28"/>
+        <source>Blue brushwork</source>
+        <translation>蓝色笔触</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="29"/>
+        <source>Woven grid</source>
+        <translation>编织格纹</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="30"/>
+        <source>Sand line art</source>
+        <translation>沙色线稿</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="31"/>
+        <source>Starry blue</source>
+        <translation>星空蓝</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="32"/>
+        <source>Red expressionist</source>
+        <translation>红色表现主义</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="33"/>
+        <source>Coral cut-paper</source>
+        <translation>珊瑚剪纸</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="34"/>
+        <source>Faded film</source>
+        <translation>褪色胶片</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="35"/>
+        <source>Dusky green</source>
+        <translation>暮色绿</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="36"/>
+        <source>Cream relief</source>
+        <translation>奶油浮雕</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="37"/>
+        <source>Mosaic tapestry</source>
+        <translation>马赛克挂毯</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_names.py" line="45"/>
+        <source>Style %1</source>
+        <translation>风格 %1</translation>
+    </message>
+</context>
+<context>
     <name>StyleStudioPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="89"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="90"/>
         <source>product id, or pick one in the Catalog</source>
         <translation>商品编号，或在商品目录中选择</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="91"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="92"/>
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="93"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="94"/>
         <source>Shopper&apos;s style blend</source>
         <translation>顾客的风格组合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="103"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="104"/>
         <source>Keep the product&apos;s colours</source>
         <translation>保留商品颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="109"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="110"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="110"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="111"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="111"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="112"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="112"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="113"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="113"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="114"/>
         <source>Restyle</source>
         <translation>重绘范围</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="122"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="123"/>
         <source>Blend</source>
         <translation>组合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="124"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="125"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="125"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="126"/>
         <source>Export catalog selection…</source>
         <translation>导出目录中的商品…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="126"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="127"/>
         <source>Train a new style…</source>
         <translation>训练新风格…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="127"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="128"/>
         <source>Use a picture as a style…</source>
         <translation>用图片作为风格…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="137"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="138"/>
         <source>Original</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="138"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="139"/>
         <source>Pick a product and a shopper or a style</source>
         <translation>请选择商品，以及顾客或风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="177"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="178"/>
         <source>The style models could not be loaded: %1</source>
         <translation>无法加载风格模型：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="187"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="188"/>
         <source>%1 (trained)</source>
         <translation>%1（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="188"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="189"/>
         <source>%1 (from a picture)</source>
         <translation>%1（来自图片）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="189"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="190"/>
         <source>Vintage (CycleGAN, slow without a GPU)</source>
         <translation>复古（CycleGAN，无 GPU 时较慢）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="216"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="217"/>
         <source>This shopper has no style blend yet: build profiles first, or pick a style by hand.</source>
         <translation>此顾客还没有风格组合：请先生成画像，或手动选择风格。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="186"/>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="249"/>
-        <source>Style %1</source>
-        <translation>风格 %1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="98"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="99"/>
         <source>Background only (the product stays true)</source>
         <translation>仅背景（商品保持原样）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="99"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="100"/>
         <source>Product only (changes how the product looks)</source>
         <translation>仅商品（会改变商品外观）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="100"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="101"/>
         <source>Whole image (a look: not the product&apos;s real colours)</source>
         <translation>整张图片（仅为氛围：不是商品的真实颜色）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="278"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="279"/>
         <source>This product has no usable photo.</source>
         <translation>此商品没有可用的照片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="282"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="283"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="289"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="290"/>
         <source>Could not restyle: %1</source>
         <translation>无法重绘：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="293"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="294"/>
         <source>%1 ms on %2</source>
         <translation>%1 毫秒（%2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="301"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="302"/>
         <source>Export restyled image</source>
         <translation>导出重绘图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="303"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="304"/>
         <source>Images (*.png *.jpg)</source>
         <translation>图片 (*.png *.jpg)</translation>
     </message>

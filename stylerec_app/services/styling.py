@@ -32,8 +32,20 @@ class StyleChoice:
     vector: tuple[float, ...] = ()  # the style vector of a picture style
 
 
+# The 26 built-in styles, named from what they look like (rendered on one photo and looked
+# at); the app shows them translated (ui/style_names.py), the CLI in English. Numbers and
+# the old "Style N" names keep working on the command line.
+BUILTIN_NAMES = (
+    "Sunny pastel", "Pop-art blocks", "Charcoal wash", "Electric strokes", "Warm impressionist",
+    "Autumn palette", "Indigo batik", "Fauve blue and gold", "Pastel line drawing",
+    "Floral print", "Sepia oil", "Golden etching", "Misty watercolour", "Green cubist",
+    "Frosted blue", "Stained glass", "Blue brushwork", "Woven grid", "Sand line art",
+    "Starry blue", "Red expressionist", "Coral cut-paper", "Faded film", "Dusky green",
+    "Cream relief", "Mosaic tapestry")
+
+
 def builtin_name(index: int) -> str:
-    return f"Style {index}"
+    return BUILTIN_NAMES[index] if 0 <= index < len(BUILTIN_NAMES) else f"Style {index}"
 
 
 def build_spec(kind: str, *, weights=None, index: int | None = None, vector=(),
@@ -119,7 +131,7 @@ class StyleService:
                 weights[self._bank_index(key, choices)] += float(amount or 1.0)
             spec = build_spec("blend", weights=weights, **options)
         elif style is not None:
-            choice = choices.get(style.lower()) or choices.get(f"style {style}".lower())
+            choice = self._find(style, choices)
             if choice is None:
                 raise StyleRecError(f"Unknown style {style!r}: use 0–25, a saved style's name, "
                                     "or 'vintage'.")
@@ -132,9 +144,18 @@ class StyleService:
         return spec
 
     @staticmethod
-    def _bank_index(key: str, choices: dict) -> int:
+    def _find(key: str, choices: dict) -> StyleChoice | None:
+        """A style by name (any case), or a built-in by number ("8" or "Style 8")."""
         key = key.strip().lower()
-        choice = choices.get(key) or choices.get(f"style {key}")
+        number = key.removeprefix("style ").strip()
+        if key in choices or not number.isdigit():
+            return choices.get(key)
+        return next((c for c in choices.values() if c.kind == "builtin"
+                     and c.index == int(number)), None)
+
+    @classmethod
+    def _bank_index(cls, key: str, choices: dict) -> int:
+        choice = cls._find(key, choices)
         if choice is None or choice.index is None:
             raise StyleRecError(f"{key!r} cannot be blended: use 0–25 or a trained style's name.")
         return choice.index

@@ -21,6 +21,7 @@ from stylerec_app.services.profiles.queries import ProfileService
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_model import format_price
 from stylerec_app.ui.profile_widgets import ProductStrip, ShareBars, SwatchRow
+from stylerec_app.ui.style_names import style_name
 
 PAGE = 200  # shoppers per request; more arrive as the list scrolls
 
@@ -115,7 +116,7 @@ class ShopperCard(QScrollArea):
             .replace("%2", format_price(band["low"])).replace("%3", format_price(band["high"]))
             if band else self.tr("no purchases or carts with a price yet"))
         top_styles = sorted(enumerate(view.style_blend), key=lambda kv: -kv[1])[:6]
-        self.styles.set_rows([(self.tr("Style %1").replace("%1", str(i)), w)
+        self.styles.set_rows([(style_name(i), w)
                               for i, w in top_styles if w >= 0.01])
         self.history.set_products([h.product for h in view.history],
                                   [f"{h.kind} {h.when}" for h in view.history])

@@ -28,6 +28,7 @@ from stylerec_app.services.profiles.queries import ProfileService
 from stylerec_app.services.styling import STYLES, StyleSpec, build_spec
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.preview_worker import PreviewRequest, PreviewResult, PreviewWorker
+from stylerec_app.ui.style_names import style_name
 
 BLEND_SLIDERS = 4
 
@@ -183,7 +184,7 @@ class StyleStudioPage(QWidget):
         while self.source.count() > 1:
             self.source.removeItem(1)
         for choice in choices:
-            builtin = self.tr("Style %1").replace("%1", str(choice.index))
+            builtin = style_name(choice.index)
             label = {"builtin": builtin, "trained": self.tr("%1 (trained)"),
                      "arbitrary": self.tr("%1 (from a picture)"),
                      "vintage": self.tr("Vintage (CycleGAN, slow without a GPU)")}[choice.kind]
@@ -246,7 +247,7 @@ class StyleStudioPage(QWidget):
             slider.setVisible(used)
             if used:
                 style = self.blend_styles[i]
-                label.setText(self.tr("Style %1").replace("%1", str(style)))
+                label.setText(style_name(style))
                 slider.blockSignals(True)
                 slider.setValue(int(round(100 * weights[style] / weights.max())))
                 slider.blockSignals(False)

@@ -1,0 +1,45 @@
+"""The built-in styles' names in the UI language (services.styling.BUILTIN_NAMES in English).
+
+The literals are repeated here because Qt's lupdate reads them from this file; a test
+checks that both lists agree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+NAMES = (
+    QT_TRANSLATE_NOOP("StyleNames", "Sunny pastel"),
+    QT_TRANSLATE_NOOP("StyleNames", "Pop-art blocks"),
+    QT_TRANSLATE_NOOP("StyleNames", "Charcoal wash"),
+    QT_TRANSLATE_NOOP("StyleNames", "Electric strokes"),
+    QT_TRANSLATE_NOOP("StyleNames", "Warm impressionist"),
+    QT_TRANSLATE_NOOP("StyleNames", "Autumn palette"),
+    QT_TRANSLATE_NOOP("StyleNames", "Indigo batik"),
+    QT_TRANSLATE_NOOP("StyleNames", "Fauve blue and gold"),
+    QT_TRANSLATE_NOOP("StyleNames", "Pastel line drawing"),
+    QT_TRANSLATE_NOOP("StyleNames", "Floral print"),
+    QT_TRANSLATE_NOOP("StyleNames", "Sepia oil"),
+    QT_TRANSLATE_NOOP("StyleNames", "Golden etching"),
+    QT_TRANSLATE_NOOP("StyleNames", "Misty watercolour"),
+    QT_TRANSLATE_NOOP("StyleNames", "Green cubist"),
+    QT_TRANSLATE_NOOP("StyleNames", "Frosted blue"),
+    QT_TRANSLATE_NOOP("StyleNames", "Stained glass"),
+    QT_TRANSLATE_NOOP("StyleNames", "Blue brushwork"),
+    QT_TRANSLATE_NOOP("StyleNames", "Woven grid"),
+    QT_TRANSLATE_NOOP("StyleNames", "Sand line art"),
+    QT_TRANSLATE_NOOP("StyleNames", "Starry blue"),
+    QT_TRANSLATE_NOOP("StyleNames", "Red expressionist"),
+    QT_TRANSLATE_NOOP("StyleNames", "Coral cut-paper"),
+    QT_TRANSLATE_NOOP("StyleNames", "Faded film"),
+    QT_TRANSLATE_NOOP("StyleNames", "Dusky green"),
+    QT_TRANSLATE_NOOP("StyleNames", "Cream relief"),
+    QT_TRANSLATE_NOOP("StyleNames", "Mosaic tapestry"),
+)
+
+
+def style_name(index: int) -> str:
+    """A built-in style's descriptive name, translated."""
+    if 0 <= index < len(NAMES):
+        return QCoreApplication.translate("StyleNames", NAMES[index])
+    return QCoreApplication.translate("StyleNames", "Style %1").replace("%1", str(index))
