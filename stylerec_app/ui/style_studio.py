@@ -184,7 +184,7 @@ class StyleStudioPage(QWidget):
         while self.source.count() > 1:
             self.source.removeItem(1)
         for choice in choices:
-            builtin = style_name(choice.index)
+            builtin = style_name(choice.index) if choice.kind == "builtin" else ""
             label = {"builtin": builtin, "trained": self.tr("%1 (trained)"),
                      "arbitrary": self.tr("%1 (from a picture)"),
                      "vintage": self.tr("Vintage (CycleGAN, slow without a GPU)")}[choice.kind]
