@@ -4,15 +4,20 @@ from stylerec_app.storage.database import open_store
 from tests.ui.conftest import open_and_wait
 
 
-def test_train_rank_compare_and_open_in_studio(qtbot, window, profiled_demo, tmp_path):
+def _copy(store, tmp_path):
+    """A private copy of a session's store (SQLite's backup API: consistent while open)."""
     import sqlite3
 
     path = tmp_path / "demo.sqlite"
-    src, dst = sqlite3.connect(profiled_demo), sqlite3.connect(path)
+    src, dst = sqlite3.connect(store), sqlite3.connect(path)
     src.backup(dst)
     dst.close()
     src.close()
-    open_and_wait(qtbot, window, path)
+    return path
+
+
+def test_train_rank_compare_and_open_in_studio(qtbot, window, profiled_demo, tmp_path):
+    open_and_wait(qtbot, window, _copy(profiled_demo, tmp_path))
     window.nav.setCurrentRow(3)
     page = window.recommendations
     job = window.train_recommenders(["pop", "itemknn", "als"])
@@ -92,14 +97,7 @@ def _busiest_after_split(path, days=20) -> str:
 
 def test_the_ranker_serves_in_the_app_with_reasons_and_family_badges(qtbot, window,
                                                                    profiled_demo, tmp_path):
-    import sqlite3
-
-    path = tmp_path / "demo.sqlite"
-    src, dst = sqlite3.connect(profiled_demo), sqlite3.connect(path)
-    src.backup(dst)
-    dst.close()
-    src.close()
-    open_and_wait(qtbot, window, path)
+    open_and_wait(qtbot, window, _copy(profiled_demo, tmp_path))
     window.nav.setCurrentRow(3)
     page = window.recommendations
     job = window.train_recommenders(["family-rule", "ranker-no-style"])
