@@ -107,6 +107,7 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
             self.nav.addItem(label)
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._carry_selection)
         self.nav.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -320,6 +321,30 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
             self._show_device(old.device_report)
         self.recommendations.restore(old.recommendations.snapshot())
         self.evaluation.restore(old.evaluation.snapshot())
+
+    _carried: tuple = (None, None)  # the product and shopper last carried between areas
+
+    def _carry_selection(self, row: int) -> None:
+        """The product selected in the Catalog and the shopper open in Shoppers follow into
+        the Studio (Ctrl+3) and Recommendations (Ctrl+4) — when they changed since the
+        last time, so a choice made in the Studio itself is not overwritten."""
+        page = self.pages.widget(row)
+        detail = self.catalog.detail.detail
+        product = detail.summary if detail is not None else None
+        view = self.shoppers.card.view
+        shopper = view.shopper.external_id if view is not None else None
+        last_product, last_shopper = self._carried
+        if page is self.studio:
+            if product is not None and product.id != last_product:
+                self.studio.set_product(product)
+            if shopper and shopper != last_shopper:
+                self.studio.set_shopper(shopper)
+        elif page is self.recommendations:
+            if shopper and shopper != last_shopper:
+                self.recommendations.shopper.setText(shopper)
+        else:
+            return
+        self._carried = (product.id if product else last_product, shopper or last_shopper)
 
     def show_product(self, product) -> None:
         self.nav.setCurrentRow(0)

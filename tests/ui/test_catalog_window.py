@@ -201,3 +201,19 @@ def test_a_new_search_starts_at_the_top_without_a_stale_detail(qtbot, window, de
         page.search.setText("mug")
     assert bar.value() == 0
     assert page.detail.detail is None and page.detail.empty.isVisible()
+
+
+def test_the_catalog_selection_follows_into_the_studio(qtbot, window, demo_copy):
+    open_and_wait(qtbot, window, demo_copy)
+    page = window.catalog
+    with qtbot.waitSignal(page.detail_loaded, timeout=5000):
+        page.view.setCurrentIndex(page.model.index(3))
+    chosen = page.model.items[3]
+    window.nav.setCurrentRow(window.pages.indexOf(window.studio))  # Ctrl+3
+    assert window.studio.product.id == chosen.id
+    assert window.studio.product_edit.text() == chosen.external_id
+    other = page.model.items[5]
+    window.studio.set_product(other)  # chosen in the Studio: kept on the next visit
+    window.nav.setCurrentRow(0)
+    window.nav.setCurrentRow(window.pages.indexOf(window.studio))
+    assert window.studio.product.id == other.id
