@@ -152,6 +152,7 @@ def test_a_language_switch_keeps_choices_results_and_job_history(shell, qtbot, d
     rows = page.table.rowCount()
     jobs = len(window.jobs_panel.rows)
     assert rows == 2 and jobs >= 1
+    qtbot.waitUntil(lambda: not window.jobs.active_jobs(), timeout=30000)  # else it waits
     window.apply_preferences(preferences.Preferences(**{**vars(window.prefs),
                                                         "language": "zh_CN"}))
     new = shell.window
