@@ -12,10 +12,12 @@ import time
 import pytest
 
 
-def _fit_seconds(name, data):
+def _fit_seconds(name, data, prepare=None):
     from stylerec_app.services.recommendation import models
 
     model = models.make_model(name)
+    if prepare is not None:
+        prepare(model)  # the restyled style-affinity provider
     start = time.perf_counter()
     model.fit(data)
     return model, time.perf_counter() - start
@@ -33,7 +35,7 @@ def _serving_p50(store, trained, shoppers, rounds=3) -> float:
     return statistics.median(times)
 
 
-def _compare_serving(store, label: str) -> None:
+def _compare_serving(store, label: str, engines=None) -> None:
     from stylerec_app.services.interactions import attach_features, load_store, train_data
     from stylerec_app.services.recommendation.models import TrainedModel
 
@@ -42,8 +44,14 @@ def _compare_serving(store, label: str) -> None:
     shoppers = [ds.user_names[u] for u in range(0, len(ds.user_names), max(1,
                                                                        len(ds.user_names) // 30))]
     lines, p50 = [], {}
+    from stylerec_app.services.recommendation import models
+
+    def prepare(model):
+        if engines is not None:
+            models.prepare(store, ds, data, model, engines)
+
     for name in ("pop", "family-rule", "ranker"):
-        model, seconds = _fit_seconds(name, data)
+        model, seconds = _fit_seconds(name, data, prepare)
         trained = TrainedModel(name, model, ds, data, seconds)
         _serving_p50(store, trained, shoppers[:2], rounds=1)  # warm: first-call imports
         p50[name] = _serving_p50(store, trained, shoppers)
@@ -87,11 +95,17 @@ def test_ranker_training_and_serving_on_hm(shared_hm, tmp_path):
                     reason="set STYLEREC_HM_PROFILED to a profiled H&M store")
 def test_ranker_with_images_and_style_on_profiled_hm():
     import os
+    import tempfile
+    from pathlib import Path
 
+    from stylerec_app.services.engines import Engines
     from stylerec_app.storage.database import open_store
 
+    engines = Engines("cpu", Path(tempfile.mkdtemp()))
     store = open_store(os.environ["STYLEREC_HM_PROFILED"], create=False)
     try:
-        _compare_serving(store, "Profiled H&M sample (image neighbours and style features)")
+        _compare_serving(store, "Profiled H&M sample (image neighbours, style features and "
+                                "the restyled style affinity, its cache as the store has it)",
+                         engines)
     finally:
         store.close()
