@@ -1,15 +1,16 @@
 """Cheap candidate generators for fashion ranking, each a recommender in its own right.
 
 Every generator scores all products for a batch of shoppers from the shopper's history,
-weighted by recency (an event `half_life_days` old counts half), and names the reason
-code it stands for. Standalone, each ranks what it found first and the rest by recent
-popularity (a tiny tie-break), so it is evaluable alone; the learned ranker takes the
-top few of each as its candidates and their scores and ranks as features.
+weighted by recency (an event `half_life_days` old counts half); its name is the reason a
+pick it found is given (services/recommendation/reasons.py). Standalone, each ranks what
+it found first and the rest by recent popularity (a tiny tie-break), so it is evaluable
+alone; the learned ranker takes the top few of each as its candidates and their scores
+and ranks as features.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -79,7 +80,6 @@ def category_share(history: sp.csr_matrix, codes: np.ndarray | None) -> np.ndarr
 class Generator(Recommender):
     """A candidate source: `raw(users)` are its own scores (0 where it has nothing)."""
 
-    reason: ClassVar[str] = "reason.popular"
     grid = ({"half_life_days": 7.0}, {"half_life_days": 30.0})
 
     def __init__(self, name: str, half_life_days: float = 14.0, **params) -> None:
@@ -112,7 +112,6 @@ class Generator(Recommender):
 class SameFamily(Generator):
     """Other colours and variants (same product family) of what they engaged with."""
 
-    reason = "reason.family"
 
     def __init__(self, half_life_days: float = 14.0) -> None:
         super().__init__("same-family", half_life_days)
@@ -131,7 +130,6 @@ class SameFamily(Generator):
 class CoPurchase(Generator):
     """Products often bought with theirs (cosine item-to-item), recent purchases first."""
 
-    reason = "reason.bought_with"
     state_fields = ("similarity",)
 
     def __init__(self, half_life_days: float = 14.0, neighbours: int = 50) -> None:
@@ -149,7 +147,6 @@ class CoPurchase(Generator):
 class Trending(Generator):
     """What sells now across the store (time-decayed popularity)."""
 
-    reason = "reason.trending"
     grid = ({"half_life_days": 3.0}, {"half_life_days": 7.0}, {"half_life_days": 30.0})
 
     def __init__(self, half_life_days: float = 7.0) -> None:
@@ -162,7 +159,6 @@ class Trending(Generator):
 class SegmentTrending(Generator):
     """What sells now in the categories they shop (decayed popularity × their share)."""
 
-    reason = "reason.trending_in"
     grid = ({"half_life_days": 7.0}, {"half_life_days": 30.0})
 
     def __init__(self, half_life_days: float = 7.0) -> None:
@@ -184,7 +180,6 @@ class SegmentTrending(Generator):
 class AgeTrending(Generator):
     """What sells now with shoppers of their age band (decayed popularity per segment)."""
 
-    reason = "reason.trending_age"
     grid = ({"half_life_days": 7.0}, {"half_life_days": 30.0})
 
     def __init__(self, half_life_days: float = 7.0) -> None:
@@ -216,7 +211,6 @@ class AgeTrending(Generator):
 class Repeat(Generator):
     """What they bought before, most recent first (only where repeats are ranked)."""
 
-    reason = "reason.again"
 
     def __init__(self, half_life_days: float = 14.0) -> None:
         super().__init__("repeat", half_life_days)
@@ -228,7 +222,6 @@ class Repeat(Generator):
 class ImageNeighbours(Generator):
     """Photos (and texts) close to their recent purchases: finds products nobody bought."""
 
-    reason = "reason.similar"
     needs = frozenset({"images"})
     TEXT_WEIGHT = 0.3  # of the text vectors, when the store has them
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from stylerec_app.domain.messages import Message
+from stylerec_app.engine.recommenders.candidates import CoPurchase, Generator
 from stylerec_app.engine.recommenders.hybrid import Hybrid
 from stylerec_app.engine.recommenders.ranker import Ranker
 from stylerec_app.storage import profiles_repo
@@ -27,8 +28,13 @@ class _Draft:
 def reasons_for(store: Store, trained, user: int, items) -> list[Message]:
     items = [int(i) for i in items]
     history = trained.data.seen(user)
-    led = (trained.model.explain_many(user, items) if isinstance(trained.model, Ranker)
-           else [None] * len(items))
+    model = trained.model
+    if isinstance(model, Ranker):
+        led = model.explain_many(user, items)
+    elif isinstance(model, Generator):  # served alone: what it stands for
+        led = [model.name] * len(items)
+    else:
+        led = [None] * len(items)
     drafts = [_ranker_draft(trained, user, item, source, history)
               or _draft(trained, user, item, history)
               for item, source in zip(items, led, strict=True)]
@@ -87,7 +93,8 @@ def _ranker_draft(trained, user: int, item: int, led: str | None, history: np.nd
     if led == "style":
         return _Draft("reason.style")
     if led == "co-purchase" and len(history):
-        row = np.asarray(model.sources["co-purchase"].similarity[item, history].todense()).ravel()
+        source = model if isinstance(model, CoPurchase) else model.sources["co-purchase"]
+        row = np.asarray(source.similarity[item, history].todense()).ravel()
         if row.max(initial=0) > 0:
             return _Draft("reason.bought_with", seed=int(history[int(np.argmax(row))]))
     if led == "segment-trending" and data.category is not None and data.category[item] >= 0:
