@@ -784,31 +784,31 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     <name>MainWindow</name>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="99"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="159"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="100"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="159"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="101"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="161"/>
         <source>Style Studio</source>
         <translation>风格工作室</translation>
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="102"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="160"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="161"/>
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
         <location filename="../../stylerec_app/ui/main_window.py" line="103"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="161"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="162"/>
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
@@ -818,289 +818,289 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="137"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="138"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="138"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="139"/>
         <source>&amp;Open Store…</source>
         <translation>打开商品库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="140"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="141"/>
         <source>New &amp;Demo Store…</source>
         <translation>新建演示商品库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="142"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="143"/>
         <source>Import &amp;H&amp;&amp;M Folder…</source>
         <translation>导入 H&amp;&amp;M 文件夹(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="144"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="145"/>
         <source>Import &amp;Catalog Files…</source>
         <translation>导入商品目录文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="146"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="147"/>
         <source>Last Import &amp;Report</source>
         <translation>上次导入报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="151"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="152"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="153"/>
         <source>&amp;Profiles</source>
         <translation>画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="153"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="154"/>
         <source>&amp;Build Profiles</source>
         <translation>生成画像(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="155"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="156"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="156"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="157"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="157"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="158"/>
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="148"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="149"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="164"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="165"/>
         <source>&amp;About StyleRec</source>
         <translation>关于 StyleRec(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="174"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="175"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="192"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="193"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="202"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="203"/>
         <source>No store open</source>
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="207"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="208"/>
         <source>%1 — read-only: browse only, changes are disabled</source>
         <translation>%1 —— 只读：仅可浏览，修改已禁用</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="228"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="229"/>
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="232"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="233"/>
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="243"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="244"/>
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="251"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="267"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="252"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="268"/>
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="257"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="258"/>
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="258"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="259"/>
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="263"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="264"/>
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="264"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="265"/>
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="268"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="269"/>
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="279"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="280"/>
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="278"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="279"/>
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="283"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="284"/>
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="293"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="294"/>
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="306"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="307"/>
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="345"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="370"/>
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="349"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="374"/>
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="357"/>
-        <location filename="../../stylerec_app/ui/main_window.py" line="378"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="382"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="403"/>
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="357"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="382"/>
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="358"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="383"/>
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="358"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="383"/>
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="359"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="384"/>
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="360"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="385"/>
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="361"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="386"/>
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="362"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="387"/>
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="363"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="388"/>
         <source>Training</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="363"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="388"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="366"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="391"/>
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="368"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="393"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="370"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="395"/>
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="372"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="397"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="374"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="399"/>
         <source>Cancelling… (stops after the current batch; nothing partial is kept)</source>
         <translation>正在取消……（当前批次结束后停止；不会保留不完整的结果）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="381"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="406"/>
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="383"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="408"/>
         <source>Ranking test users with %1</source>
         <translation>正在用 %1 为测试用户排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="385"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="410"/>
         <source>Tuning %1 (setting %2)</source>
         <translation>正在调参 %1（设置 %2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="388"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="413"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="392"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="417"/>
         <source>about %1 min left</source>
         <translation>约剩 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="394"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="419"/>
         <source>about %1 s left</source>
         <translation>约剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="426"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="451"/>
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="427"/>
+        <location filename="../../stylerec_app/ui/main_window.py" line="452"/>
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>
@@ -1638,18 +1638,18 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RankedGrid</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="67"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="68"/>
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="71"/>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="95"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="72"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="96"/>
         <source>%1 colours</source>
         <translation>%1 种颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="91"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="92"/>
         <source>restyled</source>
         <translation>已换风格</translation>
     </message>
@@ -1657,125 +1657,133 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="117"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="118"/>
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="121"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="122"/>
         <source>— no comparison —</source>
         <translation>— 不对比 —</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="129"/>
         <source>Show restyled for the shopper</source>
         <translation>显示按顾客风格重绘的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="130"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131"/>
         <source>Diverse looks</source>
         <translation>外观多样</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="131"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="132"/>
         <source>Evaluation split: hold out the last</source>
         <translation>评估划分：留出最近</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="135"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="136"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138"/>
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="139"/>
         <source>Train models…</source>
         <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="140"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="141"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="140"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="141"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="141"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="142"/>
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="141"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="142"/>
         <source>Top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="162"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="163"/>
         <source>Choose a shopper and a model. Models are trained from the store with Train models… (or stylerec train).</source>
         <translation>请选择顾客和模型。模型通过“训练模型…”（或 stylerec train）从商品库训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="169"/>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="276"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="170"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="280"/>
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="244"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="248"/>
         <source>Ranking… (models for the split are trained on first use)</source>
         <translation>正在排序…（首次使用时会为该划分训练模型）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="245"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="249"/>
         <source>Ranking…</source>
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="251"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="255"/>
         <source>Rank for %1</source>
         <translation>为 %1 排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="266"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="270"/>
         <source>Preparing the evaluation split…</source>
         <translation>正在准备评估划分…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="281"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="285"/>
         <source>What they did next (after the split): %1 events, %2 on the lists above</source>
         <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="283"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="287"/>
         <source>Nothing: this shopper has no events after the split.</source>
         <translation>无：此顾客在划分之后没有行为。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="307"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="311"/>
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="310"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="314"/>
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="349"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="353"/>
         <source>Train %1 now</source>
         <translation>立即训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="354"/>
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="358"/>
         <source>Training %1… the list appears when it is done.</source>
         <translation>正在训练 %1…… 完成后会显示推荐列表。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchCompleter</name>
+    <message>
+        <location filename="../../stylerec_app/ui/search_completer.py" line="74"/>
+        <source>%1 events</source>
+        <translation>%1 条行为</translation>
     </message>
 </context>
 <context>
@@ -2083,152 +2091,152 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>StyleStudioPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="90"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="91"/>
         <source>product id, or pick one in the Catalog</source>
         <translation>商品编号，或在商品目录中选择</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="92"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="93"/>
         <source>shopper id</source>
         <translation>顾客编号</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="94"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="95"/>
         <source>Shopper&apos;s style blend</source>
         <translation>顾客的风格组合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="104"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="105"/>
         <source>Keep the product&apos;s colours</source>
         <translation>保留商品颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="110"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="111"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="111"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="112"/>
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="112"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="113"/>
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="113"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="114"/>
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="114"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="115"/>
         <source>Restyle</source>
         <translation>重绘范围</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="123"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="124"/>
         <source>Blend</source>
         <translation>组合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="125"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="126"/>
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="126"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="127"/>
         <source>Export catalog selection…</source>
         <translation>导出目录中的商品…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="127"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="128"/>
         <source>Train a new style…</source>
         <translation>训练新风格…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="128"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="129"/>
         <source>Use a picture as a style…</source>
         <translation>用图片作为风格…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="138"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="139"/>
         <source>Original</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="139"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="140"/>
         <source>Pick a product and a shopper or a style</source>
         <translation>请选择商品，以及顾客或风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="178"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="185"/>
         <source>The style models could not be loaded: %1</source>
         <translation>无法加载风格模型：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="188"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="195"/>
         <source>%1 (trained)</source>
         <translation>%1（训练所得）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="189"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="196"/>
         <source>%1 (from a picture)</source>
         <translation>%1（来自图片）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="190"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="197"/>
         <source>Vintage (CycleGAN, slow without a GPU)</source>
         <translation>复古（CycleGAN，无 GPU 时较慢）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="217"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="224"/>
         <source>This shopper has no style blend yet: build profiles first, or pick a style by hand.</source>
         <translation>此顾客还没有风格组合：请先生成画像，或手动选择风格。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="99"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="100"/>
         <source>Background only (the product stays true)</source>
         <translation>仅背景（商品保持原样）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="100"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="101"/>
         <source>Product only (changes how the product looks)</source>
         <translation>仅商品（会改变商品外观）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="101"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="102"/>
         <source>Whole image (a look: not the product&apos;s real colours)</source>
         <translation>整张图片（仅为氛围：不是商品的真实颜色）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="279"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="286"/>
         <source>This product has no usable photo.</source>
         <translation>此商品没有可用的照片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="283"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="290"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="290"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="297"/>
         <source>Could not restyle: %1</source>
         <translation>无法重绘：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="294"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="301"/>
         <source>%1 ms on %2</source>
         <translation>%1 毫秒（%2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="302"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="309"/>
         <source>Export restyled image</source>
         <translation>导出重绘图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="304"/>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="311"/>
         <source>Images (*.png *.jpg)</source>
         <translation>图片 (*.png *.jpg)</translation>
     </message>

@@ -26,6 +26,7 @@ from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.messages import Messages
 from stylerec_app.ui.preview_worker import PreviewWorker
 from stylerec_app.ui.profile_widgets import ProductStrip
+from stylerec_app.ui.search_completer import SearchCompleter, shopper_search
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder, with_badge
 from stylerec_app.ui.widget_state import set_widget_values, widget_values
 
@@ -184,6 +185,8 @@ class RecommendationsPage(QWidget):
         layout.addWidget(self.next_strip)
         self.show_button.clicked.connect(self.refresh)
         self.shopper.returnPressed.connect(self.refresh)
+        self.shopper_picker = SearchCompleter(self.shopper)
+        self.shopper_picker.chosen.connect(lambda _id: self.refresh())
         self.train_button.clicked.connect(self.train_requested)
         self.restyled.toggled.connect(self._toggle_restyled)
         self.split_box.toggled.connect(self._split_changed)
@@ -208,6 +211,7 @@ class RecommendationsPage(QWidget):
 
     def set_service(self, service: RecommendationService | None, profiles=None) -> None:
         self.service = service
+        self.shopper_picker.search = shopper_search(profiles)
         self.split = None
         self.split_box.setChecked(False)
         self.profiles = profiles

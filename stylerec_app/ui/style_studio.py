@@ -28,6 +28,7 @@ from stylerec_app.services.profiles.queries import ProfileService
 from stylerec_app.services.styling import STYLES, StyleSpec, build_spec
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.preview_worker import PreviewRequest, PreviewResult, PreviewWorker
+from stylerec_app.ui.search_completer import SearchCompleter, product_search, shopper_search
 from stylerec_app.ui.style_names import style_name
 
 BLEND_SLIDERS = 4
@@ -158,6 +159,10 @@ class StyleStudioPage(QWidget):
         self.keep_colours.toggled.connect(self.schedule)
         self.source.currentIndexChanged.connect(self._on_source)
         self.product_edit.returnPressed.connect(self._lookup_product)
+        self.product_picker = SearchCompleter(self.product_edit)  # search by title or id
+        self.product_picker.chosen.connect(lambda _id: self._lookup_product())
+        self.shopper_picker = SearchCompleter(self.shopper_edit)
+        self.shopper_picker.chosen.connect(self.set_shopper)
         self.shopper_edit.returnPressed.connect(lambda: self.set_shopper(self.shopper_edit.text()))
         self.export_button.clicked.connect(self._export_one)
         self.export_many_button.clicked.connect(
@@ -170,6 +175,8 @@ class StyleStudioPage(QWidget):
 
     def set_profiles(self, profiles: ProfileService | None, style_service=None) -> None:
         self.profiles = profiles
+        self.product_picker.search = product_search(profiles)
+        self.shopper_picker.search = shopper_search(profiles)
         if style_service is not None:
             self.worker.sync_requested.emit(style_service)
 
@@ -304,3 +311,4 @@ class StyleStudioPage(QWidget):
                                               self.tr("Images (*.png *.jpg)"))
         if path:
             self.export_requested.emit(spec, [self.product.external_id, Path(path)])
+

@@ -217,3 +217,27 @@ def test_the_catalog_selection_follows_into_the_studio(qtbot, window, demo_copy)
     window.nav.setCurrentRow(0)
     window.nav.setCurrentRow(window.pages.indexOf(window.studio))
     assert window.studio.product.id == other.id
+
+
+def test_pickers_search_products_and_shoppers_as_you_type(qtbot, window, demo_copy):
+    open_and_wait(qtbot, window, demo_copy)
+    window.nav.setCurrentRow(window.pages.indexOf(window.studio))
+    studio = window.studio
+    picker = studio.product_picker
+    studio.product_edit.setFocus()
+    qtbot.keyClicks(studio.product_edit, "floral trou")  # a title, not an id
+    qtbot.waitUntil(lambda: picker.model.rowCount() > 0, timeout=10000)
+    rows = picker.model.stringList()
+    assert any(r.startswith("D0003 — Green floral trousers") for r in rows)
+    with qtbot.waitSignal(picker.chosen, timeout=5000) as chosen:
+        picker.completer.activated.emit(next(r for r in rows if r.startswith("D0003")))
+    assert chosen.args[0] == "D0003" and studio.product_edit.text() == "D0003"
+    qtbot.waitUntil(lambda: studio.product is not None and studio.product.external_id
+                    == "D0003", timeout=10000)
+    window.nav.setCurrentRow(window.pages.indexOf(window.recommendations))
+    rec = window.recommendations
+    rec.shopper.setFocus()
+    qtbot.keyClicks(rec.shopper, "S001")
+    qtbot.waitUntil(lambda: rec.shopper_picker.model.rowCount() > 0, timeout=10000)
+    assert all(r.startswith("S001") and "events" in r for r in
+               rec.shopper_picker.model.stringList())
