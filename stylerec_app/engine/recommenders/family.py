@@ -14,6 +14,7 @@ import numpy as np
 
 from stylerec_app.domain.progress import Progress, ignore_progress
 from stylerec_app.engine.recommenders.base import Recommender, cosine_neighbours
+from stylerec_app.engine.recommenders.candidates import family_matrix
 
 FAMILY_TIER, CO_TIER = 4.0, 2.0
 
@@ -46,18 +47,9 @@ class FamilyRule(Recommender):
         return self
 
     def attach(self, data):
-        import scipy.sparse as sp
-
         self.user_items = data.binary().astype(np.float32)
-        family = getattr(data, "family", None)
-        self.members = None
-        if family is not None and (family >= 0).any():
-            known = family >= 0
-            items = np.flatnonzero(known)
-            # item → family one-hot: a shopper's families, then every member of them
-            self.members = sp.csr_matrix((np.ones(len(items), np.float32),
-                                          (items, family[known])),
-                                         shape=(len(family), int(family.max()) + 1))
+        # item → family one-hot: a shopper's families, then every member of them
+        self.members = family_matrix(getattr(data, "family", None))
 
     def scores_many(self, users):
         rows = self.user_items[np.asarray(users)]
