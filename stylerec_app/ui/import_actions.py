@@ -76,7 +76,7 @@ class ImportActions:
 
             job = self.jobs.submit(title, into_new)
             job.finished.connect(lambda _r: (self.open_store_path(target),
-                                             self._after_import(job)))
+                                             self._after_import(job, refresh=False)))
             return job
         if self.service is None:
             self.error(self.tr("Cannot import"),
@@ -87,9 +87,12 @@ class ImportActions:
         job.finished.connect(lambda _r: self._after_import(job))
         return job
 
-    def _after_import(self, job: Job) -> None:
+    def _after_import(self, job: Job, refresh: bool = True) -> None:
+        """The report; `refresh` the open store's views (not when the import went into a
+        new store, which opens instead)."""
         report = job.result if job.state == "done" else getattr(job.error, "report", None)
-        self.refresh()
+        if refresh:
+            self.refresh()
         if job.state == "failed":
             self.error(self.tr("The import failed"), job.error, job.error_details)
         if report is not None:

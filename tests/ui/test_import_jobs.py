@@ -157,11 +157,12 @@ def test_an_import_asks_where_and_defaults_to_a_new_store_named_after_the_folder
         window.start_hm_import(folder, t)))
     assert dialog.new.isChecked() and dialog.name.text() == "spring-drop.sqlite"
     assert "demo.sqlite" in dialog.into_open.text()
-    with qtbot.waitSignal(window.catalog.loaded, timeout=60000) as opened:
-        dialog.accept()
-    assert started[0].state == "done" and opened.args[0] == 12
     target = window.settings.data_dir / "stores" / "spring-drop.sqlite"
-    assert window.service.path == target.resolve()
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.service is not None
+                    and window.service.path == target.resolve(), timeout=60000)
+    assert started[0].state == "done"
+    qtbot.waitUntil(lambda: window.catalog.model.rowCount() == 12, timeout=30000)
     demo = open_store(demo_copy, create=False)  # the demo store got nothing
     try:
         with demo.read() as session:
