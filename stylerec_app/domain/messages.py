@@ -113,6 +113,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "reason.trending_age": "trending this week with shoppers aged {band}",
     "reason.shoppers_like": "bought by shoppers whose purchases are like theirs",
     "reason.again": "they bought it before and may buy it again",
+    "reason.persona": "suits {count} of the persona's {total} most typical shoppers",
     # -- usage --------------------------------------------------------------------------------
     "usage.decimal": "--decimal must be point or comma, not {value!r}",
 })

@@ -86,3 +86,25 @@ class ProfileReport:
             lines.append(f"{len(self.flagged)} product photo(s) could not be used:")
             lines += [f"  {ext}: {why}" for ext, why in self.flagged[:20]]
         return lines
+
+
+@dataclass(frozen=True)
+class PersonaView:
+    """A style persona: a group of shoppers with a representative style blend."""
+
+    id: int
+    name: str
+    size: int
+    style_blend: tuple[float, ...]
+    categories: tuple[tuple[str, float], ...]
+    styles: tuple[int, ...]  # the dominant built-in styles its name is made of
+    renamed: bool  # the user named it (shown as is, not worded from styles and categories)
+    silhouette: float
+
+
+@dataclass
+class PersonaReport:
+    personas: int = 0
+    shoppers: int = 0  # clustered (profiled from their own history)
+    k: int = 0
+    silhouettes: dict = field(default_factory=dict)  # k → silhouette of the tried k

@@ -297,3 +297,64 @@ class Style(Base):
     payload: Mapped[bytes] = mapped_column(LargeBinary)  # .npz of arrays
     meta: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Persona(Base):
+    """A group of shoppers with a similar style blend and taste (k-means on their profiles),
+    with a representative blend the Studio and the recommenders use as for one shopper."""
+
+    __tablename__ = "personas"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    style_blend: Mapped[list] = mapped_column(JSON, default=list)  # 26 floats: the members' mean
+    categories: Mapped[list] = mapped_column(JSON, default=list)  # [[name, share], …]
+    # How it was made: k, silhouette, the dominant styles and categories the name is made of
+    # (so the app can word it in the user's language) and whether the user renamed it.
+    meta: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PersonaMember(Base):
+    __tablename__ = "persona_members"
+    __table_args__ = (Index("ix_persona_members_shopper", "shopper_id"),)
+
+    persona_id: Mapped[int] = mapped_column(
+        ForeignKey("personas.id", ondelete="CASCADE"), primary_key=True)
+    shopper_id: Mapped[int] = mapped_column(
+        ForeignKey("shoppers.id", ondelete="CASCADE"), primary_key=True)
+    distance: Mapped[float] = mapped_column(Float, default=0.0)  # to the centre: 0 = most typical
+
+
+class Collection(Base):
+    """A curated styled catalog: products (per persona or for everyone) in a chosen style,
+    each restyled image approved or rejected before it is exported for a shop."""
+
+    __tablename__ = "collections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    # {"style": name or "persona", "strength": 0.7, "mask": "background", "keep_colours": …}
+    style: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Persona blends as they were when added ({name: [26 floats]}): rebuilding the personas
+    # later never changes an approved image.
+    personas: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class CollectionItem(Base):
+    __tablename__ = "collection_items"
+    __table_args__ = (Index("uq_collection_items_entry", "collection_id", "product_id",
+                            "persona", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    collection_id: Mapped[int] = mapped_column(
+        ForeignKey("collections.id", ondelete="CASCADE"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id", ondelete="CASCADE"))
+    persona: Mapped[str] = mapped_column(String(128), default="")  # "" = for every shopper
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # approved, rejected
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

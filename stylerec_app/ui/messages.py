@@ -122,6 +122,8 @@ class Messages(QObject):
             "reason.trending_age": self.tr("trending this week with shoppers aged {band}"),
             "reason.shoppers_like": self.tr("bought by shoppers whose purchases are like theirs"),
             "reason.again": self.tr("they bought it before and may buy it again"),
+            "reason.persona": self.tr("suits {count} of the persona's {total} most typical "
+                                      "shoppers"),
         }
 
     def text(self, code: str, args: Mapping[str, object]) -> str:

@@ -12,6 +12,7 @@ from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.messages import Message
 from stylerec_app.engine.recommenders.selection import Filters, allowed, mmr, per_family
 from stylerec_app.services.engines import Engines
+from stylerec_app.services.personas import PersonaService
 from stylerec_app.services.recommendation import models
 from stylerec_app.services.recommendation.reasons import reasons_for
 from stylerec_app.storage import profiles_repo
@@ -60,6 +61,12 @@ class RecommendationService:
     def recommend(self, query: Query) -> list[Recommendation]:
         return recommend_with(self.store, self.model(query.model), query)
 
+    def recommend_persona(self, persona: str, query: Query) -> list[Recommendation]:
+        """A persona's list (query.shopper is ignored): its typical members' lists fused."""
+        members = [m.external_id for m in
+                   PersonaService(self.store).members(persona, PERSONA_MEMBERS * 4)]
+        return recommend_for_members(self.store, self.model(query.model), members, query)
+
 
 def _in_stock(store: Store, ds) -> np.ndarray:
     """True unless the catalog says out of stock (unknown counts as in stock); kept on the
@@ -79,12 +86,54 @@ def _in_stock(store: Store, ds) -> np.ndarray:
 def recommend_with(store: Store, trained: models.TrainedModel, query: Query
                    ) -> list[Recommendation]:
     """Top-k for one shopper from a fitted model, filtered, diversified and explained."""
-    ds, data = trained.dataset, trained.data
-    user = ds.user_position(query.shopper)
+    user = trained.dataset.user_position(query.shopper)
     if user is None:
         raise StyleRecError(f"No shopper {query.shopper!r} in the model's data (new "
                             "shoppers appear after retraining).")
     scores = trained.model.scores(user).astype(np.float64)
+    seen = trained.data.seen(user) if query.exclude_seen else np.zeros(0, int)
+    return _serve(store, trained, scores, seen, query,
+                  lambda picks: reasons_for(store, trained, user, picks))
+
+
+# A persona's list: its most typical members' top lists fused by reciprocal rank (each
+# member's top FUSED_DEPTH), so it is what suits many of them, not one member's whim.
+PERSONA_MEMBERS = 50
+FUSED_DEPTH = 200
+_RRF_K = 60
+
+
+def recommend_for_members(store: Store, trained: models.TrainedModel, members: list[str],
+                          query: Query) -> list[Recommendation]:
+    """Top-k for a group of shoppers (a persona), most typical members first."""
+    ds = trained.dataset
+    users = [u for u in (ds.user_position(m) for m in members) if u is not None]
+    users = users[:PERSONA_MEMBERS]
+    if not users:
+        raise StyleRecError("None of this persona's shoppers are in the model's data: train "
+                            "the model again after building personas.")
+    fused = np.zeros(trained.data.n_items, np.float64)
+    hits = np.zeros(trained.data.n_items, np.int64)
+    depth = min(FUSED_DEPTH, trained.data.n_items)
+    for user in users:
+        scores = trained.model.scores(user)
+        top = np.argpartition(-scores, depth - 1)[:depth]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        fused[top] += 1.0 / (_RRF_K + np.arange(1, depth + 1))
+        hits[top] += 1
+    fused[hits == 0] = -np.inf
+
+    def reasons(picks):
+        return [Message("reason.persona", {"count": int(hits[i]), "total": len(users)})
+                for i in picks]
+
+    return _serve(store, trained, fused, np.zeros(0, int), query, reasons)
+
+
+def _serve(store: Store, trained: models.TrainedModel, scores: np.ndarray, seen: np.ndarray,
+           query: Query, reasons) -> list[Recommendation]:
+    """The shared tail: filters, diversity, the family cap, summaries and reasons."""
+    ds, data = trained.dataset, trained.data
     category = None
     if query.category:
         if query.category not in data.category_names:
@@ -92,8 +141,7 @@ def recommend_with(store: Store, trained: models.TrainedModel, query: Query
         category = data.category_names.index(query.category)
     mask = allowed(scores, Filters(query.exclude_seen, category, query.min_price,
                                    query.max_price, query.in_stock_only),
-                   data.seen(user) if query.exclude_seen else np.zeros(0, int),
-                   data.category, data.price,
+                   seen, data.category, data.price,
                    _in_stock(store, ds) if query.in_stock_only else None)
     vectors = data.image if data.image is not None else np.eye(data.n_items, 1)
     family = getattr(data, "family", None)
@@ -104,6 +152,5 @@ def recommend_with(store: Store, trained: models.TrainedModel, query: Query
     with store.read() as session:
         found = profiles_repo.summaries(session, [ds.item_ids[i] for i in picks])
     picks = [int(i) for i in picks if ds.item_ids[i] in found]
-    reasons = reasons_for(store, trained, user, picks)
     return [Recommendation(found[ds.item_ids[i]], float(scores[i]), reason)
-            for i, reason in zip(picks, reasons, strict=True)]
+            for i, reason in zip(picks, reasons(picks), strict=True)]
