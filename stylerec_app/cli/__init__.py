@@ -16,7 +16,8 @@ from stylerec_app.domain.errors import Cancelled, StyleRecError, UsageError
 from stylerec_app.services.settings import Settings
 
 SUBCOMMANDS = ("import", "demo", "info", "profile", "similar", "stylize", "styles",
-               "add-style", "train-style", "train", "recommend", "evaluate")
+               "add-style", "train-style", "train", "recommend", "evaluate", "persona",
+               "collection")
 
 
 HANDLERS = {
@@ -26,6 +27,7 @@ HANDLERS = {
     "add-style": "styles:_cmd_add_style", "train-style": "styles:_cmd_train_style",
     "train": "recommend:_cmd_train", "recommend": "recommend:_cmd_recommend",
     "evaluate": "evaluate:cmd_evaluate",
+    "persona": "curation:cmd_persona", "collection": "curation:cmd_collection",
 }
 
 
@@ -91,10 +93,13 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     stylize.add_argument("--product", required=True)
     which = stylize.add_mutually_exclusive_group(required=True)
     which.add_argument("--shopper", help="use this shopper's style blend")
+    which.add_argument("--persona", help="use this persona's style blend")
     which.add_argument("--style", help="0–25, a saved style's name, or vintage")
     which.add_argument("--blend", help="e.g. 3:0.5,12:0.5 (indices or trained style names)")
     stylize.add_argument("--strength", type=float, default=1.0)
-    stylize.add_argument("--mask", default="all", choices=("all", "background", "product"))
+    stylize.add_argument("--mask", default="background", choices=("background", "product", "all"),
+                         help="background (default: the product stays true), product, or "
+                              "all (a look: not the product's real colours)")
     stylize.add_argument("--keep-colours", action="store_true", help="keep the product's colours")
     stylize.add_argument("--device")
     stylize.add_argument("-o", "--output", required=True, help="output .png or .jpg")
@@ -130,7 +135,9 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
 
     rec = sub.add_parser("recommend", help="top products for a shopper, with reasons")
     add_db(rec)
-    rec.add_argument("--shopper", required=True)
+    who = rec.add_mutually_exclusive_group(required=True)
+    who.add_argument("--shopper")
+    who.add_argument("--persona", help="a persona's list (its typical shoppers' lists fused)")
     rec.add_argument("-k", type=int, default=12)
     rec.add_argument("--model", default="hybrid", help=", ".join(REGISTRY.names()))
     rec.add_argument("--category")
@@ -143,9 +150,10 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
                      help="at most N colours/variants of one product (0: no limit)")
     rec.add_argument("--json", action="store_true")
 
-    from stylerec_app.cli import evaluate
+    from stylerec_app.cli import curation, evaluate
 
     evaluate.add_parser(sub, default_db)
+    curation.add_parsers(sub, add_db)
     return parser
 
 

@@ -32,22 +32,26 @@ def say_device(engines) -> None:
 
 
 class ProgressBar:
-    """tqdm bar fed from a progress sink; a new bar when the total changes (a new phase)."""
+    """tqdm bar fed from a progress sink: one line at a time, a new bar for each phase
+    (a new stage, model or total, or a count that starts again) so it never counts back."""
 
     def __init__(self, quiet: bool = False, unit: str = "row") -> None:
         self.quiet = quiet
         self.unit = unit
         self.bar = None
+        self._phase = None
 
     def __call__(self, p: Progress) -> None:
         if self.quiet:
             return
         from tqdm import tqdm
 
-        if self.bar is None or self.bar.total != p.total:
+        phase = (p.stage, p.model, p.step, p.total)
+        if self.bar is None or phase != self._phase or p.done < self.bar.n:
             self.close()
+            self._phase = phase
             self.bar = tqdm(total=p.total, unit=self.unit, file=sys.stderr, leave=False,
-                            dynamic_ncols=True)
+                            dynamic_ncols=True, position=0)
         self.bar.set_description(p.message or "working", refresh=False)
         self.bar.n = p.done
         self.bar.refresh()

@@ -53,9 +53,12 @@ def _cmd_recommend(args) -> int:
 
     store = open_store_for(args)
     try:
-        picks = RecommendationService(store, engines_for(args)).recommend(Query(
-            args.shopper, args.k, args.model, args.category, args.min_price, args.max_price,
-            args.in_stock, not args.include_seen, args.diversity, args.per_family))
+        service = RecommendationService(store, engines_for(args))
+        query = Query(args.shopper or "", args.k, args.model, args.category, args.min_price,
+                      args.max_price, args.in_stock, not args.include_seen, args.diversity,
+                      args.per_family)
+        picks = (service.recommend_persona(args.persona, query) if args.persona
+                 else service.recommend(query))
     finally:
         store.close()
     if args.json:
@@ -65,7 +68,8 @@ def _cmd_recommend(args) -> int:
                           for n, r in enumerate(picks, 1)],
                          ensure_ascii=False, indent=1))
     else:
-        print(f"Top {len(picks)} for {args.shopper} ({args.model}):")
+        who = f"persona {args.persona}" if args.persona else args.shopper
+        print(f"Top {len(picks)} for {who} ({args.model}):")
         for n, r in enumerate(picks, 1):
             print(f"{n:>3}. {r.product.external_id:<14} {r.product.title[:40]:<40} "
                   f"{r.score:8.3f}  {r.reason.english()}")

@@ -26,7 +26,12 @@ def _cmd_stylize(args) -> int:
         engines = engines_for(args)
         stylizer = engines.stylizer
         say_device(engines)
-        spec = service.spec_for(stylizer, shopper=args.shopper, style=args.style,
+        weights = None
+        if args.persona:
+            from stylerec_app.services.personas import PersonaService
+
+            weights = PersonaService(store).blend(args.persona)
+        spec = service.spec_for(stylizer, shopper=args.shopper, style=args.style, weights=weights,
                                 blend=args.blend, strength=args.strength, mask=args.mask,
                                 preserve_colour=args.keep_colours)
         photo = service.product_photo(args.product)
@@ -49,7 +54,12 @@ def _cmd_styles(args) -> int:
         saved = StyleService(store).saved_styles()
     finally:
         store.close()
-    print("Built-in: Style 0 … Style 25 (blendable), vintage (CycleGAN)")
+    from stylerec_app.services.styling import BUILTIN_NAMES
+
+    print("Built-in (blendable; by name or number):")
+    for i, name in enumerate(BUILTIN_NAMES):
+        print(f"{i:>10} {name}")
+    print(f"{'vintage':>10} Vintage (CycleGAN)")
     for name, kind, _arrays, meta in saved:
         source = ", ".join(meta.get("pictures", [])) or meta.get("source", "")
         print(f"{kind:<10} {name}  ({source})")

@@ -116,14 +116,17 @@ class StyleService:
         return choices + pictures + [StyleChoice("Vintage (CycleGAN)", "vintage")]
 
     def spec_for(self, stylizer: Stylizer, *, shopper: str | None = None,
-                 style: str | None = None, blend: str | None = None, strength: float = 1.0,
-                 mask: str = "all", preserve_colour: bool = False) -> StyleSpec:
+                 style: str | None = None, blend: str | None = None, weights=None,
+                 strength: float = 1.0,
+                 mask: str = "background", preserve_colour: bool = False) -> StyleSpec:
         """A StyleSpec from CLI-like choices: a shopper's blend, one style, or a blend."""
         options = {"strength": strength, "mask": mask, "keep_colours": preserve_colour}
         choices = {c.name.lower(): c for c in self.sync(stylizer)}
         spec = None
         if shopper is not None:
             spec = build_spec("blend", weights=self.shopper_blend(shopper), **options)
+        elif weights is not None:  # a persona's blend
+            spec = build_spec("blend", weights=weights, **options)
         elif blend is not None:
             weights = np.zeros(stylizer.styles, np.float32)
             for part in blend.split(","):
