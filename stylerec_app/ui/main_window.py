@@ -17,14 +17,17 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.imports import ImportReport
 from stylerec_app.services.catalog import CatalogService
+from stylerec_app.services.collections import CollectionService
 from stylerec_app.services.demo import create_demo_store
 from stylerec_app.services.engines import Engines
+from stylerec_app.services.personas import PersonaService
 from stylerec_app.services.profiles import build_profiles
 from stylerec_app.services.profiles.queries import ProfileService
 from stylerec_app.services.recommendation.service import RecommendationService
@@ -33,12 +36,15 @@ from stylerec_app.services.stores import open_store
 from stylerec_app.services.styling import StyleService
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_page import CatalogPage
+from stylerec_app.ui.collections_page import CollectionsPage
 from stylerec_app.ui.evaluation_page import EvaluationPage
 from stylerec_app.ui.import_actions import ImportActions
 from stylerec_app.ui.jobs import Job, JobManager, JobsPanel
+from stylerec_app.ui.personas_page import PersonasPanel
 from stylerec_app.ui.preview_worker import PreviewWorker
 from stylerec_app.ui.recommendations_page import RecommendationsPage
 from stylerec_app.ui.shoppers_page import ShoppersPage
+from stylerec_app.ui.style_gallery import SwatchBank
 from stylerec_app.ui.style_studio import StyleStudioPage
 from stylerec_app.ui.window_actions import StudioActions
 from stylerec_app.ui.window_support import SupportActions
@@ -70,7 +76,19 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
         self._stats_latest = Latest()
 
         self.catalog = CatalogPage()
+        self.swatches = SwatchBank(self.preview_worker, self)
         self.shoppers = ShoppersPage()
+        self.shoppers.card.set_swatches(self.swatches)
+        self.personas = PersonasPanel()
+        self.personas.set_swatches(self.swatches)
+        self.personas.build_requested.connect(self.build_personas)
+        self.personas.restyle_requested.connect(self.restyle_for_shopper)
+        self.personas.recommend_requested.connect(self.show_recommendations_for)
+        self.personas.shopper_activated.connect(self._open_shopper)
+        self.shopper_tabs = QTabWidget()
+        self.shopper_tabs.setDocumentMode(True)
+        self.shopper_tabs.addTab(self.shoppers, self.tr("Shoppers"))
+        self.shopper_tabs.addTab(self.personas, self.tr("Personas"))
         self.shoppers.product_activated.connect(self.show_product)
         self.shoppers.card.restyle_requested.connect(self.restyle_for_shopper)
         self.studio = StyleStudioPage(self.preview_worker)
@@ -82,6 +100,9 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
         self.recommendations.open_in_studio.connect(self._studio_for)
         self.recommendations.train_requested.connect(self.ask_train_recommenders)
         self.recommendations.train_model_requested.connect(self.train_recommenders)
+        self.collections = CollectionsPage(self.preview_worker)
+        self.collections.export_requested.connect(self.export_collection)
+        self.collections.add_results_requested.connect(self.add_catalog_results)
         self.evaluation = EvaluationPage(settings.eval_data)
         self.evaluation.run_requested.connect(self.run_evaluation)
         self.evaluation.shopper_activated.connect(self.show_recommendations_for)
@@ -97,9 +118,10 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
         self.pages = QStackedWidget()
         areas = [
             (self.tr("Catalog"), self.catalog),
-            (self.tr("Shoppers"), self.shoppers),
+            (self.tr("Shoppers"), self.shopper_tabs),
             (self.tr("Style Studio"), self.studio),
             (self.tr("Recommendations"), self.recommendations),
+            (self.tr("Collections"), self.collections),
             (self.tr("Evaluation"), self.evaluation),
             (self.tr("Jobs"), self.jobs_panel),
         ]
@@ -155,12 +177,16 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
                                            self.start_profiling, "Ctrl+P")
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._action(view_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh)
-        self._action(view_menu, self.tr("&Jobs"), lambda: self.nav.setCurrentRow(5), "Ctrl+J")
-        for row, (label, key) in enumerate(
-                ((self.tr("Catalog"), "Ctrl+1"), (self.tr("Shoppers"), "Ctrl+2"),
-                 (self.tr("Style Studio"), "Ctrl+3"), (self.tr("Recommendations"), "Ctrl+4"),
-                 (self.tr("Evaluation"), "Ctrl+5"))):
-            self._action(view_menu, label, lambda _c=False, r=row: self.nav.setCurrentRow(r), key)
+        self._action(view_menu, self.tr("&Jobs"), lambda: self.show_area(self.jobs_panel),
+                     "Ctrl+J")
+        for label, page, key in (
+                (self.tr("Catalog"), self.catalog, "Ctrl+1"),
+                (self.tr("Shoppers"), self.shopper_tabs, "Ctrl+2"),
+                (self.tr("Style Studio"), self.studio, "Ctrl+3"),
+                (self.tr("Recommendations"), self.recommendations, "Ctrl+4"),
+                (self.tr("Evaluation"), self.evaluation, "Ctrl+5"),
+                (self.tr("Collections"), self.collections, "Ctrl+6")):
+            self._action(view_menu, label, lambda _c=False, p=page: self.show_area(p), key)
         self.menuBar().addMenu(help_menu)
         self._action(help_menu, self.tr("&About StyleRec"), self.about)
 
@@ -219,6 +245,11 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
             RecommendationService(service.store, self.engines) if service else None,
             self.profiles)
         self.evaluation.set_store(service.path if service else None)
+        personas = PersonaService(service.store) if service else None
+        self.personas.set_service(personas)
+        self.collections.set_services(
+            CollectionService(service.store) if service else None, personas,
+            RecommendationService(service.store, self.engines) if service else None)
         if service is not None:
             self.remember_store(service.path)
         self.update_stats()
@@ -346,6 +377,13 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
             return
         self._carried = (product.id if product else last_product, shopper or last_shopper)
 
+    def show_area(self, page) -> None:
+        self.nav.setCurrentRow(self.pages.indexOf(page))
+
+    def _open_shopper(self, shopper_id: int) -> None:
+        self.shopper_tabs.setCurrentWidget(self.shoppers)
+        self.shoppers.select_shopper(shopper_id)
+
     def show_product(self, product) -> None:
         self.nav.setCurrentRow(0)
         self.catalog.show_product(product.id)
@@ -386,6 +424,8 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
             "profiles-products": self.tr("Profiling products"),
             "profiles-shoppers": self.tr("Profiling shoppers"),
             "train-style": self.tr("Training"), "export": self.tr("Exporting"),
+            "personas": self.tr("Grouping shoppers into personas"),
+            "collection-export": self.tr("Exporting the approved images"),
         }
         if job.state in ("queued", "waiting"):
             return self.tr("Waiting for the running job to finish")

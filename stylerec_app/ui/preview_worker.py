@@ -61,7 +61,9 @@ class PreviewWorker(QObject):
         self.requested.connect(self._render)
         self.sync_requested.connect(self._sync)
         self.thumbs_requested.connect(self._thumbs)
-        self.latest_batch = 0
+        self.latest_batch: dict[str, int] = {}  # page → its newest thumbnail batch
+        self._batches = 0
+        self._thumb_source = (None, None)
 
     def submit(self, request: PreviewRequest) -> None:
         with self._lock:
@@ -93,24 +95,38 @@ class PreviewWorker(QObject):
             log.exception("could not load the style bank")
             self.styles_ready.emit(exc)
 
-    def submit_thumbs(self, batch: int, items, spec: StyleSpec, size: int) -> None:
-        """Restyled thumbnails for a list of products; a newer batch cancels older ones."""
+    def new_batch(self, channel: str) -> int:
+        """A batch id for one page's thumbnails (`channel`): unique across pages, and a
+        newer batch of the same channel makes that channel's older ones stale."""
         with self._lock:
-            self.latest_batch = batch
+            self._batches += 1
+            self.latest_batch[channel] = self._batches
+            return self._batches
+
+    def submit_thumbs(self, batch: int, items, spec: StyleSpec | None, size: int) -> None:
+        """Restyled thumbnails: items are (key, photo path) in `spec`, or (key, photo path,
+        spec) each in its own; a newer batch of the same page skips the rest of this one."""
         self.thumbs_requested.emit(batch, items, spec, size)
 
     @Slot(int, object, object, int)
-    def _thumbs(self, batch: int, items, spec: StyleSpec, size: int) -> None:
-        for key, path in items:
+    def _thumbs(self, batch: int, items, spec: StyleSpec | None, size: int) -> None:
+        for entry in items:
+            key, path, item_spec = entry if len(entry) == 3 else (*entry, spec)
             with self._lock:
-                if batch != self.latest_batch:
+                if batch not in self.latest_batch.values():
                     return
             try:
-                photo = fit(open_photo(path, size), size)
-                image = self.stylizer().render(photo, spec)
+                photo = self._thumb_photo(path, size)
+                image = photo if item_spec is None else self.stylizer().render(photo, item_spec)
             except (BadImage, ValueError, RuntimeError):
                 continue
             self.thumb_ready.emit(batch, key, to_qimage(image))
+
+    def _thumb_photo(self, path: str, size: int) -> Image.Image:
+        """The gallery renders one photo in every style: decoded once."""
+        if self._thumb_source[0] != (path, size):
+            self._thumb_source = ((path, size), fit(open_photo(path, size), size))
+        return self._thumb_source[1]
 
     @Slot(object)
     def _render(self, request: PreviewRequest) -> None:

@@ -19,10 +19,12 @@ class ShareBars(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[str, float]] = []
+        self.icons: list = []  # a swatch per row (None: none), e.g. what a style looks like
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_rows(self, rows: list[tuple[str, float]]) -> None:
+    def set_rows(self, rows: list[tuple[str, float]], icons: list | None = None) -> None:
         self.rows = rows
+        self.icons = list(icons or [])
         self.setFixedHeight(max(1, len(rows)) * ROW)
         self.update()
 
@@ -36,14 +38,20 @@ class ShareBars(QWidget):
         label_w = min(self.width() // 2, max((metrics.horizontalAdvance(n) for n, _ in self.rows),
                                              default=0) + 12)
         top = max((s for _, s in self.rows), default=1.0) or 1.0
+        swatch = ROW - 2 if any(self.icons) else 0
+        label_w += swatch + 4 * bool(swatch)
         bar_w = max(10, self.width() - label_w - 52)
         accent = self.palette().highlight().color()
         for i, (name, share) in enumerate(self.rows):
             y = i * ROW
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(0, y, label_w - 6, ROW),
+            text_w = label_w - 6 - swatch - 4 * bool(swatch)
+            painter.drawText(QRectF(0, y, text_w, ROW),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                             metrics.elidedText(name, Qt.TextElideMode.ElideRight, label_w - 6))
+                             metrics.elidedText(name, Qt.TextElideMode.ElideRight, text_w))
+            icon = self.icons[i] if i < len(self.icons) else None
+            if icon is not None:
+                painter.drawPixmap(QRectF(text_w + 4, y + 1, swatch, swatch).toRect(), icon)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(accent.red(), accent.green(), accent.blue(), 60))
             painter.drawRoundedRect(QRectF(label_w, y + 5, bar_w, ROW - 10), 3, 3)

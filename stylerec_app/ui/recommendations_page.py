@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from stylerec_app.services.personas import PersonaService
 from stylerec_app.services.recommendation.holdout import HoldoutSplit
 from stylerec_app.services.recommendation.registry import REGISTRY
 from stylerec_app.services.recommendation.service import Query, RecommendationService
@@ -26,7 +27,7 @@ from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.messages import Messages
 from stylerec_app.ui.preview_worker import PreviewWorker
 from stylerec_app.ui.profile_widgets import ProductStrip
-from stylerec_app.ui.search_completer import SearchCompleter, shopper_search
+from stylerec_app.ui.search_completer import SearchCompleter, persona_in, shopper_search
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder, with_badge
 from stylerec_app.ui.widget_state import set_widget_values, widget_values
 
@@ -115,7 +116,7 @@ class RecommendationsPage(QWidget):
         self._batch = 0
         self._blend = None
         self.shopper = QLineEdit()
-        self.shopper.setPlaceholderText(self.tr("shopper id"))
+        self.shopper.setPlaceholderText(self.tr("shopper id or persona"))
         self.shopper.setMinimumWidth(160)
         self.model_a = QComboBox()
         self.model_b = QComboBox()
@@ -234,11 +235,22 @@ class RecommendationsPage(QWidget):
         a, b, k = self.model_a.currentData(), self.model_b.currentData(), self.k.value()
         diversity = 0.5 if self.diverse.isChecked() else 0.0
 
+        persona = persona_in(shopper)
+        if persona is not None:  # a persona's list: its typical shoppers' lists fused
+            source, split = self.service, None
+
+        def rank(model):
+            query = Query(shopper, k, model, diversity=diversity)
+            return (source.recommend_persona(persona, query) if persona is not None
+                    else source.recommend(query))
+
         def work():
-            picks_a = source.recommend(Query(shopper, k, a, diversity=diversity))
-            picks_b = source.recommend(Query(shopper, k, b, diversity=diversity)) if b else None
+            picks_a = rank(a)
+            picks_b = rank(b) if b else None
             blend = None
-            if profiles is not None:
+            if persona is not None:
+                blend = PersonaService(self.service.store).blend(persona)
+            elif profiles is not None:
                 view = profiles.shopper_profile(profiles.shopper_id(shopper))
                 blend = view.style_blend if view and view.style_blend else None
             shown = {p.product.id for p in picks_a + (picks_b or [])}
@@ -324,7 +336,7 @@ class RecommendationsPage(QWidget):
             return
         items = list({p.product.id: (p.product.id, p.product.image_path) for p in picks
                       if p.product.image_path and p.product.image_status == "ok"}.values())
-        self._batch += 1
+        self._batch = self.worker.new_batch("recommendations")
         self.worker.submit_thumbs(self._batch, items, spec, THUMB)
 
     def _on_thumb(self, batch: int, key, image) -> None:

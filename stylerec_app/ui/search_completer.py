@@ -67,10 +67,37 @@ def product_search(profiles) -> Search | None:
                          for p in catalog.products(CatalogFilter(text=text, limit=SHOWN))]
 
 
+def persona_prefix() -> str:
+    """How a persona is written in a shopper field ("Persona: Floral print · Dresses")."""
+    return QCoreApplication.translate("SearchCompleter", "Persona: ")
+
+
+def persona_in(text: str) -> str | None:
+    """The persona a shopper field names, or None when it names a shopper."""
+    text = text.strip()
+    for prefix in dict.fromkeys((persona_prefix().strip(), "Persona:")):
+        if text.lower().startswith(prefix.lower()):
+            return text[len(prefix):].strip()
+    return None
+
+
 def shopper_search(profiles) -> Search | None:
-    """Shoppers whose id matches, with their number of events."""
+    """Personas whose name matches, then shoppers whose id matches (with their events)."""
     if profiles is None:
         return None
+    from stylerec_app.services.personas import PersonaService
+
+    personas = PersonaService(profiles.store)
     events = QCoreApplication.translate("SearchCompleter", "%1 events")
-    return lambda text: [(s.external_id, events.replace("%1", f"{s.events:,}"))
+    members = QCoreApplication.translate("SearchCompleter", "persona of %1 shoppers")
+
+    def search(text: str):
+        wanted = (persona_in(text) or text).lower()
+        groups = [(persona_prefix() + p.name, members.replace("%1", f"{p.size:,}"))
+                  for p in personas.personas() if wanted in p.name.lower()][:5]
+        if persona_in(text) is not None:
+            return groups
+        return groups + [(s.external_id, events.replace("%1", f"{s.events:,}"))
                          for s in profiles.shoppers(text, limit=SHOWN)]
+
+    return search

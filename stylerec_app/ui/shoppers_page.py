@@ -26,6 +26,14 @@ from stylerec_app.ui.style_names import style_name
 PAGE = 200  # shoppers per request; more arrive as the list scrolls
 
 
+def show_blend(bars: ShareBars, blend, swatches=None) -> list:
+    """A style blend's strongest styles (1 % or more) by name, each with its swatch."""
+    top = [(i, w) for i, w in sorted(enumerate(blend), key=lambda kv: -kv[1])[:6] if w >= 0.01]
+    bars.set_rows([(style_name(i), w) for i, w in top],
+                  [swatches.icon(i) if swatches is not None else None for i, _ in top])
+    return top
+
+
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-weight: 600; margin-top: 8px")
@@ -80,7 +88,13 @@ class ShopperCard(QScrollArea):
         layout.addWidget(self.empty)
         layout.addStretch(1)
         self.setWidget(body)
+        self.swatches = None  # SwatchBank: what each style looks like, beside its name
         self.show_profile(None, [])
+
+    def set_swatches(self, bank) -> None:
+        self.swatches = bank
+        bank.ready.connect(lambda: self.view and show_blend(self.styles, self.view.style_blend,
+                                                            bank))
 
     def show_profile(self, view: ShopperProfileView | None, similar) -> None:
         self.view = view
@@ -115,9 +129,7 @@ class ShopperCard(QScrollArea):
             self.tr("usually %1 (from %2 to %3)").replace("%1", format_price(band["typical"]))
             .replace("%2", format_price(band["low"])).replace("%3", format_price(band["high"]))
             if band else self.tr("no purchases or carts with a price yet"))
-        top_styles = sorted(enumerate(view.style_blend), key=lambda kv: -kv[1])[:6]
-        self.styles.set_rows([(style_name(i), w)
-                              for i, w in top_styles if w >= 0.01])
+        top_styles = show_blend(self.styles, view.style_blend, self.swatches)
         self.history.set_products([h.product for h in view.history],
                                   [f"{h.kind} {h.when}" for h in view.history])
         self.similar.set_products([s.product for s in similar])

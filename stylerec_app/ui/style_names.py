@@ -43,3 +43,27 @@ def style_name(index: int) -> str:
     if 0 <= index < len(NAMES):
         return QCoreApplication.translate("StyleNames", NAMES[index])
     return QCoreApplication.translate("StyleNames", "Style %1").replace("%1", str(index))
+
+
+def persona_label(persona) -> str:
+    """A persona's name in the UI language: made of style names (translated here) and
+    category names (the catalog's own); a name the user gave is shown as given."""
+    if persona.renamed:
+        return persona.name
+    label = persona.name
+    for index in persona.styles:
+        if 0 <= index < len(NAMES):
+            label = label.replace(NAMES[index], style_name(index))
+    return label
+
+
+def choice_label(choice) -> str:
+    """A style the user can pick (services.styling.StyleChoice), as the app names it."""
+    if choice.kind == "builtin":
+        return style_name(choice.index)
+    template = {"trained": QT_TRANSLATE_NOOP("StyleNames", "%1 (trained)"),
+                "arbitrary": QT_TRANSLATE_NOOP("StyleNames", "%1 (from a picture)"),
+                "vintage": QT_TRANSLATE_NOOP("StyleNames",
+                                             "Vintage (CycleGAN, slow without a GPU)")}
+    return QCoreApplication.translate("StyleNames", template[choice.kind]).replace(
+        "%1", choice.name)

@@ -24,12 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from stylerec_app.domain.catalog import ProductSummary
+from stylerec_app.services.personas import PersonaService
 from stylerec_app.services.profiles.queries import ProfileService
 from stylerec_app.services.styling import STYLES, StyleSpec, build_spec
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.preview_worker import PreviewRequest, PreviewResult, PreviewWorker
-from stylerec_app.ui.search_completer import SearchCompleter, product_search, shopper_search
-from stylerec_app.ui.style_names import style_name
+from stylerec_app.ui.search_completer import (
+    SearchCompleter,
+    persona_in,
+    product_search,
+    shopper_search,
+)
+from stylerec_app.ui.style_gallery import StyleGallery
+from stylerec_app.ui.style_names import choice_label, style_name
 
 BLEND_SLIDERS = 4
 
@@ -90,9 +97,9 @@ class StyleStudioPage(QWidget):
         self.product_edit = QLineEdit()
         self.product_edit.setPlaceholderText(self.tr("product id, or pick one in the Catalog"))
         self.shopper_edit = QLineEdit()
-        self.shopper_edit.setPlaceholderText(self.tr("shopper id"))
+        self.shopper_edit.setPlaceholderText(self.tr("shopper id or persona"))
         self.source = QComboBox()
-        self.source.addItem(self.tr("Shopper's style blend"), ("shopper", None))
+        self.source.addItem(self.tr("Shopper's or persona's style blend"), ("shopper", None))
         self.strength = _slider(100)
         self.mask = QComboBox()
         # True to the product first: the whole-image look changes the product's colours,
@@ -109,7 +116,7 @@ class StyleStudioPage(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("Product"), self.product_edit)
-        form.addRow(self.tr("Shopper"), self.shopper_edit)
+        form.addRow(self.tr("Shopper or persona"), self.shopper_edit)
         form.addRow(self.tr("Style"), self.source)
         form.addRow(self.tr("Strength"), self.strength)
         form.addRow(self.tr("Restyle"), self.mask)
@@ -136,6 +143,8 @@ class StyleStudioPage(QWidget):
         controls.addLayout(form, 3)
         controls.addLayout(buttons, 1)
 
+        self.gallery = StyleGallery(worker)  # the current product in every style
+        self.gallery.style_picked.connect(self._pick_from_gallery)
         self.original = ImagePane(self.tr("Original"))
         self.restyled = ImagePane(self.tr("Pick a product and a shopper or a style"))
         images = QHBoxLayout()
@@ -145,6 +154,7 @@ class StyleStudioPage(QWidget):
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
+        layout.addWidget(self.gallery)
         layout.addLayout(images, 1)
         layout.addWidget(self.status)
 
@@ -152,6 +162,13 @@ class StyleStudioPage(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(40)
         self._debounce.timeout.connect(self.request_preview)
+        self._gallery_timer = QTimer(self)  # the gallery follows the look, after a pause
+        self._gallery_timer.setSingleShot(True)
+        self._gallery_timer.setInterval(400)
+        self._gallery_timer.timeout.connect(self.render_gallery)
+        for signal in (self.strength.valueChanged, self.mask.currentIndexChanged,
+                       self.keep_colours.toggled):
+            signal.connect(lambda *_a: self._gallery_timer.start())
         self.strength.valueChanged.connect(self.schedule)
         for slider in self.blend_sliders:
             slider.valueChanged.connect(self.schedule)
@@ -190,29 +207,45 @@ class StyleStudioPage(QWidget):
         self.source.blockSignals(True)
         while self.source.count() > 1:
             self.source.removeItem(1)
-        for choice in choices:
-            builtin = style_name(choice.index) if choice.kind == "builtin" else ""
-            label = {"builtin": builtin, "trained": self.tr("%1 (trained)"),
-                     "arbitrary": self.tr("%1 (from a picture)"),
-                     "vintage": self.tr("Vintage (CycleGAN, slow without a GPU)")}[choice.kind]
-            self.source.addItem(label.replace("%1", choice.name), (choice.kind, choice))
+        labels = [choice_label(choice) for choice in choices]
+        for choice, label in zip(choices, labels, strict=True):
+            self.source.addItem(label, (choice.kind, choice))
         index = max(0, self.source.findData(current)) if current else 0
         self.source.setCurrentIndex(index)
         self.source.blockSignals(False)
+        self.gallery.set_choices(choices, labels)
+        self.render_gallery()
 
     def set_product(self, product: ProductSummary) -> None:
         self.product = product
         self.product_edit.setText(product.external_id)
         self.schedule()
+        self.render_gallery()
+
+    def render_gallery(self) -> None:
+        """Every style's tile again: the current product, strength, mask and colours."""
+        if self.product is None or self.product.image_status != "ok":
+            return
+        self.gallery.render_for(self.product.image_path,
+                                strength=self.strength.value() / 100.0,
+                                mask=self.mask.currentData(),
+                                keep_colours=self.keep_colours.isChecked())
+
+    def _pick_from_gallery(self, choice) -> None:
+        index = self.source.findData((choice.kind, choice))
+        if index >= 0:
+            self.source.setCurrentIndex(index)
 
     def set_shopper(self, external_id: str) -> None:
         external_id = external_id.strip()
         self.shopper_edit.setText(external_id)
         if not external_id or self.profiles is None:
             return
-        profiles = self.profiles
+        profiles, persona = self.profiles, persona_in(external_id)
 
         def load():
+            if persona is not None:  # the persona's representative blend
+                return np.asarray(PersonaService(profiles.store).blend(persona), np.float32)
             view = profiles.shopper_profile(profiles.shopper_id(external_id))
             return np.asarray(view.style_blend, np.float32) if view and view.style_blend else None
 
@@ -238,6 +271,11 @@ class StyleStudioPage(QWidget):
         self.status.setText(str(exc))
 
     def _on_source(self, _index: int) -> None:
+        kind, choice = self.source.currentData()
+        if kind == "shopper":
+            self.gallery.clearSelection()
+        else:
+            self.gallery.select_choice(choice)
         self._update_blend_box()
         self.schedule()
 

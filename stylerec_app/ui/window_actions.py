@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import Progress
+from stylerec_app.services.personas import build_personas
 from stylerec_app.services.recommendation import models as rec_models
 from stylerec_app.services.recommendation.registry import REGISTRY
 from stylerec_app.services.style_training import train_style
@@ -23,12 +24,53 @@ class StudioActions:
     self.recommendations, self.engines, self.nav, self.error()."""
 
     def restyle_product(self, product) -> None:
-        self.nav.setCurrentRow(2)
+        self.show_area(self.studio)
         self.studio.set_product(product)
 
     def restyle_for_shopper(self, external_id: str) -> None:
-        self.nav.setCurrentRow(2)
+        """A shopper's id, or "Persona: name" (the persona's blend)."""
+        self.show_area(self.studio)
         self.studio.set_shopper(external_id)
+
+    def build_personas(self, k: int | None = None) -> Job | None:
+        if self.service is None:
+            return None
+        store = self.service.store
+        job = self.jobs.submit(self.tr("Build personas"),
+                               lambda progress, cancel: build_personas(
+                                   store, k, progress=progress, cancel=cancel))
+        job.finished.connect(lambda _r: self._after_personas(job))
+        return job
+
+    def _after_personas(self, job: Job) -> None:
+        if job.state == "failed":
+            self.error(self.tr("Could not build personas"), job.error, job.error_details)
+        self.personas.refresh()
+        self.collections.refresh()
+
+    def export_collection(self, name: str, folder: Path) -> Job | None:
+        """The approved images and their manifest, as a cancellable job (nothing partial)."""
+        service, engines = self.collections.service, self.engines
+        job = self.jobs.submit(
+            self.tr("Export collection %1").replace("%1", name),
+            lambda progress, cancel: service.export(name, folder, engines.stylizer,
+                                                    progress=progress, cancel=cancel),
+            writes_store=False, inference=True)
+        job.finished.connect(lambda _r: self._after_collection_export(job))
+        return job
+
+    def _after_collection_export(self, job: Job) -> None:
+        if job.state == "failed":
+            self.error(self.tr("The export failed"), job.error, job.error_details)
+        elif job.state == "done":
+            report = job.result
+            self.statusBar().showMessage(
+                self.tr("Exported %1 images with manifest.csv and manifest.json to %2")
+                .replace("%1", str(report.files)).replace("%2", str(report.folder)), 15000)
+
+    def add_catalog_results(self, name: str, personas: list) -> None:
+        """The Catalog's current search and filters, into a collection."""
+        self.collections.add_search(self.catalog.current_filter(), personas)
 
     def export_restyled(self, spec, target) -> Job | None:
         """One image (target = [product id, path]) or the catalog's current listing."""

@@ -48,7 +48,7 @@ def test_main_window_in_chinese(qtbot, chinese, settings):
     window = MainWindow(settings)
     qtbot.addWidget(window)
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["商品目录", "顾客", "风格工作室", "推荐", "评估", "任务"]
+    assert labels == ["商品目录", "顾客", "风格工作室", "推荐", "合集", "评估", "任务"]
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus == ["文件(&F)", "画像(&P)", "视图(&V)", "帮助(&H)"]
     assert window.catalog.search.placeholderText().startswith("搜索")
