@@ -101,37 +101,37 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>每个画像群体自己的风格混合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="87" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="88" />
         <source>Background only (the product stays true)</source>
         <translation>仅背景（商品保持原样）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="88" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="89" />
         <source>Product only (changes how the product looks)</source>
         <translation>仅商品（会改变商品外观）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="89" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="90" />
         <source>Whole image (a look: not the product's real colours)</source>
         <translation>整张图片（仅为氛围：不是商品的真实颜色）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="92" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="93" />
         <source>Keep the product's colours</source>
         <translation>保留商品颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="94" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="95" />
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="94" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="95" />
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="95" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="96" />
         <source>Restyle</source>
         <translation>重绘范围</translation>
     </message>
@@ -161,126 +161,126 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>面向画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="121" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="123" />
         <source>Approve (A)</source>
         <translation>通过 (A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="122" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="124" />
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="123" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="125" />
         <source>Back to pending</source>
         <translation>恢复为待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="125" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="127" />
         <source>note for the selected images (kept in the manifest)</source>
         <translation>所选图片的备注（写入清单）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="127" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="129" />
         <source>Export approved…</source>
         <translation>导出已通过的图片…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="196" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="199" />
         <source>%1
-%2 approved · %3 rejected · %4 to review</source>
+✓ %2 · ✗ %3 · %4 to review</source>
         <translation>%1
-%2 张通过 · %3 张驳回 · %4 张待审</translation>
+✓ %2 · ✗ %3 · %4 张待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="246" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="249" />
         <source>No collection open. A collection is a styled catalog for a shop: make one with New collection…, add products (from the catalog's results, a persona's top picks or by id), review the restyled images and export the approved ones.</source>
         <translation>尚未打开合集。合集是为店铺准备的风格化商品目录：用“新建合集…”创建，添加商品（来自商品目录的结果、画像群体的首选推荐或按编号），审核重绘后的图片，再导出已通过的图片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="252" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="255" />
         <source>This collection is empty: add products with the buttons above.</source>
         <translation>此合集为空：请用上方的按钮添加商品。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="270" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="273" />
         <source>%1 images: %2 approved, %3 rejected, %4 to review</source>
         <translation>共 %1 张图片：%2 张通过，%3 张驳回，%4 张待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="283" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="286" />
         <source>every shopper</source>
         <translation>所有顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="301" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="304" />
         <source>restyled</source>
         <translation>已换风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="303" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="306" />
         <source>✓ approved</source>
         <translation>✓ 已通过</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="304" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="307" />
         <source>✗ rejected</source>
         <translation>✗ 已驳回</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="393" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="396" />
         <source>Select images in the grid first (Ctrl+A: all).</source>
         <translation>请先在网格中选择图片（Ctrl+A：全选）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="408" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="411" />
         <source>New collection</source>
         <translation>新建合集</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="408" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="411" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="420" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="423" />
         <source>Add products</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="421" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="424" />
         <source>Product ids (separated by spaces or commas)</source>
         <translation>商品编号（用空格或逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="430" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="433" />
         <source>No personas yet: build them in Shoppers → Personas.</source>
         <translation>还没有画像群体：请在“顾客 → 画像群体”中生成。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="433" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="437" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="442" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="436" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="440" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="445" />
         <source>A persona's top picks</source>
         <translation>画像群体的首选推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="434" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="437" />
         <source>Persona</source>
         <translation>画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="438" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="441" />
         <source>How many products</source>
         <translation>商品数量</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="443" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="446" />
         <source>Recommender (trained)</source>
         <translation>推荐模型（已训练）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="451" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="454" />
         <source>Export into a new or empty folder</source>
         <translation>导出到新的或空的文件夹</translation>
     </message>
@@ -2487,42 +2487,42 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>组合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="133" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="134" />
         <source>Export image…</source>
         <translation>导出图片…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="134" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="135" />
         <source>Export catalog selection…</source>
         <translation>导出目录中的商品…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="135" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="136" />
         <source>Train a new style…</source>
         <translation>训练新风格…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="136" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="137" />
         <source>Use a picture as a style…</source>
         <translation>用图片作为风格…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="148" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="149" />
         <source>Original</source>
         <translation>原图</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="149" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="150" />
         <source>Pick a product and a shopper or a style</source>
         <translation>请选择商品，以及顾客或风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="202" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="203" />
         <source>The style models could not be loaded: %1</source>
         <translation>无法加载风格模型：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="257" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="263" />
         <source>This shopper has no style blend yet: build profiles first, or pick a style by hand.</source>
         <translation>此顾客还没有风格组合：请先生成画像，或手动选择风格。</translation>
     </message>
@@ -2557,32 +2557,32 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>顾客或画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="324" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="333" />
         <source>This product has no usable photo.</source>
         <translation>此商品没有可用的照片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="328" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="337" />
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="335" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="344" />
         <source>Could not restyle: %1</source>
         <translation>无法重绘：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="339" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="348" />
         <source>%1 ms on %2</source>
         <translation>%1 毫秒（%2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="347" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="356" />
         <source>Export restyled image</source>
         <translation>导出重绘图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="349" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="358" />
         <source>Images (*.png *.jpg)</source>
         <translation>图片 (*.png *.jpg)</translation>
     </message>

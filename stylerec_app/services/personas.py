@@ -40,11 +40,14 @@ def _matrix(tastes, vocabulary: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return blends, cats
 
 
-def _names(blends: np.ndarray, cats: np.ndarray, vocabulary: list[str]) -> list[dict]:
-    """Each persona's name from its two strongest styles and categories, distinct."""
+def _names(blends: np.ndarray, cats: np.ndarray, vocabulary: list[str],
+           overall: np.ndarray) -> list[dict]:
+    """Each persona's name from the two styles it has most above the shoppers' average (in
+    a store where everyone leans to one style, that style names no one) and its two
+    strongest categories, distinct."""
     out, taken = [], set()
     for blend, share in zip(blends, cats, strict=True):
-        styles = [int(i) for i in np.argsort(-blend)[:2]]
+        styles = [int(i) for i in np.argsort(-(blend - overall), kind="stable")[:2]]
         categories = [vocabulary[int(i)] for i in np.argsort(-share)[:2] if share[i] > 0]
         candidates = [(styles[:1], categories[:1]), (styles[:1], categories[:2]),
                       (styles[:2], categories[:1]), (styles[:2], categories[:2])]
@@ -90,7 +93,8 @@ def build_personas(store: Store, k: int | None = None, *, progress: ProgressSink
     cat_total = np.array([cats[g].sum(0) for g in groups])
     cat_shares = cat_total / np.maximum(cat_total.sum(1, keepdims=True), 1e-9)
     for g, blend, shares, named in zip(groups, mean_blends, cat_shares,
-                                       _names(mean_blends, cat_shares, vocabulary), strict=True):
+                                       _names(mean_blends, cat_shares, vocabulary,
+                                              blends.mean(0)), strict=True):
         top = np.argsort(-shares)[:6]
         rows.append({
             "name": named["name"], "size": len(g),

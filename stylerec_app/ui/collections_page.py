@@ -82,7 +82,8 @@ class CollectionsPage(QWidget):
         self.strength = QSlider(Qt.Orientation.Horizontal)
         self.strength.setRange(0, 100)
         self.strength.setValue(70)
-        self.strength.setMaximumWidth(160)
+        self.strength.setMinimumWidth(120)
+        self.strength.setMaximumWidth(200)
         self.mask = QComboBox()
         for label, mode in ((self.tr("Background only (the product stays true)"), "background"),
                             (self.tr("Product only (changes how the product looks)"), "product"),
@@ -95,10 +96,9 @@ class CollectionsPage(QWidget):
                          (self.tr("Restyle"), self.mask)):
             style_row.addWidget(QLabel(label))
             style_row.addWidget(w)
-        style_row.addWidget(self.keep_colours)
         style_row.addStretch(1)
         self.for_personas = QListWidget()
-        self.for_personas.setMaximumHeight(70)
+        self.for_personas.setMaximumHeight(84)
         self.for_personas.setToolTip(self.tr("Products added now are added for each ticked "
                                              "persona (none ticked: for every shopper)."))
         self.add_results = QPushButton(self.tr("Add the catalog's results"))
@@ -107,8 +107,10 @@ class CollectionsPage(QWidget):
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel(self.tr("For personas")))
         add_row.addWidget(self.for_personas, 1)
+        add_buttons = QVBoxLayout()
         for b in (self.add_results, self.add_top, self.add_ids):
-            add_row.addWidget(b)
+            add_buttons.addWidget(b)
+        add_row.addLayout(add_buttons)
         self.grid = QListWidget()
         self.grid.setViewMode(QListWidget.ViewMode.IconMode)
         self.grid.setIconSize(QSize(THUMB, THUMB))
@@ -136,6 +138,7 @@ class CollectionsPage(QWidget):
         right_layout = QVBoxLayout(self.right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(style_row)
+        right_layout.addWidget(self.keep_colours)
         right_layout.addLayout(add_row)
         right_layout.addWidget(self.grid, 1)
         right_layout.addLayout(review_row)
@@ -178,8 +181,8 @@ class CollectionsPage(QWidget):
         self.refresh()
 
     def refresh(self, select: str | None = None) -> None:
-        self.list.clear()
         if self.service is None:
+            self.list.clear()
             self._show_view(None)
             return
         service, personas = self.service, self.personas
@@ -193,7 +196,7 @@ class CollectionsPage(QWidget):
         self.list.clear()
         for c in collections:
             counts = c.counts
-            item = QListWidgetItem(self.tr("%1\n%2 approved · %3 rejected · %4 to review")
+            item = QListWidgetItem(self.tr("%1\n✓ %2 · ✗ %3 · %4 to review")
                                    .replace("%1", c.name)
                                    .replace("%2", str(counts.get("approved", 0)))
                                    .replace("%3", str(counts.get("rejected", 0)))

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 
 from PIL import Image
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 
 from stylerec_app.services.engines import Engines
@@ -60,7 +60,8 @@ class PreviewWorker(QObject):
         self._photos: dict[str, Image.Image] = {}
         self.requested.connect(self._render)
         self.sync_requested.connect(self._sync)
-        self.thumbs_requested.connect(self._thumbs)
+        # queued even from its own thread: each thumbnail is its own event (see _thumbs)
+        self.thumbs_requested.connect(self._thumbs, Qt.ConnectionType.QueuedConnection)
         self.latest_batch: dict[str, int] = {}  # page → its newest thumbnail batch
         self._batches = 0
         self._thumb_source = (None, None)
@@ -110,17 +111,23 @@ class PreviewWorker(QObject):
 
     @Slot(int, object, object, int)
     def _thumbs(self, batch: int, items, spec: StyleSpec | None, size: int) -> None:
-        for entry in items:
-            key, path, item_spec = entry if len(entry) == 3 else (*entry, spec)
-            with self._lock:
-                if batch not in self.latest_batch.values():
-                    return
-            try:
-                photo = self._thumb_photo(path, size)
-                image = photo if item_spec is None else self.stylizer().render(photo, item_spec)
-            except (BadImage, ValueError, RuntimeError):
-                continue
+        """One thumbnail per turn of this thread's event loop, the rest sent on behind any
+        preview queued meanwhile: a gallery of 27 styles never holds up the live preview."""
+        if not items:
+            return
+        with self._lock:
+            if batch not in self.latest_batch.values():
+                return
+        entry, rest = items[0], items[1:]
+        key, path, item_spec = entry if len(entry) == 3 else (*entry, spec)
+        try:
+            photo = self._thumb_photo(path, size)
+            image = photo if item_spec is None else self.stylizer().render(photo, item_spec)
             self.thumb_ready.emit(batch, key, to_qimage(image))
+        except (BadImage, ValueError, RuntimeError):
+            pass
+        if rest:
+            self.thumbs_requested.emit(batch, rest, spec, size)
 
     def _thumb_photo(self, path: str, size: int) -> Image.Image:
         """The gallery renders one photo in every style: decoded once."""

@@ -129,6 +129,7 @@ class StyleStudioPage(QWidget):
             blend_grid.addWidget(label, i, 0)
             blend_grid.addWidget(slider, i, 1)
         form.addRow(self.tr("Blend"), self.blend_box)
+        self.form = form
 
         self.export_button = QPushButton(self.tr("Export image…"))
         self.export_many_button = QPushButton(self.tr("Export catalog selection…"))
@@ -210,7 +211,7 @@ class StyleStudioPage(QWidget):
         labels = [choice_label(choice) for choice in choices]
         for choice, label in zip(choices, labels, strict=True):
             self.source.addItem(label, (choice.kind, choice))
-        index = max(0, self.source.findData(current)) if current else 0
+        index = max(0, self._source_index(current)) if current else 0
         self.source.setCurrentIndex(index)
         self.source.blockSignals(False)
         self.gallery.set_choices(choices, labels)
@@ -231,8 +232,13 @@ class StyleStudioPage(QWidget):
                                 mask=self.mask.currentData(),
                                 keep_colours=self.keep_colours.isChecked())
 
+    def _source_index(self, data) -> int:
+        """Compared in Python: findData cannot compare tuples held as Python objects."""
+        return next((i for i in range(self.source.count()) if self.source.itemData(i) == data),
+                    -1)
+
     def _pick_from_gallery(self, choice) -> None:
-        index = self.source.findData((choice.kind, choice))
+        index = self._source_index((choice.kind, choice))
         if index >= 0:
             self.source.setCurrentIndex(index)
 
@@ -297,6 +303,9 @@ class StyleStudioPage(QWidget):
                 slider.setValue(int(round(100 * weights[style] / weights.max())))
                 slider.blockSignals(False)
         self.blend_box.setVisible(bool(self.blend_styles))
+        label = self.form.labelForField(self.blend_box)
+        if label is not None:
+            label.setVisible(bool(self.blend_styles))
 
     # -- previews --------------------------------------------------------------------------------
 
