@@ -295,9 +295,7 @@ class EvaluationPage(QWidget):
         self.compare.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.charts = QLabel()
         self.charts.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        chart_scroll = QScrollArea()
-        chart_scroll.setWidget(self.charts)
-        chart_scroll.setWidgetResizable(True)
+        self.chart_scroll = chart_scroll = FitWidthScroll(self.charts)
         self.users = QTableWidget()
         self.users.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.users.setSortingEnabled(True)
@@ -446,6 +444,7 @@ class EvaluationPage(QWidget):
 
     def _draw_charts(self, images: list[bytes]) -> None:
         if not images:
+            self.chart_scroll.canvas = None
             self.charts.setText(self.tr("No model was evaluated, so there is nothing to plot."))
             return
         pixmaps = []
@@ -463,7 +462,7 @@ class EvaluationPage(QWidget):
             painter.drawPixmap(0, y, pm)
             y += pm.height()
         painter.end()
-        self.charts.setPixmap(canvas)
+        self.chart_scroll.set_canvas(canvas)
 
     def _open_report(self) -> bool:
         """Open the HTML report in the browser; without one, say where the file is (and
@@ -477,3 +476,33 @@ class EvaluationPage(QWidget):
                        "is on the clipboard).").replace("%1", str(self.report_path))
         self.summary.setText(f"{self.summary.text()}\n{note}".strip())
         return False
+
+
+class FitWidthScroll(QScrollArea):
+    """Charts scaled down to the width of the pane (never cut at its sides); only the
+    height scrolls."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self.label = label
+        self.canvas: QPixmap | None = None
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def set_canvas(self, canvas: QPixmap) -> None:
+        self.canvas = canvas
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.canvas is None or self.canvas.isNull():
+            return
+        width = self.viewport().width() - self.verticalScrollBar().sizeHint().width() - 4
+        fitted = (self.canvas if self.canvas.width() <= width else
+                  self.canvas.scaledToWidth(max(200, width),
+                                            Qt.TransformationMode.SmoothTransformation))
+        self.label.setPixmap(fitted)

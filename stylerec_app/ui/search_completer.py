@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
+from stylerec_app.services.photos import BadImage, open_photo
 from stylerec_app.ui.background import Latest, run_async
+from stylerec_app.ui.thumbnails import to_qimage
 
-Search = Callable[[str], list[tuple[str, str]]]  # text → (id, label) rows
+# text → (id, label) rows, or (id, label, photo path) rows shown with a thumbnail
+Search = Callable[[str], list[tuple]]
 SHOWN = 15
+ICON = 40
 
 
 class SearchCompleter(QObject):
@@ -23,7 +28,7 @@ class SearchCompleter(QObject):
         super().__init__(edit)
         self.edit, self.search = edit, search
         self.rows: dict[str, str] = {}
-        self.model = QStringListModel(self)
+        self.model = QStandardItemModel(self)
         self.completer = QCompleter(self.model, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -37,13 +42,26 @@ class SearchCompleter(QObject):
         if self.search is None or len(text) < 2:
             return
         search = self.search
-        run_async(lambda: search(text)[:SHOWN], self._latest.wrap(self._show), lambda _e: None)
+        run_async(lambda: _with_thumbnails(search(text)[:SHOWN]), self._latest.wrap(self._show),
+                  lambda _e: None)
 
     def _show(self, rows) -> None:
-        self.rows = {f"{ident} — {label}" if label else ident: ident for ident, label in rows}
-        self.model.setStringList(list(self.rows))
+        self.rows = {}
+        self.model.clear()
+        for ident, label, image in rows:
+            text = f"{ident} — {label}" if label else ident
+            self.rows[text] = ident
+            item = QStandardItem(text)
+            if image is not None:
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+            self.model.appendRow(item)
+        self.completer.popup().setIconSize(QSize(ICON, ICON))
         if self.rows and self.edit.hasFocus():
             self.completer.complete()
+
+    def texts(self) -> list[str]:
+        """The rows the popup offers now."""
+        return list(self.rows)
 
     def _picked(self, text: str) -> None:
         ident = self.rows.get(text, text)
@@ -55,6 +73,20 @@ class SearchCompleter(QObject):
         QTimer.singleShot(0, apply)
 
 
+def _with_thumbnails(rows) -> list[tuple]:
+    """(id, label, QImage or None): photos decoded here, on the worker thread."""
+    out = []
+    for row in rows:
+        image = None
+        if len(row) > 2 and row[2]:
+            try:
+                image = to_qimage(open_photo(row[2], ICON))
+            except (BadImage, OSError, ValueError):
+                image = None
+        out.append((row[0], row[1], image))
+    return out
+
+
 def product_search(profiles) -> Search | None:
     """Products whose title, description or id match (the catalog's search)."""
     if profiles is None:
@@ -63,7 +95,8 @@ def product_search(profiles) -> Search | None:
     from stylerec_app.services.catalog import CatalogService
 
     catalog = CatalogService(profiles.store)
-    return lambda text: [(p.external_id, p.title)
+    return lambda text: [(p.external_id, p.title,
+                          p.image_path if p.image_status == "ok" else None)
                          for p in catalog.products(CatalogFilter(text=text, limit=SHOWN))]
 
 

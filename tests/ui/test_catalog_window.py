@@ -227,8 +227,9 @@ def test_pickers_search_products_and_shoppers_as_you_type(qtbot, window, demo_co
     studio.product_edit.setFocus()
     qtbot.keyClicks(studio.product_edit, "floral trou")  # a title, not an id
     qtbot.waitUntil(lambda: picker.model.rowCount() > 0, timeout=10000)
-    rows = picker.model.stringList()
+    rows = picker.texts()
     assert any(r.startswith("D0003 — Green floral trousers") for r in rows)
+    assert all(not picker.model.item(r).icon().isNull() for r in range(len(rows)))  # photos
     with qtbot.waitSignal(picker.chosen, timeout=5000) as chosen:
         picker.completer.activated.emit(next(r for r in rows if r.startswith("D0003")))
     assert chosen.args[0] == "D0003" and studio.product_edit.text() == "D0003"
@@ -240,4 +241,4 @@ def test_pickers_search_products_and_shoppers_as_you_type(qtbot, window, demo_co
     qtbot.keyClicks(rec.shopper, "S001")
     qtbot.waitUntil(lambda: rec.shopper_picker.model.rowCount() > 0, timeout=10000)
     assert all(r.startswith("S001") and "events" in r for r in
-               rec.shopper_picker.model.stringList())
+               rec.shopper_picker.texts())
