@@ -19,6 +19,9 @@ def _private_home(tmp_path_factory):
     """Never touch the real user data folder; evaluation data from ../shared when there."""
     home = tmp_path_factory.mktemp("stylerec-home")
     os.environ["STYLEREC_HOME"] = str(home)
+    if os.environ.get("STYLEREC_SCREENSHOTS"):
+        # screenshots for the README: test stores show as "~/…" as a user's would
+        os.environ["HOME"] = str(tmp_path_factory.getbasetemp())
     if SHARED_DATA.is_dir():
         os.environ.setdefault("STYLEREC_DATA", str(SHARED_DATA))
     yield home

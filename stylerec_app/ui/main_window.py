@@ -216,7 +216,7 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
         if create_demo_if_missing and not path.exists():
             self.create_demo(path)
             return
-        self.catalog.show_message(self.tr("Opening %1…").replace("%1", str(path)))
+        self.catalog.show_message(self.tr("Opening %1…").replace("%1", _short_path(path)))
         run_async(lambda: CatalogService(open_store(path, create=False)), self._set_service,
                   self._open_failed)
 

@@ -127,6 +127,8 @@ def test_switching_to_chinese_retranslates_the_window(shell, qtbot, demo_copy, t
     assert new.service.path == demo_copy.resolve()
     if _has_cjk_font():
         new.resize(1280, 820)
+        qtbot.waitUntil(lambda: new.catalog.model.rowCount() > 0, timeout=30000)
+        qtbot.wait(1500)  # the first thumbnails
         _save(new, "window-zh_CN.png", tmp_path)
 
 
