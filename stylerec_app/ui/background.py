@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from stylerec_app.domain.errors import StyleRecError
+
 log = logging.getLogger(__name__)
 
 
@@ -29,7 +31,10 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except Exception as exc:  # reported to the GUI thread, never swallowed
-            log.exception("background task failed")
+            if isinstance(exc, StyleRecError):  # an expected problem: the page words it
+                log.info("background task: %s", exc)
+            else:
+                log.exception("background task failed")
             self.relay.failed.emit(exc)
         else:
             self.relay.done.emit(result)

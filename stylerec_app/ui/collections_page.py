@@ -145,7 +145,7 @@ class CollectionsPage(QWidget):
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        right_layout.addWidget(self.empty)
+        right_layout.addWidget(self.empty, 1)
         right_layout.addWidget(self.status)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -204,12 +204,14 @@ class CollectionsPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, c.name)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        ticked = set(self.ticked_personas())  # kept while the user adds batch after batch
         self.for_personas.clear()
         for p in personas:
             item = QListWidgetItem(persona_label(p))
             item.setData(Qt.ItemDataRole.UserRole, p.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if p.name in ticked
+                               else Qt.CheckState.Unchecked)
             self.for_personas.addItem(item)
         names = [c.name for c in collections]
         if keep in names:
@@ -244,6 +246,7 @@ class CollectionsPage(QWidget):
                   self.delete_button):
             w.setEnabled(view is not None)
         self.empty.setVisible(view is None or not view.items)
+        self.grid.setVisible(view is not None and bool(view.items))
         if view is None:
             self.grid.clear()
             self.empty.setText(self.tr("No collection open. A collection is a styled catalog "

@@ -27,7 +27,12 @@ from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.messages import Messages
 from stylerec_app.ui.preview_worker import PreviewWorker
 from stylerec_app.ui.profile_widgets import ProductStrip
-from stylerec_app.ui.search_completer import SearchCompleter, persona_in, shopper_search
+from stylerec_app.ui.search_completer import (
+    SearchCompleter,
+    persona_in,
+    shopper_search,
+    typed_id,
+)
 from stylerec_app.ui.thumbnails import ThumbnailCache, placeholder, with_badge
 from stylerec_app.ui.widget_state import set_widget_values, widget_values
 
@@ -226,7 +231,7 @@ class RecommendationsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        shopper = self.shopper.text().strip()
+        shopper = typed_id(self.shopper.text())
         if self.service is None or not shopper:
             return
         profiles = self.profiles

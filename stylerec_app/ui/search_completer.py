@@ -100,6 +100,11 @@ def product_search(profiles) -> Search | None:
                          for p in catalog.products(CatalogFilter(text=text, limit=SHOWN))]
 
 
+def typed_id(text: str) -> str:
+    """The id in a field, also when a popup row ("D0004 — Red floral skirt") is in it."""
+    return text.split(" — ", 1)[0].strip()
+
+
 def persona_prefix() -> str:
     """How a persona is written in a shopper field ("Persona: Floral print · Dresses")."""
     return QCoreApplication.translate("SearchCompleter", "Persona: ")

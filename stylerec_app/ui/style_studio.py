@@ -34,6 +34,7 @@ from stylerec_app.ui.search_completer import (
     persona_in,
     product_search,
     shopper_search,
+    typed_id,
 )
 from stylerec_app.ui.style_gallery import StyleGallery
 from stylerec_app.ui.style_names import choice_label, style_name
@@ -243,7 +244,7 @@ class StyleStudioPage(QWidget):
             self.source.setCurrentIndex(index)
 
     def set_shopper(self, external_id: str) -> None:
-        external_id = external_id.strip()
+        external_id = typed_id(external_id)
         self.shopper_edit.setText(external_id)
         if not external_id or self.profiles is None:
             return
@@ -269,7 +270,7 @@ class StyleStudioPage(QWidget):
     def _lookup_product(self) -> None:
         if self.profiles is None:
             return
-        profiles, ext = self.profiles, self.product_edit.text().strip()
+        profiles, ext = self.profiles, typed_id(self.product_edit.text())
         run_async(lambda: profiles.product_summary(ext), self.set_product,
                   self._on_lookup_error)
 
