@@ -71,3 +71,16 @@ def append_lines(path: Path, lines: list[str]) -> int:
         for line in lines:
             fh.write(line + "\n")
     return first
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    """A private copy of a store file (SQLite's backup API: consistent while it is open).
+    Photos stay where they are; the model files beside a store are not copied."""
+    import sqlite3
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    src.backup(dst)
+    dst.close()
+    src.close()
+    return target

@@ -101,186 +101,171 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>每个画像群体自己的风格混合</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="88" />
-        <source>Background only (the product stays true)</source>
-        <translation>仅背景（商品保持原样）</translation>
-    </message>
-    <message>
         <location filename="../../stylerec_app/ui/collections_page.py" line="89" />
-        <source>Product only (changes how the product looks)</source>
-        <translation>仅商品（会改变商品外观）</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="90" />
-        <source>Whole image (a look: not the product's real colours)</source>
-        <translation>整张图片（仅为氛围：不是商品的真实颜色）</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="93" />
         <source>Keep the product's colours</source>
         <translation>保留商品颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="95" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="91" />
         <source>Style</source>
         <translation>风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="95" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="91" />
         <source>Strength</source>
         <translation>强度</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="96" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="92" />
         <source>Restyle</source>
         <translation>重绘范围</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="102" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="98" />
         <source>Products added now are added for each ticked persona (none ticked: for every shopper).</source>
         <translation>现在添加的商品会为每个勾选的画像群体各添加一份（未勾选：面向所有顾客）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="104" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="100" />
         <source>Add the catalog's results</source>
         <translation>添加商品目录的结果</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="105" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="101" />
         <source>Add a persona's top picks…</source>
         <translation>添加画像群体的首选推荐…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="106" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="102" />
         <source>Add products by id…</source>
         <translation>按编号添加商品…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="108" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="104" />
         <source>For personas</source>
         <translation>面向画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="123" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="119" />
         <source>Approve (A)</source>
         <translation>通过 (A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="124" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="120" />
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="125" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="121" />
         <source>Back to pending</source>
         <translation>恢复为待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="127" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="123" />
         <source>note for the selected images (kept in the manifest)</source>
         <translation>所选图片的备注（写入清单）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="129" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="125" />
         <source>Export approved…</source>
         <translation>导出已通过的图片…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="199" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="195" />
         <source>%1
 ✓ %2 · ✗ %3 · %4 to review</source>
         <translation>%1
 ✓ %2 · ✗ %3 · %4 张待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="249" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="248" />
         <source>No collection open. A collection is a styled catalog for a shop: make one with New collection…, add products (from the catalog's results, a persona's top picks or by id), review the restyled images and export the approved ones.</source>
         <translation>尚未打开合集。合集是为店铺准备的风格化商品目录：用“新建合集…”创建，添加商品（来自商品目录的结果、画像群体的首选推荐或按编号），审核重绘后的图片，再导出已通过的图片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="255" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="254" />
         <source>This collection is empty: add products with the buttons above.</source>
         <translation>此合集为空：请用上方的按钮添加商品。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="273" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="272" />
         <source>%1 images: %2 approved, %3 rejected, %4 to review</source>
         <translation>共 %1 张图片：%2 张通过，%3 张驳回，%4 张待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="286" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="285" />
         <source>every shopper</source>
         <translation>所有顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="304" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="303" />
         <source>restyled</source>
         <translation>已换风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="306" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="305" />
         <source>✓ approved</source>
         <translation>✓ 已通过</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="307" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="306" />
         <source>✗ rejected</source>
         <translation>✗ 已驳回</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="396" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="395" />
         <source>Select images in the grid first (Ctrl+A: all).</source>
         <translation>请先在网格中选择图片（Ctrl+A：全选）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="411" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="410" />
         <source>New collection</source>
         <translation>新建合集</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="411" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="410" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="423" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="422" />
         <source>Add products</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="424" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="423" />
         <source>Product ids (separated by spaces or commas)</source>
         <translation>商品编号（用空格或逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="433" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="432" />
         <source>No personas yet: build them in Shoppers → Personas.</source>
         <translation>还没有画像群体：请在“顾客 → 画像群体”中生成。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="436" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="440" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="445" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="435" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="439" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="444" />
         <source>A persona's top picks</source>
         <translation>画像群体的首选推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="437" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="436" />
         <source>Persona</source>
         <translation>画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="441" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="440" />
         <source>How many products</source>
         <translation>商品数量</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="446" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="445" />
         <source>Recommender (trained)</source>
         <translation>推荐模型（已训练）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="454" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="453" />
         <source>Export into a new or empty folder</source>
         <translation>导出到新的或空的文件夹</translation>
     </message>
@@ -511,112 +496,112 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>打开 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="305" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="303" />
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="306" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="304" />
         <source>Comparisons</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="307" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="305" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="308" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="306" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="317" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="315" />
         <source>The evaluation did not finish: %1</source>
         <translation>评估未完成：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="349" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="347" />
         <source>%1 — %2. %3 users evaluated in %4 s.</source>
         <translation>%1 — %2。已评估 %3 位用户，用时 %4 秒。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="354" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="352" />
         <source>Skipped: %1.</source>
         <translation>跳过：%1。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="358" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="356" />
         <source>More than half of the shoppers were skipped (%1 of %2), so these numbers describe few of them. A per-shopper leave-last protocol evaluates every shopper with two or more purchase days.</source>
         <translation>超过一半的顾客被跳过（%2 位中的 %1 位），这些数字只代表少数顾客。按顾客留出最后一天的协议会评估每一位有两天及以上购买记录的顾客。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="363" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="361" />
         <source>Not run: %1.</source>
         <translation>未运行：%1。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="395" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="393" />
         <source>style affinity (hybrid − hybrid-no-style)</source>
         <translation>风格亲和度（hybrid − hybrid-no-style）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="398" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="396" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="398" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="396" />
         <source>Metric</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="398" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="396" />
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="398" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="396" />
         <source>95% CI</source>
         <translation>95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="399" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="397" />
         <source>p (paired t)</source>
         <translation>p（配对 t 检验）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="399" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="397" />
         <source>p (Wilcoxon)</source>
         <translation>p（Wilcoxon 检验）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="412" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="410" />
         <source>Against the best model that does not use images: %1</source>
         <translation>与不使用图像的最佳模型对比：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="421" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="419" />
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="435" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="433" />
         <source>Double-click a shopper to see their recommendations</source>
         <translation>双击顾客查看其推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="436" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="434" />
         <source>Open this dataset's store to see a shopper's recommendations</source>
         <translation>打开该数据集的数据库才能查看顾客的推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="449" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="448" />
         <source>No model was evaluated, so there is nothing to plot.</source>
         <translation>没有评估任何模型，因此没有可绘制的图表。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/evaluation_page.py" line="476" />
+        <location filename="../../stylerec_app/ui/evaluation_page.py" line="475" />
         <source>No web browser could open the report. It is saved at %1 (the path is on the clipboard).</source>
         <translation>没有可以打开报告的浏览器。报告已保存在 %1（路径已复制到剪贴板）。</translation>
     </message>
@@ -1949,18 +1934,18 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RankedGrid</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="69" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="74" />
         <source>score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="73" />
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="97" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="78" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="102" />
         <source>%1 colours</source>
         <translation>%1 种颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="93" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="98" />
         <source>restyled</source>
         <translation>已换风格</translation>
     </message>
@@ -1968,123 +1953,123 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>RecommendationsPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="119" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="124" />
         <source>shopper id or persona</source>
         <translation>顾客编号或画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="123" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="128" />
         <source>— no comparison —</source>
         <translation>— 不对比 —</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="130" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="135" />
         <source>Show restyled for the shopper</source>
         <translation>显示按顾客风格重绘的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="132" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137" />
         <source>Diverse looks</source>
         <translation>外观多样</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="133" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="138" />
         <source>Evaluation split: hold out the last</source>
         <translation>评估划分：留出最近</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="137" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="142" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="139" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="144" />
         <source>Recommend</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="140" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="145" />
         <source>Train models…</source>
         <translation>训练模型…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="142" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="147" />
         <source>Shopper</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="142" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="147" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="143" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="148" />
         <source>Compare with</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="143" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="148" />
         <source>Top</source>
         <translation>前</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="164" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="169" />
         <source>Choose a shopper and a model. Models are trained from the store with Train models… (or stylerec train).</source>
         <translation>请选择顾客和模型。模型通过“训练模型…”（或 stylerec train）从商品库训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="171" />
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="292" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="176" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="297" />
         <source>What the shopper did next (held-out events) appears here when an evaluation split is active.</source>
         <translation>启用评估划分后，这里会显示顾客之后的行为（留出的事件）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="260" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="265" />
         <source>Ranking… (models for the split are trained on first use)</source>
         <translation>正在排序…（首次使用时会为该划分训练模型）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="261" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="266" />
         <source>Ranking…</source>
         <translation>正在排序…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="267" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="272" />
         <source>Rank for %1</source>
         <translation>为 %1 排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="282" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="287" />
         <source>Preparing the evaluation split…</source>
         <translation>正在准备评估划分…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="297" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="302" />
         <source>What they did next (after the split): %1 events, %2 on the lists above</source>
         <translation>之后的行为（划分之后）：%1 条事件，其中 %2 件出现在上方列表中</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="299" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="304" />
         <source>Nothing: this shopper has no events after the split.</source>
         <translation>无：此顾客在划分之后没有行为。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="323" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="328" />
         <source>%1 products in both lists (highlighted)</source>
         <translation>%1 件商品同时出现在两个列表中（已高亮）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="326" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="331" />
         <source>%1 products</source>
         <translation>%1 件商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="365" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="370" />
         <source>Train %1 now</source>
         <translation>立即训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/recommendations_page.py" line="370" />
+        <location filename="../../stylerec_app/ui/recommendations_page.py" line="375" />
         <source>Training %1… the list appears when it is done.</source>
         <translation>正在训练 %1…… 完成后会显示推荐列表。</translation>
     </message>
@@ -2092,17 +2077,17 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>SearchCompleter</name>
     <message>
-        <location filename="../../stylerec_app/ui/search_completer.py" line="72" />
+        <location filename="../../stylerec_app/ui/search_completer.py" line="110" />
         <source>Persona: </source>
         <translation>画像群体：</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/search_completer.py" line="91" />
+        <location filename="../../stylerec_app/ui/search_completer.py" line="129" />
         <source>%1 events</source>
         <translation>%1 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/search_completer.py" line="92" />
+        <location filename="../../stylerec_app/ui/search_completer.py" line="130" />
         <source>persona of %1 shoppers</source>
         <translation>由 %1 位顾客组成的画像群体</translation>
     </message>
@@ -2448,141 +2433,141 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <source>Vintage (CycleGAN, slow without a GPU)</source>
         <translation>复古（CycleGAN，无 GPU 时较慢）</translation>
     </message>
-</context>
-<context>
-    <name>StyleStudioPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="98" />
-        <source>product id, or pick one in the Catalog</source>
-        <translation>商品编号，或在商品目录中选择</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="112" />
-        <source>Keep the product's colours</source>
-        <translation>保留商品颜色</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="118" />
-        <source>Product</source>
-        <translation>商品</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="120" />
-        <source>Style</source>
-        <translation>风格</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="121" />
-        <source>Strength</source>
-        <translation>强度</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="122" />
-        <source>Restyle</source>
-        <translation>重绘范围</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="131" />
-        <source>Blend</source>
-        <translation>组合</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="134" />
-        <source>Export image…</source>
-        <translation>导出图片…</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="135" />
-        <source>Export catalog selection…</source>
-        <translation>导出目录中的商品…</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="136" />
-        <source>Train a new style…</source>
-        <translation>训练新风格…</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="137" />
-        <source>Use a picture as a style…</source>
-        <translation>用图片作为风格…</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="149" />
-        <source>Original</source>
-        <translation>原图</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="150" />
-        <source>Pick a product and a shopper or a style</source>
-        <translation>请选择商品，以及顾客或风格</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="203" />
-        <source>The style models could not be loaded: %1</source>
-        <translation>无法加载风格模型：%1</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="263" />
-        <source>This shopper has no style blend yet: build profiles first, or pick a style by hand.</source>
-        <translation>此顾客还没有风格组合：请先生成画像，或手动选择风格。</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="107" />
+        <location filename="../../stylerec_app/ui/style_names.py" line="75" />
         <source>Background only (the product stays true)</source>
         <translation>仅背景（商品保持原样）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="100" />
-        <source>shopper id or persona</source>
-        <translation>顾客编号或画像群体</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="102" />
-        <source>Shopper's or persona's style blend</source>
-        <translation>顾客或画像群体的风格混合</translation>
-    </message>
-    <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="108" />
+        <location filename="../../stylerec_app/ui/style_names.py" line="76" />
         <source>Product only (changes how the product looks)</source>
         <translation>仅商品（会改变商品外观）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="109" />
+        <location filename="../../stylerec_app/ui/style_names.py" line="77" />
         <source>Whole image (a look: not the product's real colours)</source>
         <translation>整张图片（仅为氛围：不是商品的真实颜色）</translation>
     </message>
+</context>
+<context>
+    <name>StyleStudioPage</name>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="119" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="99" />
+        <source>product id, or pick one in the Catalog</source>
+        <translation>商品编号，或在商品目录中选择</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="107" />
+        <source>Keep the product's colours</source>
+        <translation>保留商品颜色</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="113" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="115" />
+        <source>Style</source>
+        <translation>风格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="116" />
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="117" />
+        <source>Restyle</source>
+        <translation>重绘范围</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="126" />
+        <source>Blend</source>
+        <translation>组合</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="129" />
+        <source>Export image…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="130" />
+        <source>Export catalog selection…</source>
+        <translation>导出目录中的商品…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="131" />
+        <source>Train a new style…</source>
+        <translation>训练新风格…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="132" />
+        <source>Use a picture as a style…</source>
+        <translation>用图片作为风格…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="144" />
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="145" />
+        <source>Pick a product and a shopper or a style</source>
+        <translation>请选择商品，以及顾客或风格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="198" />
+        <source>The style models could not be loaded: %1</source>
+        <translation>无法加载风格模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="258" />
+        <source>This shopper has no style blend yet: build profiles first, or pick a style by hand.</source>
+        <translation>此顾客还没有风格组合：请先生成画像，或手动选择风格。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="101" />
+        <source>shopper id or persona</source>
+        <translation>顾客编号或画像群体</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="103" />
+        <source>Shopper's or persona's style blend</source>
+        <translation>顾客或画像群体的风格混合</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/style_studio.py" line="114" />
         <source>Shopper or persona</source>
         <translation>顾客或画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="333" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="328" />
         <source>This product has no usable photo.</source>
         <translation>此商品没有可用的照片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="337" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="332" />
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="344" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="339" />
         <source>Could not restyle: %1</source>
         <translation>无法重绘：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="348" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="343" />
         <source>%1 ms on %2</source>
         <translation>%1 毫秒（%2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="356" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="351" />
         <source>Export restyled image</source>
         <translation>导出重绘图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/style_studio.py" line="358" />
+        <location filename="../../stylerec_app/ui/style_studio.py" line="353" />
         <source>Images (*.png *.jpg)</source>
         <translation>图片 (*.png *.jpg)</translation>
     </message>

@@ -36,7 +36,7 @@ from stylerec_app.services.collections import (
 from stylerec_app.services.recommendation.registry import REGISTRY
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.messages import Messages
-from stylerec_app.ui.style_names import choice_label, persona_label
+from stylerec_app.ui.style_names import choice_label, fill_mask_choices, persona_label
 from stylerec_app.ui.thumbnails import placeholder, with_badge
 
 THUMB = 150
@@ -85,17 +85,18 @@ class CollectionsPage(QWidget):
         self.strength.setMinimumWidth(120)
         self.strength.setMaximumWidth(200)
         self.mask = QComboBox()
-        for label, mode in ((self.tr("Background only (the product stays true)"), "background"),
-                            (self.tr("Product only (changes how the product looks)"), "product"),
-                            (self.tr("Whole image (a look: not the product's real colours)"),
-                             "all")):
-            self.mask.addItem(label, mode)
+        fill_mask_choices(self.mask)
         self.keep_colours = QCheckBox(self.tr("Keep the product's colours"))
         style_row = QHBoxLayout()
         for label, w in ((self.tr("Style"), self.style), (self.tr("Strength"), self.strength),
                          (self.tr("Restyle"), self.mask)):
             style_row.addWidget(QLabel(label))
             style_row.addWidget(w)
+        self.per_persona = QPushButton(self.tr("Style per persona…"))
+        self.per_persona.setToolTip(self.tr("Give one persona's images another style than "
+                                            "the collection's."))
+        self.per_persona.clicked.connect(self._ask_persona_style)
+        style_row.addWidget(self.per_persona)
         style_row.addStretch(1)
         self.for_personas = QListWidget()
         self.for_personas.setMaximumHeight(84)
@@ -243,7 +244,7 @@ class CollectionsPage(QWidget):
         for w in (self.grid, self.approve, self.reject, self.reset, self.note,
                   self.export_button, self.style, self.mask, self.strength, self.keep_colours,
                   self.add_results, self.add_top, self.add_ids, self.for_personas,
-                  self.delete_button):
+                  self.delete_button, self.per_persona):
             w.setEnabled(view is not None)
         self.empty.setVisible(view is None or not view.items)
         self.grid.setVisible(view is not None and bool(view.items))
@@ -351,12 +352,13 @@ class CollectionsPage(QWidget):
         if self.view is not None:
             self._show_view(self.view)
 
-    def _style_changed(self, *_args) -> None:
+    def _style_changed(self, *_args, per_persona: dict | None = None) -> None:
         if self.view is None or self.service is None:
             return
         style = CollectionStyle(self.style.currentData(), self.strength.value() / 100,
                                 self.mask.currentData(), self.keep_colours.isChecked(),
-                                self.view.style.per_persona)
+                                self.view.style.per_persona if per_persona is None
+                                else per_persona)
         service, name = self.service, self.view.name
         self.thumbs = {}
         run_async(lambda: service.set_style(name, style), self._saved, self._error)
@@ -450,6 +452,35 @@ class CollectionsPage(QWidget):
                                          models.index("hybrid"), False)
         if ok:
             self.add_top(names[labels.index(label)], n, model)
+
+    def set_persona_style(self, persona: str, style: str | None) -> None:
+        """One persona's images in `style` (a style's name, PERSONA_STYLE for its own
+        blend), or None: back to the collection's style."""
+        per_persona = dict(self.view.style.per_persona)
+        if style is None:
+            per_persona.pop(persona, None)
+        else:
+            per_persona[persona] = style
+        self._style_changed(per_persona=per_persona)
+
+    def _ask_persona_style(self) -> None:
+        names = [self.for_personas.item(i).data(Qt.ItemDataRole.UserRole)
+                 for i in range(self.for_personas.count())]
+        if self.view is None or not names:
+            self.status.setText(self.tr("No personas yet: build them in Shoppers → Personas."))
+            return
+        labels = [self.for_personas.item(i).text() for i in range(len(names))]
+        label, ok = QInputDialog.getItem(self, self.tr("Style per persona"), self.tr("Persona"),
+                                         labels, 0, False)
+        if not ok:
+            return
+        styles = [(self.tr("The collection's style"), None)] + [
+            (self.style.itemText(i), self.style.itemData(i)) for i in range(self.style.count())]
+        chosen, ok = QInputDialog.getItem(self, self.tr("Style per persona"), self.tr("Style"),
+                                          [text for text, _ in styles], 0, False)
+        if ok:
+            self.set_persona_style(names[labels.index(label)],
+                                   dict(styles)[chosen])
 
     def _ask_export(self) -> None:
         if self.view is None:

@@ -67,3 +67,19 @@ def choice_label(choice) -> str:
                                              "Vintage (CycleGAN, slow without a GPU)")}
     return QCoreApplication.translate("StyleNames", template[choice.kind]).replace(
         "%1", choice.name)
+
+
+# Where a restyle applies, true to the product first: the whole-image look changes the
+# product's colours, so it is an explicit choice, labelled as such.
+MASKS = (
+    (QT_TRANSLATE_NOOP("StyleNames", "Background only (the product stays true)"), "background"),
+    (QT_TRANSLATE_NOOP("StyleNames", "Product only (changes how the product looks)"), "product"),
+    (QT_TRANSLATE_NOOP("StyleNames", "Whole image (a look: not the product's real colours)"),
+     "all"),
+)
+
+
+def fill_mask_choices(combo) -> None:
+    """A combo box of the restyle masks, background only first (the default)."""
+    for label, mode in MASKS:
+        combo.addItem(QCoreApplication.translate("StyleNames", label), mode)

@@ -37,7 +37,7 @@ from stylerec_app.ui.search_completer import (
     typed_id,
 )
 from stylerec_app.ui.style_gallery import StyleGallery
-from stylerec_app.ui.style_names import choice_label, style_name
+from stylerec_app.ui.style_names import choice_label, fill_mask_choices, style_name
 
 BLEND_SLIDERS = 4
 
@@ -103,13 +103,7 @@ class StyleStudioPage(QWidget):
         self.source.addItem(self.tr("Shopper's or persona's style blend"), ("shopper", None))
         self.strength = _slider(100)
         self.mask = QComboBox()
-        # True to the product first: the whole-image look changes the product's colours,
-        # so it is an explicit choice, labelled as such.
-        for label, mode in ((self.tr("Background only (the product stays true)"), "background"),
-                            (self.tr("Product only (changes how the product looks)"), "product"),
-                            (self.tr("Whole image (a look: not the product's real colours)"),
-                             "all")):
-            self.mask.addItem(label, mode)
+        fill_mask_choices(self.mask)
         self.keep_colours = QCheckBox(self.tr("Keep the product's colours"))
         self.blend_labels = [QLabel() for _ in range(BLEND_SLIDERS)]
         self.blend_sliders = [_slider(0) for _ in range(BLEND_SLIDERS)]

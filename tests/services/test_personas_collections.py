@@ -4,7 +4,6 @@ exported (files, originals, manifest with checksums that match)."""
 import csv
 import hashlib
 import json
-import sqlite3
 
 import numpy as np
 import pytest
@@ -19,16 +18,13 @@ from stylerec_app.services.personas import PersonaService, build_personas
 from stylerec_app.services.recommendation import models
 from stylerec_app.services.recommendation.service import Query, RecommendationService
 from stylerec_app.storage.database import open_store
+from tests.helpers import copy_store
 
 
 @pytest.fixture(scope="module")
 def persona_store(profiled_demo, tmp_path_factory, engines):
     """The profiled demo store with personas built."""
-    target = tmp_path_factory.mktemp("personas") / "demo.sqlite"
-    src, dst = sqlite3.connect(profiled_demo), sqlite3.connect(target)
-    src.backup(dst)
-    dst.close()
-    src.close()
+    target = copy_store(profiled_demo, tmp_path_factory.mktemp("personas") / "demo.sqlite")
     store = open_store(target, create=True)
     report = build_personas(store)
     store.close()
@@ -37,12 +33,7 @@ def persona_store(profiled_demo, tmp_path_factory, engines):
 
 @pytest.fixture
 def store(persona_store, tmp_path):
-    target = tmp_path / "demo.sqlite"
-    src, dst = sqlite3.connect(persona_store[0]), sqlite3.connect(target)
-    src.backup(dst)
-    dst.close()
-    src.close()
-    s = open_store(target)
+    s = open_store(copy_store(persona_store[0], tmp_path / "demo.sqlite"))
     yield s
     s.close()
 

@@ -4,7 +4,6 @@ used in the Studio and Recommendations, a collection reviewed, exported and re-o
 import csv
 import hashlib
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,14 @@ from PySide6.QtCore import Qt
 from stylerec_app.services.recommendation import models
 from stylerec_app.storage.database import open_store
 from stylerec_app.ui.main_window import MainWindow
+from tests.helpers import copy_store
 from tests.ui.conftest import open_and_wait
 
 
 @pytest.fixture
 def curated(profiled_demo, tmp_path):
     """A private copy of the profiled demo store with the popularity model trained."""
-    target = tmp_path / "demo.sqlite"
-    src, dst = sqlite3.connect(profiled_demo), sqlite3.connect(target)
-    src.backup(dst)
-    dst.close()
-    src.close()
+    target = copy_store(profiled_demo, tmp_path / "demo.sqlite")
     store = open_store(target)
     models.train_and_save(store, "pop")
     store.close()
@@ -138,6 +134,9 @@ def test_a_collection_is_reviewed_exported_and_reopened_after_a_restart(
     assert view.style.style == "Floral print" and view.style.mask == "background"
     assert sum(i.persona == personas[0].name for i in view.items) == 3
     assert len(view.items) > 3 and {i.persona for i in view.items} == {"", personas[0].name}
+    with qtbot.waitSignal(page.changed, timeout=20000):  # another style for one persona
+        page.set_persona_style(personas[0].name, "Indigo batik")
+    assert page.view.style.per_persona == {personas[0].name: "Indigo batik"}
     qtbot.waitUntil(lambda: len(page.thumbs) >= 6, timeout=60000)
     # review: select two tiles, approve with the A key and a note; reject one with R
     page.grid.setFocus()
@@ -163,7 +162,8 @@ def test_a_collection_is_reviewed_exported_and_reopened_after_a_restart(
     assert len(rows) == 2 and {r["note"] for r in rows} == {"hero shot"}
     for r in rows:
         assert hashlib.sha256((out / r["file"]).read_bytes()).hexdigest() == r["checksum"]
-        assert (out / r["original"]).exists() and r["style"] == "Floral print"
+        assert (out / r["original"]).exists() and r["style"] == "Indigo batik"
+        assert r["persona"] == personas[0].name
     # a restart: a new window on the same store finds the collection as it was left
     window.jobs.shutdown()
     again = MainWindow(settings)

@@ -1,19 +1,12 @@
 """The Recommendations area: train from the window, rank, compare, restyled thumbnails."""
 
 from stylerec_app.storage.database import open_store
+from tests.helpers import copy_store
 from tests.ui.conftest import open_and_wait
 
 
 def _copy(store, tmp_path):
-    """A private copy of a session's store (SQLite's backup API: consistent while open)."""
-    import sqlite3
-
-    path = tmp_path / "demo.sqlite"
-    src, dst = sqlite3.connect(store), sqlite3.connect(path)
-    src.backup(dst)
-    dst.close()
-    src.close()
-    return path
+    return copy_store(store, tmp_path / "demo.sqlite")
 
 
 def test_train_rank_compare_and_open_in_studio(qtbot, window, profiled_demo, tmp_path):

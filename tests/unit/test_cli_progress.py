@@ -2,6 +2,7 @@
 
 import io
 import sys
+from itertools import pairwise
 
 from stylerec_app.cli.common import ProgressBar
 from stylerec_app.domain.progress import Progress
@@ -21,5 +22,5 @@ def test_a_new_phase_or_a_count_that_restarts_gets_a_new_bar(monkeypatch):
     bars = [b for b, _ in seen]
     assert bars[0] is bars[1] and bars[4] is bars[5]
     assert len({id(b) for b in bars}) == 4
-    for (b1, n1), (b2, n2) in zip(seen, seen[1:]):
+    for (b1, n1), (b2, n2) in pairwise(seen):
         assert b1 is not b2 or n2 >= n1  # within one bar the count only grows
