@@ -107,6 +107,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/collections_page.py" line="91" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="479" />
         <source>Style</source>
         <translation>风格</translation>
     </message>
@@ -121,151 +122,174 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>重绘范围</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="98" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="95" />
+        <source>Style per persona…</source>
+        <translation>按画像群体设置风格…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/collections_page.py" line="96" />
+        <source>Give one persona's images another style than the collection's.</source>
+        <translation>为某个画像群体的图片使用不同于合集的风格。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/collections_page.py" line="103" />
         <source>Products added now are added for each ticked persona (none ticked: for every shopper).</source>
         <translation>现在添加的商品会为每个勾选的画像群体各添加一份（未勾选：面向所有顾客）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="100" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="105" />
         <source>Add the catalog's results</source>
         <translation>添加商品目录的结果</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="101" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="106" />
         <source>Add a persona's top picks…</source>
         <translation>添加画像群体的首选推荐…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="102" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="107" />
         <source>Add products by id…</source>
         <translation>按编号添加商品…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="104" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="109" />
         <source>For personas</source>
         <translation>面向画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="119" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="124" />
         <source>Approve (A)</source>
         <translation>通过 (A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="120" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="125" />
         <source>Reject (R)</source>
         <translation>驳回 (R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="121" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="126" />
         <source>Back to pending</source>
         <translation>恢复为待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="123" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="128" />
         <source>note for the selected images (kept in the manifest)</source>
         <translation>所选图片的备注（写入清单）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="125" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="130" />
         <source>Export approved…</source>
         <translation>导出已通过的图片…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="195" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="200" />
         <source>%1
 ✓ %2 · ✗ %3 · %4 to review</source>
         <translation>%1
 ✓ %2 · ✗ %3 · %4 张待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="248" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="253" />
         <source>No collection open. A collection is a styled catalog for a shop: make one with New collection…, add products (from the catalog's results, a persona's top picks or by id), review the restyled images and export the approved ones.</source>
         <translation>尚未打开合集。合集是为店铺准备的风格化商品目录：用“新建合集…”创建，添加商品（来自商品目录的结果、画像群体的首选推荐或按编号），审核重绘后的图片，再导出已通过的图片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="254" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="259" />
         <source>This collection is empty: add products with the buttons above.</source>
         <translation>此合集为空：请用上方的按钮添加商品。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="272" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="277" />
         <source>%1 images: %2 approved, %3 rejected, %4 to review</source>
         <translation>共 %1 张图片：%2 张通过，%3 张驳回，%4 张待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="285" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="290" />
         <source>every shopper</source>
         <translation>所有顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="303" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="308" />
         <source>restyled</source>
         <translation>已换风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="305" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="310" />
         <source>✓ approved</source>
         <translation>✓ 已通过</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="306" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="311" />
         <source>✗ rejected</source>
         <translation>✗ 已驳回</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="395" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="401" />
         <source>Select images in the grid first (Ctrl+A: all).</source>
         <translation>请先在网格中选择图片（Ctrl+A：全选）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="410" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="416" />
         <source>New collection</source>
         <translation>新建合集</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="410" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="416" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="422" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="428" />
         <source>Add products</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="423" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="429" />
         <source>Product ids (separated by spaces or commas)</source>
         <translation>商品编号（用空格或逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="432" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="438" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="470" />
         <source>No personas yet: build them in Shoppers → Personas.</source>
         <translation>还没有画像群体：请在“顾客 → 画像群体”中生成。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="435" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="439" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="444" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="441" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="445" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="450" />
         <source>A persona's top picks</source>
         <translation>画像群体的首选推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="436" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="442" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="473" />
         <source>Persona</source>
         <translation>画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="440" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="446" />
         <source>How many products</source>
         <translation>商品数量</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="445" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="451" />
         <source>Recommender (trained)</source>
         <translation>推荐模型（已训练）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="453" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="473" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="479" />
+        <source>Style per persona</source>
+        <translation>按画像群体设置风格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/collections_page.py" line="477" />
+        <source>The collection's style</source>
+        <translation>合集的风格</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/collections_page.py" line="488" />
         <source>Export into a new or empty folder</source>
         <translation>导出到新的或空的文件夹</translation>
     </message>
