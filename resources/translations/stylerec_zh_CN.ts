@@ -2235,72 +2235,77 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="68" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="67" />
         <source>Exported %1 images with manifest.csv and manifest.json to %2</source>
         <translation>已将 %1 张图片及 manifest.csv 和 manifest.json 导出到 %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="87" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="71" />
+        <source>%1 skipped (%2: %3)</source>
+        <translation>跳过 %1 张（%2：%3）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/window_actions.py" line="91" />
         <source>Export %1</source>
         <translation>导出 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="89" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="93" />
         <source>Export restyled products to</source>
         <translation>将重绘后的商品导出到</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="99" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="103" />
         <source>Export %1 restyled products</source>
         <translation>导出 %1 件重绘商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="118" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="122" />
         <source>Train style %1</source>
         <translation>训练风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="131" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="135" />
         <source>A picture to use as a style</source>
         <translation>选择用作风格的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="132" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="136" />
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="135" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="139" />
         <source>Name the style</source>
         <translation>为风格命名</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="135" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="139" />
         <source>Style name</source>
         <translation>风格名称</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="145" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="149" />
         <source>Add style %1</source>
         <translation>添加风格 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="153" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="157" />
         <source>Could not add the style</source>
         <translation>无法添加风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="177" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="181" />
         <source>Evaluate recommenders</source>
         <translation>评估推荐模型</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="184" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="188" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/window_actions.py" line="230" />
+        <location filename="../../stylerec_app/ui/window_actions.py" line="234" />
         <source>Train recommenders</source>
         <translation>训练推荐模型</translation>
     </message>

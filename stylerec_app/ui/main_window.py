@@ -241,15 +241,15 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
         self.shoppers.set_service(self.profiles)
         self.styles = StyleService(service.store) if service else None
         self.studio.set_profiles(self.profiles, self.styles)
-        self.recommendations.set_service(
-            RecommendationService(service.store, self.engines) if service else None,
-            self.profiles)
+        recommender = RecommendationService(service.store, self.engines) if service else None
+        self.recommendations.set_service(recommender, self.profiles)
         self.evaluation.set_store(service.path if service else None)
         personas = PersonaService(service.store) if service else None
         self.personas.set_service(personas)
         self.collections.set_services(
-            CollectionService(service.store) if service else None, personas,
-            RecommendationService(service.store, self.engines) if service else None)
+            CollectionService(service.store) if service else None, personas, recommender)
+        for button in (self.personas.build, self.collections.new_button):
+            button.setEnabled(not read_only)  # a read-only store: browse, never write
         if service is not None:
             self.remember_store(service.path)
         self.update_stats()

@@ -64,9 +64,13 @@ class StudioActions:
             self.error(self.tr("The export failed"), job.error, job.error_details)
         elif job.state == "done":
             report = job.result
-            self.statusBar().showMessage(
-                self.tr("Exported %1 images with manifest.csv and manifest.json to %2")
-                .replace("%1", str(report.files)).replace("%2", str(report.folder)), 15000)
+            text = (self.tr("Exported %1 images with manifest.csv and manifest.json to %2")
+                    .replace("%1", str(report.files)).replace("%2", str(report.folder)))
+            if report.skipped:  # e.g. a style deleted since: said, not silently dropped
+                product, _persona, why = report.skipped[0]
+                text += " · " + self.tr("%1 skipped (%2: %3)").replace(
+                    "%1", str(len(report.skipped))).replace("%2", product).replace("%3", why)
+            self.statusBar().showMessage(text, 30000)
 
     def add_catalog_results(self, name: str, personas: list) -> None:
         """The Catalog's current search and filters, into a collection."""
