@@ -102,14 +102,14 @@ class CollectionsPage(QWidget):
         self.for_personas.setMaximumHeight(84)
         self.for_personas.setToolTip(self.tr("Products added now are added for each ticked "
                                              "persona (none ticked: for every shopper)."))
-        self.add_results = QPushButton(self.tr("Add the catalog's results"))
-        self.add_top = QPushButton(self.tr("Add a persona's top picks…"))
-        self.add_ids = QPushButton(self.tr("Add products by id…"))
+        self.add_results_button = QPushButton(self.tr("Add the catalog's results"))
+        self.add_top_button = QPushButton(self.tr("Add a persona's top picks…"))
+        self.add_ids_button = QPushButton(self.tr("Add products by id…"))
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel(self.tr("For personas")))
         add_row.addWidget(self.for_personas, 1)
         add_buttons = QVBoxLayout()
-        for b in (self.add_results, self.add_top, self.add_ids):
+        for b in (self.add_results_button, self.add_top_button, self.add_ids_button):
             add_buttons.addWidget(b)
         add_row.addLayout(add_buttons)
         self.grid = QListWidget()
@@ -165,11 +165,11 @@ class CollectionsPage(QWidget):
         for key, status in (("A", "approved"), ("R", "rejected")):
             shortcut = QShortcut(QKeySequence(key), self.grid)
             shortcut.activated.connect(lambda s=status: self.review(s))
-        self.add_results.clicked.connect(
+        self.add_results_button.clicked.connect(
             lambda: self.view and self.add_results_requested.emit(self.view.name,
                                                                   self.ticked_personas()))
-        self.add_top.clicked.connect(self._ask_top)
-        self.add_ids.clicked.connect(self._ask_ids)
+        self.add_top_button.clicked.connect(self._ask_top)
+        self.add_ids_button.clicked.connect(self._ask_ids)
         self.export_button.clicked.connect(self._ask_export)
         self._show_view(None)
 
@@ -243,7 +243,8 @@ class CollectionsPage(QWidget):
         self.view = view
         for w in (self.grid, self.approve, self.reject, self.reset, self.note,
                   self.export_button, self.style, self.mask, self.strength, self.keep_colours,
-                  self.add_results, self.add_top, self.add_ids, self.for_personas,
+                  self.add_results_button, self.add_top_button, self.add_ids_button,
+                  self.for_personas,
                   self.delete_button, self.per_persona):
             w.setEnabled(view is not None)
         self.empty.setVisible(view is None or not view.items)

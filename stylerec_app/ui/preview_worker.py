@@ -105,7 +105,7 @@ class PreviewWorker(QObject):
             return self._batches
 
     def submit_thumbs(self, batch: int, items, spec: StyleSpec | None, size: int) -> None:
-        """Restyled thumbnails: items are (key, photo path) in `spec`, or (key, photo path,
+        """Restyled thumbnails: items are (key, photo path or picture) in `spec`, or (key, path,
         spec) each in its own; a newer batch of the same page skips the rest of this one."""
         self.thumbs_requested.emit(batch, items, spec, size)
 
@@ -129,8 +129,11 @@ class PreviewWorker(QObject):
         if rest:
             self.thumbs_requested.emit(batch, rest, spec, size)
 
-    def _thumb_photo(self, path: str, size: int) -> Image.Image:
-        """The gallery renders one photo in every style: decoded once."""
+    def _thumb_photo(self, path, size: int) -> Image.Image:
+        """The gallery renders one photo in every style: decoded once. `path` may also be
+        a picture already in memory (the swatches' still life)."""
+        if isinstance(path, Image.Image):
+            return fit(path, size)
         if self._thumb_source[0] != (path, size):
             self._thumb_source = ((path, size), fit(open_photo(path, size), size))
         return self._thumb_source[1]

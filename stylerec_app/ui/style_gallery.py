@@ -3,9 +3,6 @@ small swatches beside style names on shopper and persona cards."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import numpy as np
 from PIL import Image
 from PySide6.QtCore import QObject, QSize, Qt, Signal
@@ -87,7 +84,7 @@ class StyleGallery(QListWidget):
             self.item(key).setIcon(QIcon(QPixmap.fromImage(image)))
 
 
-def _reference_picture() -> Path:
+def _reference_picture() -> Image.Image:
     """A small still life (sky, ground, a round and a square shape) that every built-in
     style is shown on: the same picture for all, so swatches compare styles only."""
     h = w = 96
@@ -98,9 +95,7 @@ def _reference_picture() -> Path:
     disc = (x - 34) ** 2 + (y - 42) ** 2 < 16**2
     img[disc] = (230, 120, 60)
     img[52:80, 56:82] = (70, 90, 160)
-    path = Path(tempfile.gettempdir()) / "stylerec-swatch-reference.png"
-    Image.fromarray(np.clip(img, 0, 255).astype(np.uint8)).save(path)
-    return path
+    return Image.fromarray(np.clip(img, 0, 255).astype(np.uint8))
 
 
 class SwatchBank(QObject):
@@ -121,8 +116,9 @@ class SwatchBank(QObject):
         return self.swatches.get(index)
 
     def request(self) -> None:
-        path = str(_reference_picture())
-        items = [(i, path, build_spec("bank", index=i, max_side=SWATCH)) for i in range(STYLES)]
+        picture = _reference_picture()  # in memory: no file to share or clean up
+        items = [(i, picture, build_spec("bank", index=i, max_side=SWATCH))
+                 for i in range(STYLES)]
         self._batch = self.worker.new_batch("swatches")
         self.worker.submit_thumbs(self._batch, items, None, SWATCH)
 

@@ -109,6 +109,18 @@ def test_a_persona_is_built_restyled_for_and_recommended_for(qtbot, window, cura
     assert window.pages.currentWidget() is page and len(picks) == page.k.value()
     assert all(p.reason.code == "reason.persona" for p in picks)
     assert "most typical shoppers" in page.grid_a.reason_text(picks[0])
+    # renamed, the persona keeps its id and the new name shows as given
+    with qtbot.waitSignal(panel.loaded, timeout=20000):
+        panel.rename_to("Weekend boots")
+    assert panel.current.name == "Weekend boots" and panel.title.text() == "Weekend boots"
+    # its top picks go into a collection, for that persona
+    window.show_area(window.collections)
+    collections = window.collections
+    with qtbot.waitSignal(collections.changed, timeout=20000):
+        collections.create("Boots")
+    with qtbot.waitSignal(collections.changed, timeout=30000):
+        collections.add_top("Weekend boots", 5, "pop")
+    assert [i.persona for i in collections.view.items] == ["Weekend boots"] * 5
 
 
 def test_a_collection_is_reviewed_exported_and_reopened_after_a_restart(
