@@ -50,13 +50,85 @@ def shared_ml100k() -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def pg_server():
+    """One PostgreSQL server for the run (tests/pg_server.py), or the reason there is none."""
+    from tests.pg_server import TestServer
+
+    server = TestServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend(request):
+    """The store engine a parametrised test runs on; PostgreSQL skips with the reason when
+    no server could be started."""
+    if request.param == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        if server.url is None:
+            pytest.skip(server.reason)
+    return request.param
+
+
+def new_location(backend: str, request, folder: Path, name: str = "store.sqlite"):
+    """A new, empty store location on `backend`: a file path, or a team store's URL (set up,
+    with its media folder in `folder`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if backend == "sqlite":
+        return folder / name
+    from stylerec_app.storage.team_store import open_team_store
+
+    url = request.getfixturevalue("pg_server").new_database()
+    open_team_store(url, create=True, media_dir=folder / f"{name}-team-media").close()
+    return url
+
+
 @pytest.fixture
-def store(tmp_path):
+def store_location(backend, request, tmp_path):
+    return new_location(backend, request, tmp_path)
+
+
+@pytest.fixture
+def store(store_location):
+    from stylerec_app.storage.database import open_store
+
+    s = open_store(store_location, create=True)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path):
+    """A store file, for what only SQLite has (pragmas, the file header, FTS5)."""
     from stylerec_app.storage.database import open_store
 
     s = open_store(tmp_path / "store.sqlite", create=True)
     yield s
     s.close()
+
+
+def copy_to(location, backend: str, request, folder: Path):
+    """The store at `location` copied into a new store on `backend` (a SQLite file is
+    copied with SQLite's backup; a team store gets every row through store_copy)."""
+    from stylerec_app.storage.database import open_store
+    from stylerec_app.storage.store_copy import copy_store
+
+    target = new_location(backend, request, folder, Path(str(location)).name)
+    if backend == "sqlite":
+        src, dst = sqlite3.connect(location), sqlite3.connect(target)
+        src.backup(dst)
+        dst.close()
+        src.close()
+        return target
+    source, team = open_store(location), open_store(target)
+    try:
+        copy_store(source, team)
+    finally:
+        source.close()
+        team.close()
+    return target
 
 
 @pytest.fixture(scope="session")
@@ -108,3 +180,11 @@ def profiled_demo(demo_master, engines, tmp_path_factory) -> Path:
     build_profiles(store, engines)
     store.close()
     return target
+
+
+@pytest.fixture(scope="session")
+def profiled_demo_at(profiled_demo, backend, request, tmp_path_factory):
+    """The profiled demo store on each backend (the team store gets a copy of every row)."""
+    if backend == "sqlite":
+        return profiled_demo
+    return copy_to(profiled_demo, backend, request, tmp_path_factory.mktemp("team-demo"))

@@ -93,6 +93,16 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
                           "intact. Free some space and run it again to resume.",
     "store.busy": "{path} is busy (another StyleRec is writing to it) and did not free up in "
                   "time; the batch was rolled back. Try again in a moment.",
+    "store.cannot_connect": "Cannot reach the team store {path}: {detail}. Nothing was "
+                            "changed.",
+    "store.foreign_db": "The database {path} holds another application's tables, not a "
+                        "StyleRec store; it was not changed.",
+    "store.empty_db": "The database {path} is empty: open it as a new team store to set it up.",
+    "store.copy_target_not_empty": "{path} already holds products or events: copy into a new "
+                                   "store.",
+    "store.connection_lost": "The connection to the team store {path} was lost: the batch in "
+                             "progress was rolled back and the store is intact. Run it again "
+                             "to resume.",
     # -- saved files ----------------------------------------------------------------------------
     "checkpoint.unreadable": "The training checkpoint {path} cannot be used ({detail}); "
                              "start the training over to replace it.",

@@ -201,8 +201,9 @@ class Store:
     """An open store: one engine per role, short sessions, one writer at a time."""
 
     def __init__(self, path: Path, engine: Engine, write_engine: Engine | None = None,
-                 read_only: bool = False) -> None:
-        self.path = path
+                 read_only: bool = False, url: str | None = None) -> None:
+        self.path = path  # the file; for a team store, a name in its media folder
+        self.url = url  # a team store's URL, without its password
         self.engine = engine
         self.write_engine = write_engine or engine
         self.read_only = read_only
@@ -210,6 +211,30 @@ class Store:
         self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
         self._write_lock = threading.Lock()
         self.backup_path: Path | None = None
+
+    @property
+    def postgres(self) -> bool:
+        return self.url is not None
+
+    @property
+    def label(self) -> str:
+        """What to call the store in messages and titles, and how to open it again: its
+        file or its URL (without a password)."""
+        return self.url or str(self.path)
+
+    @property
+    def media_dir(self) -> Path:
+        """Where the store's files live: photos of the demo, vectors, models, checkpoints."""
+        return self.path.with_name(self.path.stem + "_media")
+
+    def lock(self, what: str = ""):
+        """An exclusive job on the store across processes (and, for a team store, across
+        workstations): a file lock beside a store file, an advisory lock on PostgreSQL."""
+        if self.postgres:
+            from stylerec_app.storage.team_store import AdvisoryLock
+
+            return AdvisoryLock(self.write_engine, what or "store")
+        return lock_for(self.path, what)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -226,6 +251,13 @@ class Store:
         event insert)."""
         if self.read_only:
             raise StoreError(code="store.read_only", path=str(self.path))
+        if self.postgres:
+            from stylerec_app.storage.team_store import reporting_connection_loss
+
+            with self._write_lock, reporting_connection_loss(self.url), \
+                    self._write_sessions() as session, session.begin():
+                yield session
+            return
         try:
             with self._write_lock:
                 if check_references:
@@ -332,6 +364,12 @@ def open_store(path: str | Path, *, create: bool = False) -> Store:
     Raises StoreError (with a code) for anything that is not a StyleRec store, and
     SchemaTooNewError for one written by a newer version; neither changes the file.
     """
+    from stylerec_app.storage.team_store import is_url, open_team_store
+
+    if is_url(path):
+        store = open_team_store(path, create=create)
+        _restore_missing_indexes(store)
+        return store
     path = Path(path).expanduser().resolve()
     probe = probe_store(path)
     _refuse(probe, path, create)
@@ -366,13 +404,13 @@ def _restore_missing_indexes(store: Store) -> None:
     """An import stopped during a bulk load left an index out: build it back now, unless
     a load is running (it builds its own when it ends)."""
     from stylerec_app.storage.import_writer import BULK_INDEXES, repair_after_bulk
+    from stylerec_app.storage.sql import index_names
 
     with store.read() as session:
-        present = {r[0] for r in session.connection().exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'index'")}
+        present = index_names(session, "products") | index_names(session, "interactions")
     if set(BULK_INDEXES) <= present:
         return
-    bulk = lock_for(store.path, BULK_LOCK)
+    bulk = store.lock(BULK_LOCK)
     try:
         bulk.acquire(timeout=0)
     except Timeout:

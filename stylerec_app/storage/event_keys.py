@@ -33,8 +33,8 @@ def shopper_range(shopper_id: int) -> tuple[int, int]:
     return low, low | int(_LOW)
 
 
-SHOPPER_RANGE_SQL = (f"((({{id}}) & {_SHOPPER_MASK}) << {HASH_BITS}) AND "
-                     f"((((({{id}}) & {_SHOPPER_MASK}) << {HASH_BITS})) | {int(_LOW)})")
+SHOPPER_RANGE_SQL = (f"((CAST({{id}} AS BIGINT) & {_SHOPPER_MASK}) << {HASH_BITS}) AND "
+                     f"(((CAST({{id}} AS BIGINT) & {_SHOPPER_MASK}) << {HASH_BITS}) | {int(_LOW)})")
 """`event_key BETWEEN` this, with {id} an SQL expression for the shopper's row id."""
 
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 import json
 import os
 import socket
-import sqlite3
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 from sqlalchemy import JSON, Boolean, DateTime, TypeDecorator, func, select, text, update
-from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from stylerec_app.domain.imports import EntityCounts, ImportIssue, ImportReport
 from stylerec_app.storage import orm
 from stylerec_app.storage.orm import utcnow
+from stylerec_app.storage.sql import Raw, greatest, index_names, insert, is_postgres
 
 # SQLite caps bound parameters per statement; stay well under it.
 _IN_CHUNK = 500
@@ -65,9 +65,9 @@ def upsert_rows(session: Session, model, rows: list[dict], counts: EntityCounts)
     return [r["external_id"] for r in to_write]
 
 
-def _stored(column, value):
-    """A value as SQLAlchemy would store it on SQLite (JSON text, DateTime text, a type's
-    own conversion)."""
+def _stored(column, value, postgres: bool = False):
+    """A value as SQLAlchemy would store it (JSON text, DateTime text on SQLite, a type's
+    own conversion); PostgreSQL's driver takes datetimes and booleans as they are."""
     if value is None:
         return None
     if isinstance(column.type, TypeDecorator):
@@ -75,9 +75,9 @@ def _stored(column, value):
     if isinstance(column.type, JSON):
         return json.dumps(value)
     if isinstance(column.type, DateTime):
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+        return value if postgres else value.strftime("%Y-%m-%d %H:%M:%S.%f")
     if isinstance(column.type, Boolean):
-        return int(bool(value))
+        return bool(value) if postgres else int(bool(value))
     return value
 
 
@@ -94,16 +94,17 @@ def _raw_upsert(session: Session, table, rows: list[dict]) -> None:
                        if c.name not in ("external_id", "created_at"))
     sql = (f"INSERT INTO {table.name} ({cols}) VALUES ({marks}) "
            f"ON CONFLICT (external_id) DO UPDATE SET {update}")
-    stamp = _stored(table.c[stamps[0]], now) if stamps else None
+    raw = Raw(session)
+    stamp = _stored(table.c[stamps[0]], now, raw.postgres) if stamps else None
     given = columns[:len(names)]
     plain = [n for n, c in zip(names, given, strict=True)
              if not isinstance(c.type, JSON | DateTime | Boolean | TypeDecorator)]
     if len(plain) == len(names):
         values = [tuple(r[n] for n in names) + (stamp,) * len(stamps) for r in rows]
     else:  # convert only the columns that need it (JSON, DateTime, Boolean)
-        values = [tuple(_stored(c, r[c.name]) if c.name not in plain else r[c.name]
-                        for c in given) + (stamp,) * len(stamps) for r in rows]
-    raw_connection(session).executemany(sql, values)
+        values = [tuple(_stored(c, r[c.name], raw.postgres) if c.name not in plain
+                        else r[c.name] for c in given) + (stamp,) * len(stamps) for r in rows]
+    raw.executemany(sql, values)
 
 
 def image_state(session: Session, external_ids: Sequence[str]) -> dict[str, tuple]:
@@ -122,7 +123,7 @@ def create_shoppers(session: Session, external_ids: Sequence[str], attributes_ha
     """Shoppers that events or reviews name but no shopper file listed (idempotent)."""
     if external_ids:
         session.execute(
-            insert(orm.Shopper).on_conflict_do_nothing(index_elements=["external_id"]),
+            insert(session, orm.Shopper).on_conflict_do_nothing(index_elements=["external_id"]),
             [{"external_id": e, "attributes": {}, "content_hash": attributes_hash}
              for e in external_ids])
 
@@ -166,7 +167,7 @@ def insert_events(session: Session, rows: list[dict], counts: EntityCounts) -> N
     counts.new += len(fresh)
     if fresh:
         session.execute(
-            insert(orm.Interaction).on_conflict_do_nothing(index_elements=["event_key"]),
+            insert(session, orm.Interaction).on_conflict_do_nothing(index_elements=["event_key"]),
             fresh,
         )
 
@@ -185,21 +186,24 @@ def _gone(worker: str) -> bool:
     return int(pid) != os.getpid() and not psutil.pid_exists(int(pid))
 
 
-def raw_connection(session: Session):
-    """The DB-API connection under the session (inside its transaction): SQLite's fast path
-    for bulk writes is a prepared executemany on it."""
-    return session.connection().connection.driver_connection
-
-
+_ADD_STATS = (
+    "ON CONFLICT (product_id) DO UPDATE SET views = product_stats.views + excluded.views, "
+    "clicks = product_stats.clicks + excluded.clicks, "
+    "carts = product_stats.carts + excluded.carts, "
+    "purchases = product_stats.purchases + excluded.purchases, "
+    "ratings = product_stats.ratings + excluded.ratings, "
+    "last_event = {greatest}(coalesce(product_stats.last_event, 0), excluded.last_event)")
 _STATS_FROM_NEW = (
     "INSERT INTO product_stats (product_id, views, clicks, carts, purchases, ratings, "
     "last_event) SELECT product_id, "
-    + ", ".join(f"sum(kind = {code})" for code in range(5))
-    + ", max(timestamp) FROM interactions WHERE id > ? GROUP BY product_id "
-    "ON CONFLICT (product_id) DO UPDATE SET views = views + excluded.views, "
-    "clicks = clicks + excluded.clicks, carts = carts + excluded.carts, "
-    "purchases = purchases + excluded.purchases, ratings = ratings + excluded.ratings, "
-    "last_event = max(coalesce(last_event, 0), excluded.last_event)")
+    + ", ".join(f"sum(CASE WHEN kind = {code} THEN 1 ELSE 0 END)" for code in range(5))
+    + ", max(timestamp) FROM interactions WHERE id > ? GROUP BY product_id " + _ADD_STATS)
+_EVENT_COLUMNS = ("event_key", "shopper_id", "product_id", "kind", "value", "timestamp",
+                  "channel")
+
+
+def _stats_from_new(session: Session) -> str:
+    return _STATS_FROM_NEW.format(greatest=greatest(session))
 
 
 def insert_event_rows(session: Session, rows: list[tuple], *, keys_indexed: bool = True) -> int:
@@ -210,16 +214,21 @@ def insert_event_rows(session: Session, rows: list[tuple], *, keys_indexed: bool
     is built at the end (the caller guarantees the keys are distinct)."""
     if not rows:
         return 0
-    conn = raw_connection(session)
-    first_new = conn.execute("SELECT coalesce(max(id), 0) FROM interactions").fetchone()[0]
-    before = conn.total_changes
+    raw = Raw(session)
+    first_new = raw.scalar("SELECT coalesce(max(id), 0) FROM interactions")
     conflict = " ON CONFLICT (event_key) DO NOTHING" if keys_indexed else ""
-    conn.executemany(
-        "INSERT INTO interactions (event_key, shopper_id, product_id, kind, value, timestamp, "
-        f"channel) VALUES (?, ?, ?, ?, ?, ?, ?){conflict}", rows)
-    new = conn.total_changes - before
+    cols = ", ".join(_EVENT_COLUMNS)
+    if raw.postgres:  # COPY into a temporary table, then one INSERT … SELECT
+        raw.copy_into_temp("events_in", "interactions", _EVENT_COLUMNS, rows)
+        new = raw.execute(f"INSERT INTO interactions ({cols}) SELECT {cols} FROM events_in"
+                          f"{conflict}").rowcount
+    else:
+        before = raw.conn.total_changes
+        raw.executemany(f"INSERT INTO interactions ({cols}) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        f"{conflict}", rows)
+        new = raw.conn.total_changes - before
     if new and keys_indexed:  # a bulk load counts them all once, at its end
-        conn.execute(_STATS_FROM_NEW, (first_new,))
+        raw.execute(_stats_from_new(session), (first_new,))
     return new
 
 
@@ -245,34 +254,29 @@ def drop_bulk_indexes(session: Session, names=tuple(BULK_INDEXES)) -> None:
 def write_product_stats(session: Session, rows: list[tuple]) -> None:
     """product_stats rows (product_id, views, clicks, carts, purchases, ratings, last
     event) counted by a bulk load; added to what is stored."""
-    raw_connection(session).executemany(
+    Raw(session).executemany(
         "INSERT INTO product_stats (product_id, views, clicks, carts, purchases, ratings, "
-        "last_event) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (product_id) DO UPDATE SET "
-        "views = views + excluded.views, clicks = clicks + excluded.clicks, "
-        "carts = carts + excluded.carts, purchases = purchases + excluded.purchases, "
-        "ratings = ratings + excluded.ratings, "
-        "last_event = max(coalesce(last_event, 0), excluded.last_event)", rows)
+        "last_event) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        + _ADD_STATS.format(greatest=greatest(session)), rows)
 
 
 def restore_indexes(session: Session) -> None:
     """After a bulk load, or at open when a killed import left an index out."""
     for sql in PRODUCT_INDEXES.values():
         session.execute(text(sql))
-    conn = raw_connection(session)
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ux_interactions_event_key'"
-                    ).fetchone() is None:
-        try:  # a failed statement is undone on its own; the transaction goes on
-            conn.execute(EVENT_KEY_INDEX)
-        except sqlite3.IntegrityError:  # identical events, all keyed as first occurrences
+    if "ux_interactions_event_key" not in index_names(session, "interactions"):
+        try:  # in a savepoint: the failed statement is undone, the transaction goes on
+            with session.begin_nested():
+                session.execute(text(EVENT_KEY_INDEX))
+        except IntegrityError:  # identical events, all keyed as first occurrences
             number_repeated_events(session)
-            conn.execute(EVENT_KEY_INDEX)
+            session.execute(text(EVENT_KEY_INDEX))
 
 
 def repair_after_bulk(session: Session) -> bool:
     """Indexes a stopped bulk load left out, built back (its repeated events numbered and
     its product counts recounted); True if there was anything to do."""
-    present = {r[0] for r in raw_connection(session).execute(
-        "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    present = index_names(session, "products") | index_names(session, "interactions")
     if set(BULK_INDEXES) <= present:
         return False
     restore_indexes(session)
@@ -286,8 +290,8 @@ def number_repeated_events(session: Session) -> int:
     read) the keys event_keys.with_occurrence gives them on any other path."""
     from stylerec_app.storage.event_keys import with_occurrence
 
-    conn = raw_connection(session)
-    rows = conn.execute(
+    raw = Raw(session)
+    rows = raw.execute(
         "SELECT id, event_key FROM interactions WHERE event_key IN (SELECT event_key FROM "
         "interactions GROUP BY event_key HAVING count(*) > 1) ORDER BY event_key, id"
     ).fetchall()
@@ -300,16 +304,16 @@ def number_repeated_events(session: Session) -> int:
     occurrence = np.arange(len(keys)) - first
     later = occurrence > 0
     new_keys = with_occurrence(keys[later], occurrence[later])
-    conn.executemany("UPDATE interactions SET event_key = ? WHERE id = ?",
+    raw.executemany("UPDATE interactions SET event_key = ? WHERE id = ?",
                      zip(new_keys.tolist(), ids[later].tolist(), strict=True))
     return int(later.sum())
 
 
 def recount_product_stats(session: Session) -> None:
     """product_stats from every stored event (after a killed bulk load lost its tally)."""
-    conn = raw_connection(session)
-    conn.execute("DELETE FROM product_stats")
-    conn.execute(_STATS_FROM_NEW, (0,))
+    raw = Raw(session)
+    raw.execute("DELETE FROM product_stats")
+    raw.execute(_stats_from_new(session), (0,))
 
 
 def event_count(session: Session) -> int:
@@ -372,9 +376,8 @@ FTS_COLUMNS = ("title", "description", "category", "external_id")
 
 
 def has_search_index(session: Session) -> bool:
-    return bool(session.execute(text(
-        "SELECT 1 FROM sqlite_master WHERE name = 'products_fts'")).first()) \
-        if session.bind.dialect.name == "sqlite" else False
+    return False if is_postgres(session) else bool(session.execute(text(
+        "SELECT 1 FROM sqlite_master WHERE name = 'products_fts'")).first())
 
 
 def search_text(session: Session, external_ids: Sequence[str]) -> dict[str, tuple]:
@@ -392,20 +395,20 @@ def reindex_products(session: Session, old: dict[str, tuple], external_ids: Sequ
                      ) -> None:
     """Keep the external-content FTS5 index in step with rows just written: the old text
     is removed (it must be given exactly), the new text added."""
-    conn = raw_connection(session)
+    raw = Raw(session)
     cols = ", ".join(FTS_COLUMNS)
-    conn.executemany(f"INSERT INTO products_fts(products_fts, rowid, {cols}) "
+    raw.executemany(f"INSERT INTO products_fts(products_fts, rowid, {cols}) "
                      "VALUES ('delete', ?, ?, ?, ?, ?)",
                      [(pid, title, desc, cat, ext) for ext, (pid, title, desc, cat)
                       in old.items()])
     new = search_text(session, external_ids)
-    conn.executemany(f"INSERT INTO products_fts(rowid, {cols}) VALUES (?, ?, ?, ?, ?)",
+    raw.executemany(f"INSERT INTO products_fts(rowid, {cols}) VALUES (?, ?, ?, ?, ?)",
                      [(pid, title, desc, cat, ext) for ext, (pid, title, desc, cat)
                       in new.items()])
 
 
 def rebuild_search_index(session: Session) -> None:
-    raw_connection(session).execute("INSERT INTO products_fts(products_fts) VALUES ('rebuild')")
+    Raw(session).execute("INSERT INTO products_fts(products_fts) VALUES ('rebuild')")
 
 
 def product_count(session: Session) -> int:
@@ -423,7 +426,7 @@ def start_run(session: Session, source: str, location: str) -> int:
 def save_issues(session: Session, run_id: int, issues: Sequence[ImportIssue]) -> None:
     if issues:
         session.execute(
-            insert(orm.ImportIssue),
+            insert(session, orm.ImportIssue),
             [
                 {"run_id": run_id, "severity": i.severity, "file": i.file, "line": i.line,
                  "reason": i.reason, "code": i.code, "args": dict(i.args)}

@@ -207,7 +207,7 @@ class ImportFile(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     mtime_ns: Mapped[int] = mapped_column(BigInteger)
     digest: Mapped[str] = mapped_column(String(64))
-    options: Mapped[str] = mapped_column(String(64))
+    options: Mapped[str] = mapped_column(Text)
     counts: Mapped[dict] = mapped_column(JSON, default=dict)
 
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import numpy as np
 from sqlalchemy import func, select, text
-from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from stylerec_app.storage import orm
@@ -18,6 +17,7 @@ from stylerec_app.storage.catalog_repo import (
 )
 from stylerec_app.storage.event_keys import SHOPPER_RANGE_SQL
 from stylerec_app.storage.orm import utcnow
+from stylerec_app.storage.sql import insert
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def save_embeddings(session: Session, owner: str, rows: list[tuple[int, str, str
     """rows: (owner_id, kind, model, source_hash, vector)."""
     if not rows:
         return
-    stmt = insert(orm.Embedding)
+    stmt = insert(session, orm.Embedding)
     now = utcnow()
     session.execute(
         stmt.on_conflict_do_update(
@@ -107,7 +107,7 @@ def _upsert(session: Session, model, key: str, rows: list[dict]) -> None:
     """Insert or replace whole profile rows, stamping updated_at on both paths."""
     now = utcnow()
     records = [{**r, "updated_at": now} for r in rows]
-    stmt = insert(model)
+    stmt = insert(session, model)
     session.execute(
         stmt.on_conflict_do_update(
             index_elements=[key], set_={c: stmt.excluded[c] for c in records[0] if c != key}),

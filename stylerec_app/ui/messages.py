@@ -102,6 +102,15 @@ class Messages(QObject):
             "store.busy": self.tr("{path} is busy (another StyleRec is writing to it) and did "
                                   "not free up in time; the batch was rolled back. Try again "
                                   "in a moment."),
+            "store.cannot_connect": self.tr("Cannot reach the team store {path}: {detail}. "
+                                            "Nothing was changed."),
+            "store.foreign_db": self.tr("The database {path} holds another application's "
+                                        "tables, not a StyleRec store; it was not changed."),
+            "store.empty_db": self.tr("The database {path} is empty: open it as a new team "
+                                      "store to set it up."),
+            "store.connection_lost": self.tr("The connection to the team store {path} was "
+                                             "lost: the batch in progress was rolled back and "
+                                             "the store is intact. Run it again to resume."),
             "checkpoint.unreadable": self.tr("The training checkpoint {path} cannot be used "
                                              "({detail}). Start the training over to replace "
                                              "it."),

@@ -151,7 +151,7 @@ def test_a_cancelled_export_leaves_nothing_and_the_collection_survives_a_reopen(
 def test_the_command_line_builds_personas_and_exports_a_collection(store, tmp_path):
     from tests.services.test_cli import run
 
-    db = str(store.path)
+    db = store.label
     store.close()
     built = run("persona", "build", "-k", "3", "--db", db, "-q")
     assert built.returncode == 0, built.stderr

@@ -122,10 +122,11 @@ def test_cancel_keeps_finished_batches_and_a_rerun_finishes(store, tmp_path, eng
     assert rest.images_computed == 6 and rest.products_skipped == 3
 
 
-def test_on_the_demo_store_nearest_products_share_the_hidden_taste(profiled_demo, demo_master):
+def test_on_the_demo_store_nearest_products_share_the_hidden_taste(profiled_demo_at,
+                                                                   demo_master):
     """The shopper's visual vector finds their favourite product types far above chance."""
     tastes = load_tastes(media_dir_for(demo_master))
-    store = open_store(profiled_demo, create=True)
+    store = open_store(profiled_demo_at, create=True)
     with store.read() as s:
         found = vector_files.load(s, store.path, "product", "image")
         product_ids, products = found.ids, found.matrix

@@ -11,19 +11,15 @@ from stylerec_app.services.recommendation import models
 from stylerec_app.services.recommendation.registry import REGISTRY
 from stylerec_app.services.recommendation.service import Query, RecommendationService
 from stylerec_app.storage.database import open_store
+from tests.conftest import copy_to
 from tests.services.test_cli import run
 
 
 @pytest.fixture(scope="module")
-def trained_demo(profiled_demo, tmp_path_factory, engines):
-    """A copy of the profiled demo store with every model trained (about a minute)."""
-    import sqlite3
-
-    target = tmp_path_factory.mktemp("rec") / "demo.sqlite"
-    src, dst = sqlite3.connect(profiled_demo), sqlite3.connect(target)
-    src.backup(dst)
-    dst.close()
-    src.close()
+def trained_demo(profiled_demo, backend, request, tmp_path_factory, engines):
+    """A copy of the profiled demo store, on each backend, with every model trained (about
+    a minute)."""
+    target = copy_to(profiled_demo, backend, request, tmp_path_factory.mktemp("rec"))
     store = open_store(target, create=True)
     for name in TRAINED:
         models.train_and_save(store, name, SMALL.get(name), engines=engines)
@@ -65,11 +61,12 @@ def test_recommendations_respect_filters_and_explain_themselves(trained_demo, en
     mugs = service.recommend(Query("S0010", k=5, model="als", category="Mug", max_price=20))
     assert mugs and all(p.product.category == "Mug" and p.product.price <= 20 for p in mugs)
     # the demo catalog marks about one product in twelve out of stock
-    import sqlite3
+    from sqlalchemy import select
 
-    with sqlite3.connect(trained_demo) as db:
-        marked = {pid for pid, in db.execute(
-            "SELECT id FROM products WHERE in_stock = 0")}
+    from stylerec_app.storage import orm
+
+    with store.read() as session:
+        marked = set(session.scalars(select(orm.Product.id).where(orm.Product.in_stock.is_(False))))
     sold_out = {p.product.id for p in service.recommend(Query("S0010", k=150, model="pop"))
                 } & marked
     assert sold_out
@@ -80,11 +77,11 @@ def test_recommendations_respect_filters_and_explain_themselves(trained_demo, en
     store.close()
 
 
-def test_every_trained_model_beats_popularity_on_later_purchases(profiled_demo, tmp_path):
+def test_every_trained_model_beats_popularity_on_later_purchases(profiled_demo_at, tmp_path):
     """A simple temporal split on the demo store (the evaluation harness does this properly)."""
     from stylerec_app.services.interactions import attach_features
 
-    store = open_store(profiled_demo, create=True)
+    store = open_store(profiled_demo_at, create=True)
     ds = load_store(store)
     ev = ds.events
     cut = ev.day.max() - 20
@@ -123,10 +120,10 @@ def test_cli_recommend_json(trained_demo):
     assert missing.returncode == 1 and "No trained x model" in missing.stderr
 
 
-def test_holdout_split_trains_on_the_past_and_lists_the_future(profiled_demo):
+def test_holdout_split_trains_on_the_past_and_lists_the_future(profiled_demo, profiled_demo_at):
     from stylerec_app.services.recommendation.holdout import HoldoutSplit
 
-    store = open_store(profiled_demo, create=True)
+    store = open_store(profiled_demo_at, create=True)
     split = HoldoutSplit(store, days=20)
     assert split.train_mask.sum() < len(split.train_mask)
     assert split.data.interactions.nnz < train_data(split.ds).interactions.nnz

@@ -92,7 +92,7 @@ def test_shopper_blend_needs_profiles(shop):
 
 
 def test_stylize_command(shop, tmp_path):
-    db = str(shop.path)
+    db = shop.label
     out = tmp_path / "out.png"
     result = run("stylize", "--db", db, "--product", "P1", "--style", "5", "--mask",
                  "background", "--strength", "0.8", "--device", "cpu", "-o", str(out))

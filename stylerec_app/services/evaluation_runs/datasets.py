@@ -30,6 +30,7 @@ from stylerec_app.services.interactions import (
     relevance,
 )
 from stylerec_app.storage.database import Store, open_store
+from stylerec_app.storage.team_store import is_url
 
 
 @dataclass
@@ -63,13 +64,15 @@ class EvalDataset:
             self.store.close()
 
 
-def parse_spec(spec: str, data_dir: Path | None = None) -> tuple[str, Path]:
+def parse_spec(spec: str, data_dir: Path | None = None) -> tuple[str, Path | str]:
     """`hm` and `ml-100k` without a folder mean `<data_dir>/hm` (settings: STYLEREC_DATA)."""
     kind, _, rest = spec.partition(":")
     if kind not in ("db", "hm", "ml-100k"):
         raise StyleRecError(f"Unknown dataset {spec!r}: use db:PATH, hm[:DIR] or ml-100k[:DIR].")
     if kind == "db" and not rest:
         raise StyleRecError("db: needs a store path, e.g. db:~/shop.sqlite")
+    if kind == "db" and is_url(rest):
+        return kind, rest  # a team store
     if not rest and data_dir is None:
         raise StyleRecError(f"Say where the {kind} data is: --dataset {kind}:DIR, or set "
                             f"STYLEREC_DATA to the folder that holds {kind}/.")
@@ -91,7 +94,7 @@ def load_dataset(spec: str, *, cache_dir: Path, data_dir: Path | None = None,
         label = f"H&M folder {path.name} (imported into {store.path.name})"
     else:
         store = open_store(path, create=False)
-        label = f"store {path.name}"
+        label = f"store {store.url or path.name}"
     return from_store(store, spec, label, threshold)
 
 

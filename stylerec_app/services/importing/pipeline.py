@@ -25,7 +25,7 @@ from stylerec_app.services.importing import reading
 from stylerec_app.services.importing.reading import Reading, ReadSpec
 from stylerec_app.services.importing.sources import FileScan
 from stylerec_app.storage import import_writer
-from stylerec_app.storage.database import Store, lock_for
+from stylerec_app.storage.database import Store
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -162,7 +162,7 @@ class ImportPipeline:
     def run(self, stage: Stage) -> None:
         if not stage.exclusive:
             return self._run(stage)
-        lock = lock_for(self.store.path, stage.exclusive)
+        lock = self.store.lock(stage.exclusive)
         while True:  # wait visibly, and stay cancellable, while another process loads
             try:
                 lock.acquire(timeout=1)
