@@ -82,6 +82,9 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     profile.add_argument("--device", help="auto, cpu, cuda, cuda:N or mps (default: the "
                                           "preferences' device)")
     profile.add_argument("--batch-size", type=int, help="images per batch (default: by device)")
+    profile.add_argument("--ray", metavar="local|ADDRESS",
+                         help="compute the batches on Ray: a local instance, or a cluster's "
+                              "address (host:6379 or ray://host:10001)")
 
     similar = sub.add_parser("similar", help="visually similar products")
     add_db(similar)

@@ -16,7 +16,8 @@ def _cmd_profile(args) -> int:
     bar = ProgressBar(args.quiet)
     try:
         report = with_cancel(lambda token: build_profiles(
-            store, engines, progress=bar, cancel=token, batch_size=args.batch_size))
+            store, engines, progress=bar, cancel=token, batch_size=args.batch_size,
+            ray=args.ray))
     except Cancelled:
         bar.close()
         print("Profiling cancelled: finished batches were kept; run it again to continue.",

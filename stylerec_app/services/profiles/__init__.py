@@ -11,13 +11,14 @@ from stylerec_app.storage.database import Store
 
 
 def build_profiles(store: Store, engines: Engines, *, progress: ProgressSink = ignore_progress,
-                   cancel: CancelToken | None = None, batch_size: int | None = None
-                   ) -> ProfileReport:
-    """Products first (their vectors feed the shoppers), then shoppers; both incremental."""
+                   cancel: CancelToken | None = None, batch_size: int | None = None,
+                   ray: str | None = None, ray_workers: int | None = None) -> ProfileReport:
+    """Products first (their vectors feed the shoppers), then shoppers; both incremental.
+    `ray` ("local" or a cluster address) computes the product batches on Ray actors."""
     cancel = cancel or CancelToken()
     report = ProfileReport()
     build_product_profiles(store, engines, report, progress=progress, cancel=cancel,
-                           batch_size=batch_size)
+                           batch_size=batch_size, ray=ray, ray_workers=ray_workers)
     build_shopper_profiles(store, report, progress=progress, cancel=cancel)
     if not report.device and engines.loaded:
         report.device = engines.device.label

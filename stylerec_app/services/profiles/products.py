@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from stylerec_app.domain.catalog import ImageStatus
 from stylerec_app.domain.profiles import ProfileReport
@@ -84,31 +85,68 @@ def _looks(style, bank, images) -> list[tuple]:
     return out
 
 
-def _image_work(engines: Engines, photos, report: ProfileReport, side: ThreadPoolExecutor):
+@dataclass
+class BatchResult:
+    """What one batch of products computed: the rows to write, and what to report."""
+
+    embeddings: list = field(default_factory=list)  # (id, kind, model, source hash, vector)
+    profiles: list = field(default_factory=list)  # product_profiles rows
+    flagged: list = field(default_factory=list)  # (external id, why its photo is unusable)
+    images: int = 0
+    texts: int = 0
+
+
+def _image_work(engines: Engines, photos, out: BatchResult, side: ThreadPoolExecutor) -> None:
     """Vectors and profile rows for products whose photo changed."""
-    embeddings, profiles, loaded = [], [], []
+    loaded = []
     for p, photo in photos:
         if isinstance(photo, tuple):
             status, note = photo
-            profiles.append(_empty_profile(p, status, note))
+            out.profiles.append(_empty_profile(p, status, note))
             if status == "bad_image":
-                report.flagged.append((p.external_id, note))
+                out.flagged.append((p.external_id, note))
         else:
             loaded.append((p, photo))
     if not loaded:
-        return embeddings, profiles
+        return
     images = [img for _, img in loaded]
     looks = side.submit(_looks, engines.style, engines.style_bank, images)
     vectors = engines.image.embed_images(images)
     for (p, _img), vec, (signature, weights, colours) in zip(loaded, vectors, looks.result(),
                                                              strict=True):
-        embeddings += [(p.id, "image", IMAGE_VERSION, p.image_hash, vec),
-                       (p.id, "style", PREDICTOR_VERSION, p.image_hash, signature)]
-        profiles.append({"product_id": p.id, "status": "ok", "palette": colours,
-                         "style_weights": [round(float(w), 5) for w in weights],
-                         "image_hash": p.image_hash, "models": IMAGE_MODELS, "note": ""})
-        report.images_computed += 1
-    return embeddings, profiles
+        out.embeddings += [(p.id, "image", IMAGE_VERSION, p.image_hash, vec),
+                           (p.id, "style", PREDICTOR_VERSION, p.image_hash, signature)]
+        out.profiles.append({"product_id": p.id, "status": "ok", "palette": colours,
+                             "style_weights": [round(float(w), 5) for w in weights],
+                             "image_hash": p.image_hash, "models": IMAGE_MODELS, "note": ""})
+        out.images += 1
+
+
+def profile_batch(engines: Engines, photos, texts: list[ProductInput],
+                  side: ThreadPoolExecutor) -> BatchResult:
+    """One batch's vectors and profile rows (here, or on a Ray actor)."""
+    out = BatchResult()
+    _image_work(engines, photos, out, side)
+    if texts:
+        vectors = engines.text.embed([p.text for p in texts])
+        out.embeddings += [(p.id, "text", TextEmbedder.method(p.text), text_hash(p.text), v)
+                           for p, v in zip(texts, vectors, strict=True)]
+        out.texts = len(texts)
+    return out
+
+
+def write_batch(store: Store, result: BatchResult, report: ProfileReport) -> None:
+    """One transaction per batch: a cancelled run keeps whole batches only."""
+    with store.write() as session:
+        for row in result.profiles:
+            if row["status"] != "ok":
+                profiles_repo.delete_embeddings(session, "product", row["product_id"],
+                                                ["image", "style"])
+        profiles_repo.save_embeddings(session, "product", result.embeddings)
+        profiles_repo.save_product_profiles(session, result.profiles)
+    report.flagged += result.flagged
+    report.images_computed += result.images
+    report.texts_computed += result.texts
 
 
 def _empty_profile(p: ProductInput, status: str, note: str) -> dict:
@@ -119,13 +157,24 @@ def _empty_profile(p: ProductInput, status: str, note: str) -> dict:
 
 def build_product_profiles(store: Store, engines: Engines, report: ProfileReport, *,
                            progress: ProgressSink, cancel: CancelToken,
-                           batch_size: int | None = None) -> set[int]:
-    """Bring every product's profile up to date; returns the ids that were recomputed."""
+                           batch_size: int | None = None, ray: str | None = None,
+                           ray_workers: int | None = None) -> set[int]:
+    """Bring every product's profile up to date; returns the ids that were recomputed.
+    `ray`: "local" or a cluster address, to compute the batches on Ray actors."""
     products, need_image, need_text = _plan(store)
     todo = [p for p in products if p.id in need_image or p.id in need_text]
     report.products_skipped = len(products) - len(todo)
     if not todo:
         return set()
+    if ray:
+        from stylerec_app.services.profiles.remote import profile_on_ray
+
+        size = batch_size or 32
+        batches = [todo[start : start + size] for start in range(0, len(todo), size)]
+        progress(Progress(0, len(todo), "profiles-products"))
+        profile_on_ray(ray, store, engines, batches, need_image, need_text, report,
+                       progress=progress, cancel=cancel, workers=ray_workers)
+        return {p.id for p in todo}
     report.device = engines.device.label
     report.device_notice = engines.device.notice
     size = batch_size or batch_size_for(engines.device)
@@ -145,20 +194,8 @@ def build_product_profiles(store: Store, engines: Engines, report: ProfileReport
             photos = upcoming.result()
             if n + 1 < len(batches):
                 upcoming = loader.submit(photos_of, batches[n + 1])
-            embeddings, profiles = _image_work(engines, photos, report, side)
             texts = [p for p in batch if p.id in need_text]
-            if texts:
-                vectors = engines.text.embed([p.text for p in texts])
-                embeddings += [(p.id, "text", TextEmbedder.method(p.text), text_hash(p.text), v)
-                               for p, v in zip(texts, vectors, strict=True)]
-                report.texts_computed += len(texts)
-            with store.write() as session:
-                for row in profiles:
-                    if row["status"] != "ok":
-                        profiles_repo.delete_embeddings(session, "product", row["product_id"],
-                                                        ["image", "style"])
-                profiles_repo.save_embeddings(session, "product", embeddings)
-                profiles_repo.save_product_profiles(session, profiles)
+            write_batch(store, profile_batch(engines, photos, texts, side), report)
             done = min((n + 1) * size, len(todo))
             progress(Progress(done, len(todo), "profiles-products"))
     return {p.id for p in todo}
