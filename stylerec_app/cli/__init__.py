@@ -17,13 +17,14 @@ from stylerec_app.services.settings import Settings
 
 SUBCOMMANDS = ("import", "demo", "info", "profile", "similar", "stylize", "styles",
                "add-style", "train-style", "train", "recommend", "evaluate", "persona",
-               "collection")
+               "collection", "restyle-catalog", "team")
 
 
 HANDLERS = {
     "import": "catalog:_cmd_import", "demo": "catalog:_cmd_demo", "info": "catalog:_cmd_info",
     "profile": "profiles:_cmd_profile", "similar": "profiles:_cmd_similar",
     "stylize": "styles:_cmd_stylize", "styles": "styles:_cmd_styles",
+    "restyle-catalog": "styles:_cmd_restyle_catalog", "team": "team:cmd_team",
     "add-style": "styles:_cmd_add_style", "train-style": "styles:_cmd_train_style",
     "train": "recommend:_cmd_train", "recommend": "recommend:_cmd_recommend",
     "evaluate": "evaluate:cmd_evaluate",
@@ -107,6 +108,23 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     stylize.add_argument("--device")
     stylize.add_argument("-o", "--output", required=True, help="output .png or .jpg")
 
+    rc = sub.add_parser("restyle-catalog", help="restyle products in several styles or personas' "
+                                                "looks into image files and a manifest")
+    add_db(rc)
+    rc.add_argument("--out", required=True, help="a new or empty folder")
+    rc.add_argument("--style", action="append", default=[],
+                    help="a look: 0–25, a saved style's name, or vintage (repeatable)")
+    rc.add_argument("--persona", action="append", default=[],
+                    help="a look: a persona's name, or 'all' for every persona (repeatable)")
+    rc.add_argument("--products", help="comma-separated product ids (default: all with a photo)")
+    rc.add_argument("--strength", type=float, default=0.7)
+    rc.add_argument("--mask", default="background", choices=("background", "product", "all"))
+    rc.add_argument("--format", default="png", choices=("png", "jpg"))
+    rc.add_argument("--max-side", type=int, help="longest side of the images (default: the "
+                                                 "photo's own)")
+    rc.add_argument("--device")
+    rc.add_argument("--ray", metavar="local|ADDRESS", help="render on Ray actors")
+
     styles = sub.add_parser("styles", help="list the styles of a store")
     add_db(styles)
 
@@ -153,10 +171,11 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
                      help="at most N colours/variants of one product (0: no limit)")
     rec.add_argument("--json", action="store_true")
 
-    from stylerec_app.cli import curation, evaluate
+    from stylerec_app.cli import curation, evaluate, team
 
     evaluate.add_parser(sub, default_db)
     curation.add_parsers(sub, add_db)
+    team.add_parsers(sub)
     return parser
 
 

@@ -46,6 +46,8 @@ def add_parser(sub, default_db: str) -> None:
     p.add_argument("--param", action="append", default=[], metavar="MODEL.NAME=VALUE",
                    help="fix a model parameter, e.g. bpr.factors=10 (repeatable)")
     p.add_argument("--device", help="where models that train with torch train")
+    p.add_argument("--ray", metavar="local|ADDRESS",
+                   help="run the models in parallel on Ray (a local instance or a cluster)")
     p.add_argument("--report", help="write the HTML report here")
     p.add_argument("--json", help="write the JSON results here")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -137,7 +139,7 @@ def cmd_evaluate(args) -> int:
     try:
         report = with_cancel(lambda token: evaluate_to_report(
             config, cache_dir=settings.cache_dir, data_dir=data_dir, engines=engines_for(args),
-            published=published, progress=bar, cancel=token))
+            published=published, progress=bar, cancel=token, ray=args.ray))
     finally:
         bar.close()
     print_summary(report)

@@ -46,6 +46,36 @@ def _cmd_stylize(args) -> int:
     return 0
 
 
+def _cmd_restyle_catalog(args) -> int:
+    from stylerec_app.services.catalog_restyle import plan_looks, restyle_catalog
+
+    store = open_store_for(args)
+    bar = ProgressBar(args.quiet)
+    try:
+        engines = engines_for(args)
+        stylizer = engines.stylizer
+        looks = plan_looks(store, stylizer, styles=args.style, personas=args.persona,
+                           strength=args.strength, mask=args.mask)
+        products = [p.strip() for p in args.products.split(",")] if args.products else None
+        report = with_cancel(lambda token: restyle_catalog(
+            store, stylizer, looks, Path(args.out), products=products, fmt=args.format,
+            max_side=args.max_side, progress=bar, cancel=token, ray=args.ray,
+            device=engines.device_setting))
+    except Cancelled:
+        bar.close()
+        print("Restyling cancelled: nothing was written.", file=sys.stderr)
+        return 130
+    finally:
+        bar.close()
+        store.close()
+    print(f"Wrote {report.files} images in {len(looks)} looks to {report.folder} "
+          f"({report.workers}); manifest.csv lists each with its SHA-256.")
+    if report.skipped:
+        print(f"{len(report.skipped)} skipped (listed in skipped.csv), e.g. "
+              f"{report.skipped[0][0]}: {report.skipped[0][1]}")
+    return 0
+
+
 def _cmd_styles(args) -> int:
     from stylerec_app.services.styling import StyleService
 

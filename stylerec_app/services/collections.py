@@ -77,7 +77,7 @@ class ExportReport:
 
 
 def find_choice(style: str, choices: list[StyleChoice]) -> StyleChoice | None:
-    return StyleService._find(style, {c.name.lower(): c for c in choices})
+    return StyleService.find_style(style, {c.name.lower(): c for c in choices})
 
 
 def spec_for_item(collection: CollectionView, persona: str, choices: list[StyleChoice],

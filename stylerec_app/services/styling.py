@@ -134,7 +134,7 @@ class StyleService:
                 weights[self._bank_index(key, choices)] += float(amount or 1.0)
             spec = build_spec("blend", weights=weights, **options)
         elif style is not None:
-            choice = self._find(style, choices)
+            choice = self.find_style(style, choices)
             if choice is None:
                 raise StyleRecError(f"Unknown style {style!r}: use 0–25, a saved style's name, "
                                     "or 'vintage'.")
@@ -147,9 +147,11 @@ class StyleService:
         return spec
 
     @staticmethod
-    def _find(key: str, choices: dict) -> StyleChoice | None:
+    def find_style(key: str, choices: dict) -> StyleChoice | None:
         """A style by name (any case), or a built-in by number ("8" or "Style 8")."""
         key = key.strip().lower()
+        if key == "vintage":
+            return next((c for c in choices.values() if c.kind == "vintage"), None)
         number = key.removeprefix("style ").strip()
         if key in choices or not number.isdigit():
             return choices.get(key)
@@ -158,7 +160,7 @@ class StyleService:
 
     @classmethod
     def _bank_index(cls, key: str, choices: dict) -> int:
-        choice = cls._find(key, choices)
+        choice = cls.find_style(key, choices)
         if choice is None or choice.index is None:
             raise StyleRecError(f"{key!r} cannot be blended: use 0–25 or a trained style's name.")
         return choice.index

@@ -102,6 +102,7 @@ class Evaluation:
         self.split = split(dataset.user, dataset.day, dataset.relevant, config.protocol)
         self.full = self.split.train | self.split.valid  # what final models train on
         self._truths: dict[str, object] = {}
+        self.score_workers = min(2, os.cpu_count() or 1)  # processes ranking the users
         if not self.split.test.any():
             raise StyleRecError("The protocol leaves no test events: check its settings.")
 
@@ -153,7 +154,7 @@ class Evaluation:
         trained_users = int((np.diff(data.interactions.indptr) > 0).sum())
         # models that restyle while ranking share networks: those rank on one thread
         restyles = getattr(model, "style_affinity", None) is not None
-        workers = 1 if restyles else min(2, os.cpu_count() or 1)
+        workers = 1 if restyles else self.score_workers
         try:
             return evaluate(model.scores_many, truth, self.config.ranking, popularity,
                             trained_users, data.image if data.image is not None else None,
@@ -237,7 +238,9 @@ def plan_models(requested, dataset: EvalDataset) -> tuple[list[str], dict[str, s
 
 def run_evaluation(dataset: EvalDataset, config: EvalConfig, *, engines: Engines | None = None,
                    progress: ProgressSink = ignore_progress,
-                   cancel: CancelToken | None = None) -> EvalRun:
+                   cancel: CancelToken | None = None, ray: str | None = None) -> EvalRun:
+    """`ray` ("local" or a cluster address): models run as Ray actor calls, in parallel
+    (those ranking with restyled images stay here)."""
     started = time.perf_counter()
     names, skipped = plan_models(config.models, dataset)
     evaluation = Evaluation(dataset, config, engines)
@@ -255,7 +258,15 @@ def run_evaluation(dataset: EvalDataset, config: EvalConfig, *, engines: Engines
         progress(Progress(done, total, "evaluate", model, what, detail))
         done += 1
 
-    runs = [evaluation.run_model(name, step, cancel) for name in names]
+    remote = {}
+    if ray:
+        from stylerec_app.services.evaluation_runs.remote import run_models_on_ray
+
+        remote = run_models_on_ray(ray, evaluation, names, progress=progress, cancel=cancel,
+                                   total=total)
+        done = sum(evaluation.steps(name) for name in remote)
+    runs = [remote[name] if name in remote else evaluation.run_model(name, step, cancel)
+            for name in names]
     progress(Progress(total, total, "evaluate", step="done"))
     return EvalRun(config, dataset, evaluation.split, truth.skipped, truth.dropped, runs, skipped,
                    time.perf_counter() - started)
@@ -340,7 +351,7 @@ __all__ = ["EvalConfig", "EvalReport", "EvalRun", "Evaluation", "ModelRun", "Pro
 def evaluate_to_report(config: EvalConfig, *, cache_dir: Path, data_dir: Path | None = None,
                        engines: Engines | None = None, published: dict | None = None,
                        progress: ProgressSink = ignore_progress,
-                       cancel: CancelToken | None = None) -> EvalReport:
+                       cancel: CancelToken | None = None, ray: str | None = None) -> EvalReport:
     """Load the dataset, run the evaluation, and return its report."""
     from stylerec_app.services.evaluation_runs.datasets import load_dataset
 
@@ -350,7 +361,7 @@ def evaluate_to_report(config: EvalConfig, *, cache_dir: Path, data_dir: Path | 
                            need_images=need_images, progress=progress, cancel=cancel)
     try:
         report = build_report(run_evaluation(dataset, config, engines=engines,
-                                             progress=progress, cancel=cancel))
+                                             progress=progress, cancel=cancel, ray=ray))
     finally:
         dataset.close()
     if published:
