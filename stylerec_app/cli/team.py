@@ -24,8 +24,13 @@ def add_parsers(sub) -> None:
 
 
 def cmd_team(args) -> int:
-    from stylerec_app.storage.database import open_store
-    from stylerec_app.storage.team_store import is_url, save_password, set_media_dir
+    from stylerec_app.services.stores import (
+        is_url,
+        open_store,
+        push_store,
+        save_password,
+        set_media_dir,
+    )
 
     if not is_url(args.db):
         raise StyleRecError(f"{args.db} is not a team store URL (postgresql://user@host/db).")
@@ -43,15 +48,11 @@ def cmd_team(args) -> int:
             set_media_dir(store, folder)
             print(f"The store's files now live in {folder}.")
             return 0
-        from stylerec_app.storage.store_copy import copy_store
-
-        source = open_store(args.source)
         bar = ProgressBar(args.quiet)
         try:
-            copied = with_cancel(lambda token: copy_store(source, store, bar, token))
+            copied = with_cancel(lambda token: push_store(args.source, store, bar, token))
         finally:
             bar.close()
-            source.close()
         print(f"Copied {sum(copied.values()):,} rows into {store.label}: " + ", ".join(
             f"{n:,} {t}" for t, n in copied.items() if n and t in
             ("products", "shoppers", "interactions", "embeddings")))

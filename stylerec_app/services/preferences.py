@@ -27,16 +27,31 @@ class Preferences:
     theme: str = "system"
     data_folder: str = ""  # empty: the platform's user data folder
     thumbnail_cache_mb: int = 256
-    recent_stores: list[str] = field(default_factory=list)
+    recent_stores: list[str] = field(default_factory=list)  # files, and team-store URLs
     welcome_shown: bool = False  # the first-run screen was seen
+    ray_address: str = ""  # catalog-wide jobs (profiling) go to this Ray cluster; "" = here
 
-    def add_recent(self, path: Path | str) -> None:
-        text = str(Path(path).expanduser().resolve())
+    def add_recent(self, location: Path | str) -> None:
+        """A store file, or a team store's URL (kept without its password)."""
+        text = _safe_url(location) if _is_url(location) else str(
+            Path(location).expanduser().resolve())
         self.recent_stores = [text] + [p for p in self.recent_stores if p != text]
         del self.recent_stores[MAX_RECENT:]
 
-    def existing_recent(self) -> list[Path]:
-        return [Path(p) for p in self.recent_stores if Path(p).exists()]
+    def existing_recent(self) -> list[Path | str]:
+        """Store files that still exist, and team stores (their server may be up)."""
+        return [p if _is_url(p) else Path(p) for p in self.recent_stores
+                if _is_url(p) or Path(p).exists()]
+
+
+def _is_url(location) -> bool:
+    return isinstance(location, str) and location.startswith(("postgresql", "postgres:"))
+
+
+def _safe_url(url: str) -> str:
+    from stylerec_app.services.stores import safe_url
+
+    return safe_url(url)
 
 
 def _clean(raw: dict) -> Preferences:
@@ -47,7 +62,8 @@ def _clean(raw: dict) -> Preferences:
               "thumbnail_cache_mb": lambda v: isinstance(v, int) and 16 <= v <= 8192,
               "recent_stores": lambda v: isinstance(v, list) and all(isinstance(p, str)
                                                                      for p in v),
-              "welcome_shown": lambda v: isinstance(v, bool)}
+              "welcome_shown": lambda v: isinstance(v, bool),
+              "ray_address": lambda v: isinstance(v, str)}
     for f in fields(Preferences):
         if f.name in raw and checks[f.name](raw[f.name]):
             setattr(prefs, f.name, raw[f.name])

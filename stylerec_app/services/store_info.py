@@ -12,7 +12,8 @@ def describe_store(store: Store) -> list[str]:
         seed = catalog_repo.get_meta(session, "demo_seed")
         runs = catalog_repo.recent_runs(session, 5)
     lines = [
-        f"Store: {store.path}",
+        f"Store: {store.label}" + (" (team store on PostgreSQL)" if store.postgres else ""),
+        *([f"Media folder: {store.media_dir}"] if store.postgres else []),
         f"Schema: {head_revision()}" + (f" (demo store, seed {seed})" if seed else ""),
         f"Products: {stats.products} ({stats.flagged_images} with a missing or corrupt photo)",
         f"Shoppers: {stats.shoppers}",

@@ -61,8 +61,18 @@ def _driver_url(url: str, password: str | None) -> str:
     return urlunsplit(parts._replace(scheme=scheme, netloc=netloc))
 
 
+_SESSION_PASSWORDS: dict[str, str] = {}  # typed in this run and not kept: memory only
+
+
+def remember_for_session(url: str, password: str) -> None:
+    _SESSION_PASSWORDS[safe_url(url)] = password
+
+
 def keyring_password(url: str) -> str | None:
-    """The password saved for this URL in the OS keyring (None without one or a keyring)."""
+    """The password typed in this run, else the one saved for this URL in the OS keyring
+    (None without either)."""
+    if safe_url(url) in _SESSION_PASSWORDS:
+        return _SESSION_PASSWORDS[safe_url(url)]
     try:
         import keyring
 

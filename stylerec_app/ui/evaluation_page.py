@@ -217,7 +217,7 @@ class EvaluationPage(QWidget):
         self.seed.setEnabled(custom and kind in ("random", "user-random"))
         self.cut.setEnabled(custom and kind == "temporal")
 
-    def set_store(self, path: Path | None) -> None:
+    def set_store(self, path: Path | str | None) -> None:
         self.store_path = path
 
     def config(self) -> tuple[EvalConfig, dict | None]:

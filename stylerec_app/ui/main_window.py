@@ -32,7 +32,7 @@ from stylerec_app.services.profiles import build_profiles
 from stylerec_app.services.profiles.queries import ProfileService
 from stylerec_app.services.recommendation.service import RecommendationService
 from stylerec_app.services.settings import Settings
-from stylerec_app.services.stores import open_store
+from stylerec_app.services.stores import is_url, open_store, safe_url
 from stylerec_app.services.styling import StyleService
 from stylerec_app.ui.background import Latest, run_async
 from stylerec_app.ui.catalog_page import CatalogPage
@@ -46,6 +46,7 @@ from stylerec_app.ui.recommendations_page import RecommendationsPage
 from stylerec_app.ui.shoppers_page import ShoppersPage
 from stylerec_app.ui.style_gallery import SwatchBank
 from stylerec_app.ui.style_studio import StyleStudioPage
+from stylerec_app.ui.team_store_dialog import TeamStoreDialog
 from stylerec_app.ui.window_actions import StudioActions
 from stylerec_app.ui.window_support import SupportActions
 
@@ -160,6 +161,8 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("&Open Store…"), self.choose_store,
                      QKeySequence.StandardKey.Open)
+        self._action(file_menu, self.tr("Open &Team Store…"), self.choose_team_store,
+                     "Ctrl+Shift+O")
         self._action(file_menu, self.tr("New &Demo Store…"), self.choose_new_demo, "Ctrl+Shift+N")
         file_menu.addSeparator()
         self.import_hm_action = self._action(file_menu, self.tr("Import &H&&M Folder…"),
@@ -210,25 +213,43 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
 
     # -- stores ----------------------------------------------------------------------------------
 
-    def open_store_path(self, path: Path, *, create_demo_if_missing: bool = False) -> None:
-        """Open in the background; a missing default store becomes the demo store."""
-        path = Path(path)
-        if create_demo_if_missing and not path.exists():
-            self.create_demo(path)
-            return
-        self.catalog.show_message(self.tr("Opening %1…").replace("%1", _short_path(path)))
-        run_async(lambda: CatalogService(open_store(path, create=False)), self._set_service,
+    def open_store_path(self, path: Path | str, *, create_demo_if_missing: bool = False,
+                        create: bool = False) -> None:
+        """Open in the background (a file, or a team store's URL); a missing default store
+        becomes the demo store."""
+        if is_url(path):
+            shown = self.tr("the team store %1").replace("%1", safe_url(path))
+        else:
+            path = Path(path)
+            if create_demo_if_missing and not path.exists():
+                self.create_demo(path)
+                return
+            shown = _short_path(path)
+        self.catalog.show_message(self.tr("Opening %1…").replace("%1", shown))
+        run_async(lambda: CatalogService(open_store(path, create=create)), self._set_service,
                   self._open_failed)
+
+    def choose_team_store(self) -> TeamStoreDialog:
+        """File → Open Team Store…: a URL, and a password kept in the OS keyring or for
+        this run only."""
+        dialog = TeamStoreDialog(self.prefs, self)
+        dialog.chosen.connect(lambda url: self.open_store_path(url, create=True))
+        dialog.open()
+        self._team_dialog = dialog
+        return dialog
 
     def _set_service(self, service: CatalogService | None) -> None:
         if self.service is not None:
             self.service.store.close()
         self.service = service
         self.profiles = ProfileService(service.store) if service else None
-        shown = _short_path(service.path) if service else ""
+        team = service is not None and service.store.postgres
+        shown = "" if service is None else (
+            self.tr("Team store %1").replace("%1", service.store.label) if team
+            else _short_path(service.path))
         self.store_label.setText(shown if service else self.tr("No store open"))
         if service:
-            self.store_label.setToolTip(str(service.path))
+            self.store_label.setToolTip(service.store.label)
         read_only = service is not None and service.store.read_only
         if read_only:  # e.g. a colleague's store on a read-only share: browsing only
             self.store_label.setText(self.tr("%1 — read-only: browse only, changes are "
@@ -236,14 +257,16 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
         self.store_label.setStyleSheet("color: #a05a2c" if read_only else "")
         for action in (self.import_hm_action, self.import_generic_action, self.profile_action):
             action.setEnabled(not read_only)
-        self.setWindowTitle(f"StyleRec — {service.path.name}" if service else "StyleRec")
+        title = "" if service is None else (service.store.label.rsplit("/", 1)[-1] if team
+                                             else service.path.name)
+        self.setWindowTitle(f"StyleRec — {title}" if service else "StyleRec")
         self.catalog.set_service(service, self.profiles)
         self.shoppers.set_service(self.profiles)
         self.styles = StyleService(service.store) if service else None
         self.studio.set_profiles(self.profiles, self.styles)
         recommender = RecommendationService(service.store, self.engines) if service else None
         self.recommendations.set_service(recommender, self.profiles)
-        self.evaluation.set_store(service.path if service else None)
+        self.evaluation.set_store(service.store.label if service else None)
         personas = PersonaService(service.store) if service else None
         self.personas.set_service(personas)
         self.collections.set_services(
@@ -251,7 +274,7 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
         for button in (self.personas.build, self.collections.new_button):
             button.setEnabled(not read_only)  # a read-only store: browse, never write
         if service is not None:
-            self.remember_store(service.path)
+            self.remember_store(service.store.label)
         self.update_stats()
         self.store_opened.emit(service)
 
@@ -311,10 +334,12 @@ class MainWindow(ImportActions, StudioActions, SupportActions, QMainWindow):
                        StyleRecError(self.tr("Open or create a store first.")))
             return None
         store, engines = self.service.store, self.engines
+        ray = self.prefs.ray_address.strip() or None
         job = self.jobs.submit(
-            self.tr("Build profiles"),
+            self.tr("Build profiles on Ray (%1)").replace("%1", ray) if ray
+            else self.tr("Build profiles"),
             lambda progress, cancel: build_profiles(store, engines, progress=progress,
-                                                    cancel=cancel),
+                                                    cancel=cancel, ray=ray),
             inference=True)
         job.finished.connect(lambda _r: self._after_profiling(job))
         return job

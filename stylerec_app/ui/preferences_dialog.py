@@ -1,6 +1,9 @@
-"""Preferences: device, language, theme, data folder, thumbnail cache; applied on OK."""
+"""Preferences: device, language, theme, data folder, thumbnail cache, Ray cluster; applied
+on OK."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,6 +65,11 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Data folder"), folder_row)
         form.addRow(self.tr("Thumbnail cache"), self.cache)
+        self.ray = QLineEdit(prefs.ray_address)
+        self.ray.setPlaceholderText(self.tr("empty: on this computer"))
+        self.ray.setToolTip(self.tr("Build Profiles runs on this Ray cluster: “local” for Ray "
+                                    "on this computer, or the head's address (host:6379)."))
+        form.addRow(self.tr("Ray cluster"), self.ray)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -74,9 +82,9 @@ class PreferencesDialog(QDialog):
             self.data_folder.setText(path)
 
     def result_preferences(self) -> Preferences:
-        p = self.prefs
-        return Preferences(device=self.device.currentData(), language=self.language.currentData(),
-                           theme=self.theme.currentData(),
-                           data_folder=self.data_folder.text().strip(),
-                           thumbnail_cache_mb=self.cache.value(),
-                           recent_stores=list(p.recent_stores))
+        return replace(self.prefs, device=self.device.currentData(),
+                       language=self.language.currentData(), theme=self.theme.currentData(),
+                       data_folder=self.data_folder.text().strip(),
+                       thumbnail_cache_mb=self.cache.value(),
+                       recent_stores=list(self.prefs.recent_stores),
+                       ray_address=self.ray.text().strip())

@@ -61,12 +61,12 @@ class SupportActions:
             action.setEnabled(False)
             return
         for path in recent:
-            action = self.recent_menu.addAction(path.name)
+            action = self.recent_menu.addAction(path if isinstance(path, str) else path.name)
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_store_path(p))
 
-    def remember_store(self, path: Path) -> None:
+    def remember_store(self, path: Path | str) -> None:
         self.prefs.add_recent(path)
         self.settings.save_preferences(self.prefs)
 

@@ -145,3 +145,24 @@ def test_two_importers_and_a_profiler_at_once_end_with_the_exact_union(team_url,
     assert set(got) == expected_events
     assert stats == len(expected_events)  # the per-product counts agree with the events
     assert profiled >= 50  # the profiler ran alongside and wrote whole batches
+
+
+def test_a_store_file_is_pushed_to_the_team_store_from_the_command_line(demo_master, team_url,
+                                                                        tmp_path):
+    from tests.services.test_cli import run
+
+    pushed = run("team", "push", str(demo_master), "--db", team_url, "-q")
+    assert pushed.returncode == 0, pushed.stderr
+    assert "products" in pushed.stdout and "interactions" in pushed.stdout
+    shared = tmp_path / "shared"
+    moved = run("team", "media", str(shared), "--db", team_url)
+    assert moved.returncode == 0 and str(shared) in moved.stdout
+    info = run("info", "--db", team_url)
+    assert info.returncode == 0, info.stderr
+    assert "team store on PostgreSQL" in info.stdout and f"Media folder: {shared}" in info.stdout
+    file_info = run("info", "--db", str(demo_master))
+    counts = [line for line in file_info.stdout.splitlines() if line.startswith(
+        ("Products", "Shoppers", "Events", "Reviews"))]
+    assert counts and all(line in info.stdout for line in counts)
+    again = run("team", "push", str(demo_master), "--db", team_url, "-q")
+    assert again.returncode == 1 and "already holds" in again.stderr
