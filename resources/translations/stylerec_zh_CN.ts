@@ -107,7 +107,7 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/collections_page.py" line="91" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="479" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="480" />
         <source>Style</source>
         <translation>风格</translation>
     </message>
@@ -189,107 +189,107 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 ✓ %2 · ✗ %3 · %4 张待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="253" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="254" />
         <source>No collection open. A collection is a styled catalog for a shop: make one with New collection…, add products (from the catalog's results, a persona's top picks or by id), review the restyled images and export the approved ones.</source>
         <translation>尚未打开合集。合集是为店铺准备的风格化商品目录：用“新建合集…”创建，添加商品（来自商品目录的结果、画像群体的首选推荐或按编号），审核重绘后的图片，再导出已通过的图片。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="259" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="260" />
         <source>This collection is empty: add products with the buttons above.</source>
         <translation>此合集为空：请用上方的按钮添加商品。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="277" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="278" />
         <source>%1 images: %2 approved, %3 rejected, %4 to review</source>
         <translation>共 %1 张图片：%2 张通过，%3 张驳回，%4 张待审</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="290" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="291" />
         <source>every shopper</source>
         <translation>所有顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="308" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="309" />
         <source>restyled</source>
         <translation>已换风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="310" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="311" />
         <source>✓ approved</source>
         <translation>✓ 已通过</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="311" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="312" />
         <source>✗ rejected</source>
         <translation>✗ 已驳回</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="401" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="402" />
         <source>Select images in the grid first (Ctrl+A: all).</source>
         <translation>请先在网格中选择图片（Ctrl+A：全选）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="416" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="417" />
         <source>New collection</source>
         <translation>新建合集</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="416" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="417" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="428" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="429" />
         <source>Add products</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="429" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="430" />
         <source>Product ids (separated by spaces or commas)</source>
         <translation>商品编号（用空格或逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="438" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="470" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="439" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="471" />
         <source>No personas yet: build them in Shoppers → Personas.</source>
         <translation>还没有画像群体：请在“顾客 → 画像群体”中生成。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="441" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="445" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="450" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="442" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="446" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="451" />
         <source>A persona's top picks</source>
         <translation>画像群体的首选推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="442" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="473" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="443" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="474" />
         <source>Persona</source>
         <translation>画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="446" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="447" />
         <source>How many products</source>
         <translation>商品数量</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="451" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="452" />
         <source>Recommender (trained)</source>
         <translation>推荐模型（已训练）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="473" />
-        <location filename="../../stylerec_app/ui/collections_page.py" line="479" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="474" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="480" />
         <source>Style per persona</source>
         <translation>按画像群体设置风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="477" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="478" />
         <source>The collection's style</source>
         <translation>合集的风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/collections_page.py" line="488" />
+        <location filename="../../stylerec_app/ui/collections_page.py" line="489" />
         <source>Export into a new or empty folder</source>
         <translation>导出到新的或空的文件夹</translation>
     </message>
@@ -993,346 +993,366 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="120" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="183" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="121" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="186" />
         <source>Catalog</source>
         <translation>商品目录</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="90" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="121" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="184" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="91" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="122" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="187" />
         <source>Shoppers</source>
         <translation>顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="122" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="185" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="123" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="188" />
         <source>Style Studio</source>
         <translation>风格工作室</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="123" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="186" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="124" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="189" />
         <source>Recommendations</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="125" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="187" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="126" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="190" />
         <source>Evaluation</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="126" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="127" />
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="160" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="161" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="161" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="162" />
         <source>&amp;Open Store…</source>
         <translation>打开商品库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="163" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="166" />
         <source>New &amp;Demo Store…</source>
         <translation>新建演示商品库(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="165" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="168" />
         <source>Import &amp;H&amp;&amp;M Folder…</source>
         <translation>导入 H&amp;&amp;M 文件夹(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="167" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="170" />
         <source>Import &amp;Catalog Files…</source>
         <translation>导入商品目录文件(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="169" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="172" />
         <source>Last Import &amp;Report</source>
         <translation>上次导入报告(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="174" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="177" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="175" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="178" />
         <source>&amp;Profiles</source>
         <translation>画像(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="176" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="179" />
         <source>&amp;Build Profiles</source>
         <translation>生成画像(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="178" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="181" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="179" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="182" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="180" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="183" />
         <source>&amp;Jobs</source>
         <translation>任务(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="171" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="174" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="191" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="194" />
         <source>&amp;About StyleRec</source>
         <translation>关于 StyleRec(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="201" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="204" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="219" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="228" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="229" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="250" />
         <source>No store open</source>
         <translation>未打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="234" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="255" />
         <source>%1 — read-only: browse only, changes are disabled</source>
         <translation>%1 —— 只读：仅可浏览，修改已禁用</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="260" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="283" />
         <source>Could not open the store</source>
         <translation>无法打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="264" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="287" />
         <source>Creating the demo store: rendering product photos and simulating shoppers. This takes a few seconds…</source>
         <translation>正在创建演示商品库：渲染商品照片并模拟顾客行为，需要几秒钟…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="275" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="298" />
         <source>Create the demo store</source>
         <translation>创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="283" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="299" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="306" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="322" />
         <source>Could not create the demo store</source>
         <translation>无法创建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="289" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="312" />
         <source>Open a store</source>
         <translation>打开商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="290" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="313" />
         <source>StyleRec stores (*.sqlite *.db)</source>
         <translation>StyleRec 商品库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="295" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="318" />
         <source>New demo store</source>
         <translation>新建演示商品库</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="296" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="319" />
         <source>StyleRec stores (*.sqlite)</source>
         <translation>StyleRec 商品库 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="300" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="323" />
         <source>%1 already exists; choose a new file name.</source>
         <translation>%1 已存在，请换一个文件名。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="311" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="334" />
         <source>Open or create a store first.</source>
         <translation>请先打开或创建商品库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="310" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="333" />
         <source>Cannot build profiles</source>
         <translation>无法生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="91" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="92" />
         <source>Personas</source>
         <translation>画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="124" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="188" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="125" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="191" />
         <source>Collections</source>
         <translation>合集</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="315" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="164" />
+        <source>Open &amp;Team Store…</source>
+        <translation>打开团队商店(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="221" />
+        <source>the team store %1</source>
+        <translation>团队商店 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="248" />
+        <source>Team store %1</source>
+        <translation>团队商店 %1</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="339" />
+        <source>Build profiles on Ray (%1)</source>
+        <translation>在 Ray 上构建画像（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/main_window.py" line="340" />
         <source>Build profiles</source>
         <translation>生成画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="325" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="350" />
         <source>Building profiles failed</source>
         <translation>生成画像失败</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="338" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="363" />
         <source>Models on %1</source>
         <translation>模型运行于 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="408" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="433" />
         <source>%1 products · %2 shoppers · %3 events</source>
         <translation>%1 件商品 · %2 位顾客 · %3 条行为</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="412" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="437" />
         <source>%1 photos need attention</source>
         <translation>%1 张照片需要处理</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="420" />
-        <location filename="../../stylerec_app/ui/main_window.py" line="443" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="445" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="468" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="420" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="445" />
         <source>Importing products</source>
         <translation>正在导入商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="421" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="446" />
         <source>Importing shoppers</source>
         <translation>正在导入顾客</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="421" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="446" />
         <source>Importing events</source>
         <translation>正在导入行为事件</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="422" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="447" />
         <source>Importing reviews</source>
         <translation>正在导入评价</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="423" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="448" />
         <source>Rendering product photos</source>
         <translation>正在渲染商品照片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="424" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="449" />
         <source>Profiling products</source>
         <translation>正在生成商品画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="425" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="450" />
         <source>Profiling shoppers</source>
         <translation>正在生成顾客画像</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="426" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="451" />
         <source>Training</source>
         <translation>正在训练</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="426" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="451" />
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="427" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="452" />
         <source>Grouping shoppers into personas</source>
         <translation>正在将顾客分组为画像群体</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="428" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="453" />
         <source>Exporting the approved images</source>
         <translation>正在导出已通过的图片</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="431" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="456" />
         <source>Waiting for the running job to finish</source>
         <translation>等待当前任务完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="433" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="458" />
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="435" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="460" />
         <source>Cancelled — finished batches were kept; run it again to resume</source>
         <translation>已取消——已完成的批次已保留；再次运行即可继续</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="437" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="462" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="439" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="464" />
         <source>Cancelling… (stops after the current batch; nothing partial is kept)</source>
         <translation>正在取消……（当前批次结束后停止；不会保留不完整的结果）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="446" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="471" />
         <source>Training %1</source>
         <translation>正在训练 %1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="448" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="473" />
         <source>Ranking test users with %1</source>
         <translation>正在用 %1 为测试用户排序</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="450" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="475" />
         <source>Tuning %1 (setting %2)</source>
         <translation>正在调参 %1（设置 %2）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="453" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="478" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="457" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="482" />
         <source>about %1 min left</source>
         <translation>约剩 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="459" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="484" />
         <source>about %1 s left</source>
         <translation>约剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="491" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="516" />
         <source>Jobs are running</source>
         <translation>任务正在运行</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/main_window.py" line="492" />
+        <location filename="../../stylerec_app/ui/main_window.py" line="517" />
         <source>%1 job(s) are still running. Cancel them and quit? Finished batches are kept.</source>
         <translation>仍有 %1 个任务在运行。要取消并退出吗？已完成的批次会保留。</translation>
     </message>
@@ -1597,86 +1617,106 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/messages.py" line="105" />
+        <source>Cannot reach the team store {path}: {detail}. Nothing was changed.</source>
+        <translation>无法连接团队商店 {path}：{detail}。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="107" />
+        <source>The database {path} holds another application's tables, not a StyleRec store; it was not changed.</source>
+        <translation>数据库 {path} 存放的是其他应用程序的表，不是 StyleRec 商店；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="109" />
+        <source>The database {path} is empty: open it as a new team store to set it up.</source>
+        <translation>数据库 {path} 是空的：将其作为新的团队商店打开即可完成设置。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="111" />
+        <source>The connection to the team store {path} was lost: the batch in progress was rolled back and the store is intact. Run it again to resume.</source>
+        <translation>与团队商店 {path} 的连接已断开：进行中的批次已回滚，商店完好无损。再次运行即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="114" />
         <source>The training checkpoint {path} cannot be used ({detail}). Start the training over to replace it.</source>
         <translation>训练检查点 {path} 无法使用（{detail}）。请重新开始训练以替换它。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="108" />
+        <location filename="../../stylerec_app/ui/messages.py" line="117" />
         <source>The saved {model} model cannot be read ({detail}); train it again.</source>
         <translation>保存的 {model} 模型无法读取（{detail}）；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="110" />
+        <location filename="../../stylerec_app/ui/messages.py" line="119" />
         <source>No trained {model} model for this store yet: train it first.</source>
         <translation>此数据库尚无训练好的 {model} 模型：请先训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="112" />
+        <location filename="../../stylerec_app/ui/messages.py" line="121" />
         <source>close to their style</source>
         <translation>接近其风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="113" />
+        <location filename="../../stylerec_app/ui/messages.py" line="122" />
         <source>looks like {title}, which they engaged with</source>
         <translation>与其互动过的“{title}”相似</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="114" />
+        <location filename="../../stylerec_app/ui/messages.py" line="123" />
         <source>another colour of {title}, which they engaged with</source>
         <translation>与其互动过的 {title} 的另一种颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="115" />
+        <location filename="../../stylerec_app/ui/messages.py" line="124" />
         <source>matches colours they like ({colour})</source>
         <translation>符合其喜欢的颜色（{colour}）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="116" />
+        <location filename="../../stylerec_app/ui/messages.py" line="125" />
         <source>from {category}, which they shop often</source>
         <translation>来自其常购的 {category}</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="117" />
+        <location filename="../../stylerec_app/ui/messages.py" line="126" />
         <source>popular in {category}</source>
         <translation>{category} 中的热门商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="118" />
+        <location filename="../../stylerec_app/ui/messages.py" line="127" />
         <source>popular with shoppers like them</source>
         <translation>与其相似的顾客喜欢</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="119" />
+        <location filename="../../stylerec_app/ui/messages.py" line="128" />
         <source>often bought with {title}, which they bought</source>
         <translation>常与其购买过的 {title} 一起购买</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="120" />
+        <location filename="../../stylerec_app/ui/messages.py" line="129" />
         <source>trending this week</source>
         <translation>本周热销</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="121" />
+        <location filename="../../stylerec_app/ui/messages.py" line="130" />
         <source>trending this week in {category}</source>
         <translation>本周{category}热销</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="122" />
+        <location filename="../../stylerec_app/ui/messages.py" line="131" />
         <source>trending this week with shoppers aged {band}</source>
         <translation>本周{band}岁顾客中热销</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="123" />
+        <location filename="../../stylerec_app/ui/messages.py" line="132" />
         <source>bought by shoppers whose purchases are like theirs</source>
         <translation>购买记录相似的顾客买过</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="124" />
+        <location filename="../../stylerec_app/ui/messages.py" line="133" />
         <source>they bought it before and may buy it again</source>
         <translation>曾经购买过，可能会再次购买</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="125" />
+        <location filename="../../stylerec_app/ui/messages.py" line="134" />
         <source>suits {count} of the persona's {total} most typical shoppers</source>
         <translation>适合该画像群体 {total} 位最典型顾客中的 {count} 位</translation>
     </message>
@@ -1767,87 +1807,102 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="26" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="29" />
         <source>Preferences</source>
         <translation>偏好设置</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="30" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="33" />
         <source>Automatic (GPU when available)</source>
         <translation>自动（有 GPU 时使用 GPU）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="31" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="34" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="32" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="35" />
         <source>GPU (CUDA)</source>
         <translation>GPU（CUDA）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="34" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="37" />
         <source>Detected: %1</source>
         <translation>检测到：%1</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="37" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="40" />
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="42" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="45" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="42" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="45" />
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="43" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="46" />
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="47" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="50" />
         <source>default user data folder</source>
         <translation>默认用户数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="48" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="51" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="59" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="62" />
         <source>Compute device</source>
         <translation>计算设备</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="61" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="64" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="62" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="65" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="63" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="66" />
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="64" />
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="67" />
         <source>Thumbnail cache</source>
         <translation>缩略图缓存</translation>
     </message>
     <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="69" />
+        <source>empty: on this computer</source>
+        <translation>留空：在本机运行</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="70" />
+        <source>Build Profiles runs on this Ray cluster: “local” for Ray on this computer, or the head's address (host:6379).</source>
+        <translation>“构建画像”将在此 Ray 集群上运行：填写“local”表示在本机运行 Ray，或填写头节点地址（host:6379）。</translation>
+    </message>
+    <message>
         <location filename="../../stylerec_app/ui/preferences_dialog.py" line="72" />
+        <source>Ray cluster</source>
+        <translation>Ray 集群</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/preferences_dialog.py" line="80" />
         <source>Choose the data folder</source>
         <translation>选择数据文件夹</translation>
     </message>
@@ -2662,6 +2717,64 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
         <location filename="../../stylerec_app/ui/window_support.py" line="132" />
         <source>A background job failed</source>
         <translation>后台任务失败</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStoreDialog</name>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="38" />
+        <source>Open Team Store</source>
+        <translation>打开团队商店</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="41" />
+        <source>A store on your team's PostgreSQL server, shared by everyone who opens it. Ask IT for its address.</source>
+        <translation>位于团队 PostgreSQL 服务器上的商店，所有打开它的人共享。请向 IT 部门索取地址。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="50" />
+        <source>saved in the keyring, or none</source>
+        <translation>已保存在钥匙串中，或无需密码</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="51" />
+        <source>Remember the password in the system keyring</source>
+        <translation>在系统钥匙串中记住密码</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="55" />
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="57" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="58" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="74" />
+        <source>The address starts with postgresql://</source>
+        <translation>地址应以 postgresql:// 开头</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="84" />
+        <source>No system keyring here: the password is kept until StyleRec closes.</source>
+        <translation>此处没有系统钥匙串：密码仅保留到 StyleRec 关闭为止。</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="90" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/team_store_dialog.py" line="103" />
+        <source>Connected: the store is ready.</source>
+        <translation>已连接：商店已就绪。</translation>
     </message>
 </context>
 <context>

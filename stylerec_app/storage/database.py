@@ -233,7 +233,7 @@ class Store:
         if self.postgres:
             from stylerec_app.storage.team_store import AdvisoryLock
 
-            return AdvisoryLock(self.write_engine, what or "store")
+            return AdvisoryLock(self.engine, what or "store")
         return lock_for(self.path, what)
 
     @contextmanager

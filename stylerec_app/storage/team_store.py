@@ -132,6 +132,8 @@ class AdvisoryLock:
                 self._conn.exec_driver_sql(
                     f"SELECT pg_advisory_unlock({_LOCK_SPACE}, {self.key})")
                 self._conn.commit()
+            except DBAPIError:  # the connection is gone, and the server dropped the lock
+                pass
             finally:
                 self._conn.close()
                 self._conn = None

@@ -166,3 +166,43 @@ def test_a_store_file_is_pushed_to_the_team_store_from_the_command_line(demo_mas
     assert counts and all(line in info.stdout for line in counts)
     again = run("team", "push", str(demo_master), "--db", team_url, "-q")
     assert again.returncode == 1 and "already holds" in again.stderr
+
+
+def test_a_connection_lost_mid_batch_rolls_it_back_and_the_import_goes_on(team_url, tmp_path):
+    import psycopg
+
+    from stylerec_app.services.importing import GenericSource, import_generic
+
+    store = open_store(team_url, create=True)
+
+    def drop(pid: int) -> None:
+        with psycopg.connect(team_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+
+    with pytest.raises(StoreError) as lost, store.write() as session:
+        session.add(orm.Product(external_id="half", title="written before the cut"))
+        session.flush()
+        drop(session.execute(text("SELECT pg_backend_pid()")).scalar())
+        session.add(orm.Product(external_id="never", title="after the cut"))
+        session.flush()
+    assert lost.value.code == "store.connection_lost" and "rolled back" in str(lost.value)
+    with store.read() as session:  # the pool reconnects; the batch left nothing
+        assert session.scalar(select(func.count()).select_from(orm.Product)) == 0
+
+    folder = _catalog(tmp_path / "shop", range(0, 400), range(0, 4000))
+    source = GenericSource(products=folder / "products.csv", events=folder / "events.csv")
+    cut = {"done": False}
+
+    def sever(p) -> None:  # between two batches of events, the server drops every session
+        if p.message == "events" and p.done and not cut["done"]:
+            cut["done"] = True
+            with psycopg.connect(team_url, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+    report = import_generic(store, source, progress=sever, batch_size=500)
+    assert cut["done"] and report.count("events").new == 4000
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(orm.Interaction)) == 4000
+        assert session.scalar(select(func.sum(orm.ProductStats.views))) == 4000
+    store.close()
