@@ -195,7 +195,7 @@ def local_ray(tmp_path_factory):
     """One local Ray instance (2 CPUs) for the session's Ray tests; jobs connect to it."""
     ray = pytest.importorskip("ray", reason="Ray is not installed")
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False,
              configure_logging=False, _temp_dir=str(tmp_path_factory.mktemp("ray")))
     yield "local"
     ray.shutdown()

@@ -7,6 +7,11 @@ in completion order and the caller — the only process that writes to the store
 output folder — handles each as it comes, so a cancelled job keeps exactly the batches
 already written, as a local job does. Ray is imported only when a job asks for it.
 
+Why an `ActorPool` and not Ray Data's `map_batches`: the pool keeps exactly two batches in
+flight per actor, so a cancel stops the cluster within one batch and the writer never sees
+a result after it, and each result is a whole batch that maps onto one transaction here;
+Ray Data's streaming executor buffers and re-chunks rows (through Arrow) on its own terms.
+
 With GPUs in the cluster there is one actor per GPU (`num_gpus=1`), else one per CPU.
 Every node needs the same StyleRec version installed (its code and the weight packages):
 nothing is downloaded at run time, on a node as anywhere else.
@@ -45,13 +50,14 @@ def ray_session(address: str, *, num_cpus: int | None = None) -> Iterator[object
     try:
         import ray
     except ImportError as exc:  # pragma: no cover - ray is a dependency
-        raise StyleRecError("Ray is not installed: pip install 'ray[data]'.") from exc
+        raise StyleRecError("Ray is not installed: pip install ray.") from exc
     started = False
     if not ray.is_initialized():
         try:
             if address == LOCAL:
-                ray.init(num_cpus=num_cpus or os.cpu_count() or 1, include_dashboard=False,
-                         log_to_driver=False, configure_logging=False)
+                # address="local": always a new instance, never someone else's running one
+                ray.init(address="local", num_cpus=num_cpus or os.cpu_count() or 1,
+                         include_dashboard=False, log_to_driver=False, configure_logging=False)
             else:
                 ray.init(address=address, log_to_driver=False, configure_logging=False)
         except (ConnectionError, RuntimeError, ValueError) as exc:

@@ -316,9 +316,10 @@ def test_disk_full_during_import_is_one_sentence_and_the_store_stays_usable(tmp_
     assert len(products_of(db)) == 3010
 
 
-def test_a_full_database_is_a_sentence_and_the_batch_rolls_back(tmp_path, store):
+def test_a_full_database_is_a_sentence_and_the_batch_rolls_back(tmp_path, sqlite_store):
     """SQLite's own "database or disk is full" (here from max_page_count) on the store's
     real write path."""
+    store = sqlite_store
     from sqlalchemy import event, text
 
     from stylerec_app.services.importing import GenericSource, import_generic

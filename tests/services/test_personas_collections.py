@@ -178,3 +178,25 @@ def test_the_command_line_builds_personas_and_exports_a_collection(store, tmp_pa
     rows = list(csv.DictReader(open(tmp_path / "shop" / "manifest.csv", encoding="utf-8")))
     assert {r["style"] for r in rows} == {"Floral print"} and len(rows) == 3
     assert {r["persona"] for r in rows} == {"", first}
+
+
+def test_a_catalog_is_restyled_once_per_persona_true_to_the_product(store, engines, tmp_path):
+    import csv
+
+    from stylerec_app.services.catalog_restyle import plan_looks, restyle_catalog
+
+    personas = PersonaService(store).personas()
+    looks = plan_looks(store, engines.stylizer, personas=["all"], strength=0.7)
+    assert [look.name for look in looks] == [p.name for p in personas]
+    report = restyle_catalog(store, engines.stylizer, looks, tmp_path / "season",
+                             products=["D0001", "D0002"], max_side=128)
+    assert report.files == 2 * len(personas) and not report.skipped
+    with open(tmp_path / "season" / "manifest.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["kind"] for r in rows} == {"persona"} and {r["mask"] for r in rows} == {"background"}
+    assert {r["look"] for r in rows} == {p.name for p in personas}
+    meta = json.loads((tmp_path / "season" / "manifest.json").read_text(encoding="utf-8"))
+    assert meta["files"] == report.files and len(meta["looks"]) == len(personas)
+    first = [r for r in rows if r["product_id"] == "D0001"]
+    images = [np.asarray(Image.open(tmp_path / "season" / r["file"]), np.int16) for r in first]
+    assert any(np.abs(a - images[0]).mean() > 1 for a in images[1:])  # each persona its own look

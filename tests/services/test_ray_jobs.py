@@ -172,3 +172,24 @@ def test_evaluation_on_ray_gives_the_local_metrics(local_ray, tmp_path):
     for a, b in zip(here.models, there.models, strict=True):
         for metric in ("Recall@10", "NDCG@10", "Precision@5"):
             assert a.value(metric) == pytest.approx(b.value(metric), abs=1e-12), (a.name, metric)
+
+
+def test_cancelling_an_evaluation_on_ray_stops_its_workers(local_ray, tmp_path):
+    from stylerec_app.evaluation.ranking import RankingOptions
+    from stylerec_app.evaluation.splits import Protocol
+    from stylerec_app.services.evaluation_runs.runner import EvalConfig, evaluate_to_report
+    from tests.services.test_evaluation import tiny_movielens
+
+    folder = tiny_movielens.__wrapped__(tmp_path)
+    config = EvalConfig(f"ml-100k:{folder}", Protocol("random", test=0.2, valid=0.1, seed=3),
+                        RankingOptions(ks=(10,)), ("pop", "itemknn", "als", "bpr"), tune=True)
+    token = CancelToken()
+
+    def progress(p):
+        if p.step == "done" and p.model:
+            token.cancel()  # as the first model comes back
+
+    with pytest.raises(Cancelled):
+        evaluate_to_report(config, cache_dir=tmp_path, ray=local_ray, progress=progress,
+                           cancel=token)
+    _workers_stopped()

@@ -55,7 +55,7 @@ def _plan(store: Store) -> tuple[list[ProductInput], set[int], set[int]]:
     return products, need_image, need_text
 
 
-def _load_photos(batch: list[ProductInput]) -> list[tuple[ProductInput, object]]:
+def load_photos(batch: list[ProductInput]) -> list[tuple[ProductInput, object]]:
     """Each product's decoded photo, or why there is none (a status and a note)."""
     out = []
     for p in batch:
@@ -169,11 +169,10 @@ def build_product_profiles(store: Store, engines: Engines, report: ProfileReport
     if ray:
         from stylerec_app.services.profiles.remote import profile_on_ray
 
-        size = batch_size or 32
-        batches = [todo[start : start + size] for start in range(0, len(todo), size)]
         progress(Progress(0, len(todo), "profiles-products"))
-        profile_on_ray(ray, store, engines, batches, need_image, need_text, report,
-                       progress=progress, cancel=cancel, workers=ray_workers)
+        profile_on_ray(ray, store, engines, todo, need_image, need_text, report,
+                       progress=progress, cancel=cancel, workers=ray_workers,
+                       batch_size=batch_size)
         return {p.id for p in todo}
     report.device = engines.device.label
     report.device_notice = engines.device.notice
@@ -182,7 +181,7 @@ def build_product_profiles(store: Store, engines: Engines, report: ProfileReport
     batches = [todo[start : start + size] for start in range(0, len(todo), size)]
 
     def photos_of(batch):
-        return _load_photos([p for p in batch if p.id in need_image])
+        return load_photos([p for p in batch if p.id in need_image])
 
     # Photos for the next batch decode while this one runs; signatures and palettes run
     # beside the embedding network (both release the GIL).

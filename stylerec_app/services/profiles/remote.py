@@ -31,19 +31,18 @@ class ProfileWorker:
     @distributed.tagged
     def run(self, batch: tuple) -> products.BatchResult:
         items, need_image, need_text = batch
-        photos = products._load_photos([p for p in items if p.id in need_image])
+        photos = products.load_photos([p for p in items if p.id in need_image])
         texts = [p for p in items if p.id in need_text]
         return products.profile_batch(self.engines, photos, texts, self.side)
 
 
-def profile_on_ray(address: str, store: Store, engines: Engines, batches: list,
+def profile_on_ray(address: str, store: Store, engines: Engines, todo: list,
                    need_image: set[int], need_text: set[int], report: ProfileReport, *,
-                   progress: ProgressSink, cancel: CancelToken,
-                   workers: int | None = None) -> None:
-    total = sum(len(b) for b in batches)
-    work = [(b, {p.id for p in b} & need_image, {p.id for p in b} & need_text)
-            for b in batches]
-    done = 0
+                   progress: ProgressSink, cancel: CancelToken, workers: int | None = None,
+                   batch_size: int | None = None) -> None:
+    """Batches of `todo` as large as the local path's on the workers' device (so the
+    vectors match a local run's), computed on actors and written here."""
+    total, done = len(todo), 0
 
     def write(index: int, result: products.BatchResult) -> None:
         nonlocal done
@@ -54,6 +53,10 @@ def profile_on_ray(address: str, store: Store, engines: Engines, batches: list,
     with distributed.ray_session(address) as ray:
         plan = distributed.plan_workers(ray, engines.device_setting, workers)
         report.device = plan.label
+        size = batch_size or (128 if plan.gpus else 16)  # batch_size_for's sizes
+        batches = [todo[start : start + size] for start in range(0, len(todo), size)]
+        work = [(b, {p.id for p in b} & need_image, {p.id for p in b} & need_text)
+                for b in batches]
         cache = str(engines.cache_dir) if engines.cache_dir else None
         distributed.run_on_actors(ray, ProfileWorker, (plan.device, cache, 1 if not plan.gpus
                                                        else 4),
