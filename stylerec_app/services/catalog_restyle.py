@@ -15,9 +15,7 @@ import csv
 import hashlib
 import io
 import json
-import os
 import re
-import shutil
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,6 +25,7 @@ from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ig
 from stylerec_app.engine.images import BadImage, load_rgb
 from stylerec_app.engine.style_spec import StyleSpec
 from stylerec_app.services import distributed
+from stylerec_app.services.output_folders import building, check_empty
 from stylerec_app.services.styling import StyleService
 from stylerec_app.storage import orm, profiles_repo, styles_repo
 from stylerec_app.storage.database import Store
@@ -165,22 +164,18 @@ def restyle_catalog(store: Store, stylizer, looks: list[Look], folder: Path, *,
     """Every product × look into `folder` (new or empty)."""
     cancel = cancel or CancelToken()
     folder = Path(folder)
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise StyleRecError(f"{folder} is not empty: restyle into a new or empty folder.")
+    check_empty(folder, "restyle")
     fmt = "jpg" if fmt.lower() in ("jpg", "jpeg") else "png"
     usable, skipped = product_photos(store, products)
     looks = [replace(look, spec=replace(look.spec, max_side=max_side)) for look in looks]
     work_items = [(ext, photo, n, look.spec) for ext, photo in usable
                   for n, look in enumerate(looks)]
     batches = [work_items[i : i + BATCH] for i in range(0, len(work_items), BATCH)]
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    work = folder.parent / f".{folder.name}.partial-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    for look in looks:
-        (work / _slug(look.name)).mkdir(parents=True)
     report = RestyleReport(folder, skipped=list(skipped))
     total, done = len(work_items), 0
-    try:
+    with building(folder, "restyle") as work:
+        for look in looks:
+            (work / _slug(look.name)).mkdir()
         with open(work / "manifest.csv", "w", newline="", encoding="utf-8") as fh:
             manifest = csv.DictWriter(fh, MANIFEST)
             manifest.writeheader()
@@ -222,12 +217,6 @@ def restyle_catalog(store: Store, stylizer, looks: list[Look], folder: Path, *,
             "looks": [{"name": look.name, "kind": look.kind, "folder": _slug(look.name),
                        "spec": {k: v for k, v in asdict(look.spec).items() if k != "extra"}}
                       for look in looks]}, ensure_ascii=False, indent=1), encoding="utf-8")
-        if folder.exists():
-            folder.rmdir()
-        os.replace(work, folder)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
     return report
 
 

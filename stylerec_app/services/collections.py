@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import re
 import shutil
 from dataclasses import asdict, dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 from stylerec_app.domain.catalog import CatalogFilter, ProductSummary
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
+from stylerec_app.services.output_folders import building, check_empty
 from stylerec_app.services.personas import PersonaService
 from stylerec_app.services.styling import (
     SHOPPER_LOOK,
@@ -256,8 +256,7 @@ class CollectionService:
         the end: a cancelled or failed export leaves nothing behind."""
         cancel = cancel or CancelToken()
         folder = Path(folder)
-        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise StyleRecError(f"{folder} is not empty: export into a new or empty folder.")
+        check_empty(folder, "export")
         collection = self.collection(name)
         approved = [i for i in collection.items if i.status == "approved"]
         if not approved:
@@ -265,13 +264,10 @@ class CollectionService:
                                 "approve some first.")
         styles = StyleService(self.store)
         choices = styles.sync(stylizer)
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        work = folder.parent / f".{folder.name}.partial-{os.getpid()}"
-        shutil.rmtree(work, ignore_errors=True)
-        (work / "restyled").mkdir(parents=True)
-        (work / "originals").mkdir()
         report, rows, originals = ExportReport(folder), [], {}
-        try:
+        with building(folder, "export") as work:
+            (work / "restyled").mkdir()
+            (work / "originals").mkdir()
             progress(Progress(0, len(approved), "collection-export"))
             for n, item in enumerate(approved, 1):
                 cancel.raise_if_cancelled()
@@ -309,12 +305,6 @@ class CollectionService:
                 "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "style": asdict(collection.style), "items": rows}, ensure_ascii=False,
                 indent=1), encoding="utf-8")
-            if folder.exists():
-                folder.rmdir()
-            os.replace(work, folder)
-        except BaseException:
-            shutil.rmtree(work, ignore_errors=True)
-            raise
         report.files = len(rows)
         report.manifest_csv, report.manifest_json = folder / "manifest.csv", folder / "manifest.json"
         return report
