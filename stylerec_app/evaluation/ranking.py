@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
 from stylerec_app.evaluation import metrics
+from stylerec_app.evaluation.rank_kernel import rank_full
 
 CANDIDATES = ("unseen", "unseen-relevant", "all", "buy-again")
 AT_K = {"Recall": metrics.recall, "Precision": metrics.precision, "NDCG": metrics.ndcg,
@@ -142,7 +143,7 @@ def evaluate(score_many: Callable[[np.ndarray], np.ndarray], truth: GroundTruth,
 
     Users go in blocks small enough to bound memory at any catalogue size; with
     `workers` > 1 (and a thread-safe `score_many`), blocks are ranked on that many
-    threads — numpy releases the GIL in the per-user passes. Sampled ranking stays on
+    threads — the compiled per-user pass releases the GIL. Sampled ranking stays on
     one thread so its random negatives repeat.
     """
     ks = sorted(set(options.ks))
@@ -153,19 +154,24 @@ def evaluate(score_many: Callable[[np.ndarray], np.ndarray], truth: GroundTruth,
     rng = np.random.default_rng(options.seed)
     batch = max(1, min(batch, SCORE_CELLS // max(len(truth.known), 1)))
     starts = range(0, len(truth.users), batch)
+    unknown = np.flatnonzero(~truth.known.astype(bool))
 
     def rank_block(start: int) -> np.ndarray:
         if cancel is not None and cancel.cancelled:
             raise Cancelled()
         curve = np.zeros(max_k)
-        scores = _score_block(score_many(truth.users[start : start + batch]))
+        block = score_many(truth.users[start : start + batch])
+        scores = _score_block(block) if options.sampled else _plain_block(block)
+        mark = np.zeros(len(truth.known), np.uint8)  # this block's per-user item marks
         for row, s in enumerate(scores):
             n = start + row
             rel = truth.relevant[n]
             if options.sampled:
                 order, ap, auc = _rank_sampled(s, rel, truth, n, options, rng)
             else:
-                order, ap, auc = _rank_full(s, rel, truth, n, options, max_k)
+                seen = truth.seen_relevant[n] if options.candidates == "all" else None
+                order, ap, auc = rank_full(s, truth.known, unknown, mark, rel,
+                                           truth.excluded[n], seen, max_k)
             top[n, : min(max_k, len(order))] = order[:max_k]
             for k in ks:
                 for metric, fn in AT_K.items():
@@ -195,6 +201,13 @@ def evaluate(score_many: Callable[[np.ndarray], np.ndarray], truth: GroundTruth,
     return RankingResult(truth.users, values, top, beyond, curve)
 
 
+def _plain_block(block) -> np.ndarray:
+    """Scores as the compiled ranking reads them (float32 or float64, rows contiguous);
+    not copied when they already are."""
+    block = np.ascontiguousarray(block)
+    return block if block.dtype in (np.float32, np.float64) else block.astype(np.float64)
+
+
 def _score_block(block) -> np.ndarray:
     """A writable copy of one block of scores, in the model's own precision (float32 stays
     float32: upcasting would not change any comparison), NaN ranked last."""
@@ -202,94 +215,6 @@ def _score_block(block) -> np.ndarray:
     if block.dtype not in (np.float32, np.float64):
         block = block.astype(np.float64)
     return np.nan_to_num(block, copy=False, nan=-np.inf)
-
-
-def _rank_full(s: np.ndarray, rel: np.ndarray, truth: GroundTruth, n: int,
-               options: RankingOptions, max_k: int) -> tuple[np.ndarray, float, float]:
-    """Top max_k, full-ranking AP and AUC without sorting the catalogue.
-
-    Non-candidates become NaN in place (the row is ours); the top comes from a partition,
-    AP and AUC from each relevant item's rank, counted against the relevant scores in
-    O(N log R). Ties rank by item index, exactly as a stable sort of every candidate would.
-    """
-    rel_scores = s[rel].copy()
-    if not truth.known.all():
-        s[~truth.known] = np.nan
-    s[truth.excluded[n]] = np.nan
-    s[rel] = rel_scores
-    order = _top(s, max_k)
-    ranks, less, equal = _rel_counts(s, rel, rel_scores)
-    ap = float(((np.arange(len(rel)) + 1) / (np.sort(ranks) + 1)).sum() / len(rel))
-    if options.candidates == "all":
-        seen = truth.seen_relevant[n]
-        if len(seen):
-            s[seen] = np.nan
-            keep = ~np.isin(rel, seen)
-            rel, rel_scores = rel[keep], rel_scores[keep]
-            _, less, equal = _rel_counts(s, rel, rel_scores)
-    return order, ap, _auc(less, equal, rel_scores, int(np.count_nonzero(~np.isnan(s))))
-
-
-def _top(s: np.ndarray, k: int) -> np.ndarray:
-    """The k best candidates (non-NaN), best first, ties by index."""
-    n_valid = int(np.count_nonzero(~np.isnan(s)))
-    if n_valid <= k:
-        pool = np.flatnonzero(~np.isnan(s))
-    else:
-        threshold = -np.partition(-s, k - 1)[k - 1]  # NaN sorts last
-        above = np.flatnonzero(s > threshold)
-        tied = np.flatnonzero(s == threshold)[: k - len(above)]
-        pool = np.sort(np.concatenate([above, tied]))
-    return pool[np.argsort(-s[pool], kind="stable")]
-
-
-def _rel_counts(s: np.ndarray, rel: np.ndarray, rel_scores: np.ndarray):
-    """Per relevant item: its 0-based rank among candidates, and how many candidates
-    score below it and equal to it (itself included)."""
-    r = len(rel)
-    if r <= _FEW:
-        return _rel_counts_few(s, rel, rel_scores)
-    q = np.sort(rel_scores)
-    left = np.searchsorted(q, s, side="left")  # NaN → r
-    right = np.searchsorted(q, s, side="right")
-    n_nan = int(np.count_nonzero(np.isnan(s)))
-    above = np.bincount(left, minlength=r + 1)[::-1].cumsum()[::-1]  # above[j] = #{left ≥ j}
-    at = np.searchsorted(q, rel_scores, side="left")
-    greater = above[at + 1] - n_nan
-    less = np.cumsum(np.bincount(right, minlength=r + 1))[at]
-    equal = (len(s) - n_nan) - greater - less
-    tied = np.flatnonzero(right > left)  # candidates sharing a score with a relevant item
-    keys = np.sort(left[tied].astype(np.int64) * len(s) + tied)
-    before = np.searchsorted(keys, at.astype(np.int64) * len(s) + rel) - np.searchsorted(
-        keys, at.astype(np.int64) * len(s))
-    return greater + before, less, equal
-
-
-_FEW = 16  # up to this many relevant items, one comparison pass each beats sorting
-
-
-def _rel_counts_few(s: np.ndarray, rel: np.ndarray, rel_scores: np.ndarray):
-    n_valid = len(s) - int(np.count_nonzero(np.isnan(s)))
-    ranks, less, equal = (np.empty(len(rel), np.int64) for _ in range(3))
-    for j, (item, value) in enumerate(zip(rel.tolist(), rel_scores.tolist(), strict=True)):
-        greater = int(np.count_nonzero(s > value))  # NaN compares false: never counted
-        equal[j] = int(np.count_nonzero(s == value))
-        less[j] = n_valid - greater - equal[j]
-        ranks[j] = greater + int(np.count_nonzero(s[:item] == value))
-    return ranks, less, equal
-
-
-def _auc(less: np.ndarray, equal: np.ndarray, rel_scores: np.ndarray, n_candidates: int) -> float:
-    """Share of (relevant, other candidate) pairs ordered correctly, ties counted half."""
-    r = len(rel_scores)
-    negatives = n_candidates - r
-    if not r or not negatives:
-        return float("nan")
-    q = np.sort(rel_scores)
-    rel_below = np.searchsorted(q, rel_scores, side="left")
-    rel_equal = np.searchsorted(q, rel_scores, side="right") - rel_below
-    below, tied = less - rel_below, equal - rel_equal
-    return float((below + 0.5 * tied).sum() / (r * negatives))
 
 
 def _rank_sampled(s: np.ndarray, rel: np.ndarray, truth: GroundTruth, n: int,

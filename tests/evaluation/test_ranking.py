@@ -121,12 +121,13 @@ def _reference_evaluate(scores, truth, options):
 
 @pytest.mark.parametrize("candidates", ["unseen", "unseen-relevant", "all"])
 @pytest.mark.parametrize("exclude_unknowns", [False, True])
-@pytest.mark.parametrize("few", [0, 16])  # counting by sorted relevant scores / one pass each
-def test_partitioned_ranking_equals_sorting_every_candidate(candidates, exclude_unknowns, few,
-                                                            monkeypatch):
-    from stylerec_app.evaluation import ranking
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("few", [0, 64])  # one binary-search pass / a pass per relevant score
+def test_compiled_ranking_equals_sorting_every_candidate(candidates, exclude_unknowns, dtype,
+                                                         few, monkeypatch):
+    from stylerec_app.evaluation import rank_kernel
 
-    monkeypatch.setattr(ranking, "_FEW", few)
+    monkeypatch.setattr(rank_kernel, "FEW_SCORES", few)
     rng = np.random.default_rng(7)
     n_users, n_items = 60, 300
 
@@ -144,6 +145,7 @@ def test_partitioned_ranking_equals_sorting_every_candidate(candidates, exclude_
     scores[rng.random(scores.shape) < 0.02] = np.nan
     scores[rng.random(scores.shape) < 0.01] = np.inf
     scores[rng.random(scores.shape) < 0.01] = -np.inf
+    scores = scores.astype(dtype)
     options = RankingOptions(ks=(5, 20), candidates=candidates, exclude_unknowns=exclude_unknowns)
     truth = ground_truth(train, train_rel, test_rel, np.ones(n_users, bool), options)
     assert len(truth.users) > 20

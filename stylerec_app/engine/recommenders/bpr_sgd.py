@@ -16,6 +16,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from stylerec_app.domain.errors import Cancelled
+from stylerec_app.domain.kernels import Kernel
 from stylerec_app.domain.progress import Progress
 
 
@@ -100,19 +101,4 @@ def _kernel(cache: bool):
     return epoch
 
 
-_EPOCH = None
-
-
-def _epoch(*args) -> None:
-    """Compiles on first use; where the package folder is read-only (an installed app),
-    without the on-disk cache."""
-    global _EPOCH
-    if _EPOCH is None:
-        try:
-            kernel = _kernel(cache=True)
-            kernel(*args)
-            _EPOCH = kernel
-            return
-        except RuntimeError:  # numba: no writable cache locator
-            _EPOCH = _kernel(cache=False)
-    _EPOCH(*args)
+_epoch = Kernel(_kernel)
