@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 from stylerec_app.engine.recommenders.base import ItemKNN, Popularity
 from stylerec_app.engine.recommenders.content import ContentNN
@@ -118,12 +119,44 @@ def _zipf_data(seed=0, n=20000, users=500, items=800):
                         users, items)
 
 
+def _scipy_neighbours(x, k, shrink):
+    """The definition: the whole co-occurrence product, shrunk cosines, each row's k best by
+    numpy's argpartition over its entries in column order."""
+    co = (x.T.tocsr() @ x).tocsr()
+    co.setdiag(0)
+    co.eliminate_zeros()
+    co.sort_indices()
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(0)).ravel())
+    coo = co.tocoo()
+    co.data = coo.data / (norms[coo.row] * norms[coo.col] + shrink + 1e-9)
+    rows, cols, vals = [], [], []
+    for i in range(co.shape[0]):
+        part = slice(co.indptr[i], co.indptr[i + 1])
+        data, idx = co.data[part], co.indices[part]
+        if len(data) > k:
+            top = np.argpartition(-data, k - 1)[:k]
+            data, idx = data[top], idx[top]
+        rows.append(np.full(len(data), i)), cols.append(idx), vals.append(data)
+    return sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
+                         shape=co.shape, dtype=np.float32)
+
+
+@pytest.mark.parametrize("k", [5, 20])
+def test_compiled_neighbours_equal_the_scipy_product_ties_included(k):
+    data = _zipf_data(seed=3)  # integer co-occurrences and repeated norms: many tied cosines
+    x = data.binary().astype(np.float32)
+    got = ItemKNN(k=k, shrink=10.0).fit(data).similarity
+    want = _scipy_neighbours(x, k, 10.0)
+    assert (got != want).nnz == 0 and np.array_equal(got.indices, want.indices)
+    assert np.array_equal(got.data, want.data)  # bit for bit: the same float32 arithmetic
+
+
 def test_item_knn_neighbours_do_not_depend_on_the_block_size(monkeypatch):
-    from stylerec_app.engine.recommenders import base
+    from stylerec_app.engine.recommenders import neighbours
 
     data = _zipf_data()
     whole = ItemKNN(k=20, shrink=10.0).fit(data).similarity
-    monkeypatch.setattr(base, "BLOCK_ENTRIES", 5000)  # dozens of blocks
+    monkeypatch.setattr(neighbours, "BLOCK_ENTRIES", 5000)  # dozens of blocks
     steps = []
     blocked = ItemKNN(k=20, shrink=10.0).fit(data, progress=steps.append).similarity
     assert len(steps) > 10

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 import numpy as np
 
-if TYPE_CHECKING:
-    import scipy.sparse as sp
-
-from stylerec_app.domain.errors import Cancelled
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
 from stylerec_app.engine.recommenders.data import TrainData
+from stylerec_app.engine.recommenders.neighbours import cosine_neighbours
 
 
 @dataclass
@@ -110,74 +107,3 @@ class ItemKNN(Recommender):
 
     def scores_many(self, users):
         return np.asarray((self.user_items[users] @ self.similarity.T).todense())
-
-
-# Upper bound on the co-occurrence entries one block of items may produce (bounds memory:
-# about 40 bytes each while a block is reduced to its top k).
-BLOCK_ENTRIES = 20_000_000
-
-
-def cosine_neighbours(x: sp.csr_matrix, k: int, shrink: float, progress: ProgressSink,
-                  cancel: CancelToken | None) -> sp.csr_matrix:
-    """Top-k cosine neighbours per item, a block of items at a time.
-
-    The full item × item co-occurrence matrix never exists: each block's rows are computed,
-    shrunk, cut to their k best and dropped. Within a row the arithmetic and the order are
-    those of the one-shot product, so results do not depend on the block size.
-    """
-    import scipy.sparse as sp
-
-    xt = x.T.tocsr()
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(0)).ravel())
-    user_degree = np.diff(x.indptr).astype(np.float64)
-    cost = xt @ user_degree  # entries each item's co-occurrence row can have, at most
-    bounds = _blocks(cost, BLOCK_ENTRIES)
-    rows, cols, vals = [], [], []
-    for step, (start, end) in enumerate(bounds):
-        if cancel is not None and cancel.cancelled:
-            raise Cancelled()
-        co = (xt[start:end] @ x).tocsr()
-        co.sort_indices()  # sorted columns within each row, as the one-shot product gives
-        co = co.tocoo()
-        r, c, v = co.row + start, co.col, co.data
-        keep = r != c
-        r, c, v = r[keep], c[keep], v[keep]
-        v = v / (norms[r] * norms[c] + shrink + 1e-9)
-        block = sp.csr_matrix((v, (r - start, c)), shape=(end - start, x.shape[1]))
-        br, bc, bv = _top_k_rows(block, k)
-        rows.append(br + start), cols.append(bc), vals.append(bv)
-        progress(Progress(step + 1, len(bounds), "fit"))
-    n = x.shape[1]
-    if not rows:
-        return sp.csr_matrix((n, n), dtype=np.float32)
-    return sp.csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))),
-                         shape=(n, n), dtype=np.float32)
-
-
-def _blocks(cost: np.ndarray, budget: float) -> list[tuple[int, int]]:
-    """Consecutive item ranges whose summed cost stays under budget (one item at least)."""
-    bounds, start, total = [], 0, 0.0
-    for i, c in enumerate(cost.tolist()):
-        if i > start and total + c > budget:
-            bounds.append((start, i))
-            start, total = i, 0.0
-        total += c
-    if start < len(cost):
-        bounds.append((start, len(cost)))
-    return bounds
-
-
-def _top_k_rows(m: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each row's k largest entries (ties as argpartition breaks them), as coo arrays."""
-    counts = np.diff(m.indptr)
-    if not len(counts) or counts.max(initial=0) <= k:
-        return np.repeat(np.arange(m.shape[0]), counts), m.indices.copy(), m.data.copy()
-    rows, cols, vals = [], [], []
-    for i in np.flatnonzero(counts):
-        start, end = m.indptr[i], m.indptr[i + 1]
-        data, idx = m.data[start:end], m.indices[start:end]
-        if len(data) > k:
-            top = np.argpartition(-data, k - 1)[:k]
-            data, idx = data[top], idx[top]
-        rows.append(np.full(len(data), i)), cols.append(idx), vals.append(data)
-    return np.concatenate(rows), np.concatenate(cols), np.concatenate(vals)

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     import scipy.sparse as sp
 
 from stylerec_app.domain.progress import Progress, ignore_progress
-from stylerec_app.engine.recommenders.base import Recommender, cosine_neighbours
+from stylerec_app.engine.recommenders.base import Recommender
 from stylerec_app.engine.recommenders.data import TrainData
+from stylerec_app.engine.recommenders.neighbours import cosine_neighbours
 
 TIE = 1e-3  # weight of recent popularity as a tie-break inside a generator's scores
 

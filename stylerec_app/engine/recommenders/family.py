@@ -13,8 +13,9 @@ from __future__ import annotations
 import numpy as np
 
 from stylerec_app.domain.progress import Progress, ignore_progress
-from stylerec_app.engine.recommenders.base import Recommender, cosine_neighbours
+from stylerec_app.engine.recommenders.base import Recommender
 from stylerec_app.engine.recommenders.candidates import family_matrix
+from stylerec_app.engine.recommenders.neighbours import cosine_neighbours
 
 FAMILY_TIER, CO_TIER = 4.0, 2.0
 
