@@ -11,6 +11,23 @@ def run(*args, timeout=120):
                           text=True, timeout=timeout)
 
 
+def run_here(*args):
+    """The same command in this process (no interpreter and torch start-up per call), for
+    tests that run many commands in a row; the result reads like run()'s."""
+    import contextlib
+    import io
+
+    from stylerec_app.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as stop:  # argparse's usage errors
+            code = stop.code
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+
+
 def test_import_prints_the_report_and_a_second_run_finds_nothing_new(tmp_path):
     folder = make_hm_folder(tmp_path / "hm", articles=10, transactions=30)
     with open(folder / "transactions_train.csv", "a", encoding="utf-8") as fh:

@@ -149,7 +149,7 @@ def test_a_cancelled_export_leaves_nothing_and_the_collection_survives_a_reopen(
 
 
 def test_the_command_line_builds_personas_and_exports_a_collection(store, tmp_path):
-    from tests.services.test_cli import run
+    from tests.services.test_cli import run, run_here
 
     db = store.label
     store.close()
@@ -157,10 +157,10 @@ def test_the_command_line_builds_personas_and_exports_a_collection(store, tmp_pa
     assert built.returncode == 0, built.stderr
     assert "3 personas from" in built.stdout and "k=3:" in built.stdout
     first = built.stdout.splitlines()[1].strip().split("  ", 1)[1]
-    shown = run("persona", "show", first, "--db", db)
+    shown = run_here("persona", "show", first, "--db", db)
     assert "most typical:" in shown.stdout, shown.stderr
-    assert run("train", "--model", "pop", "--db", db, "-q").returncode == 0
-    recs = run("recommend", "--persona", first, "--model", "pop", "-k", "3", "--db", db)
+    assert run_here("train", "--model", "pop", "--db", db, "-q").returncode == 0
+    recs = run_here("recommend", "--persona", first, "--model", "pop", "-k", "3", "--db", db)
     assert f"Top 3 for persona {first}" in recs.stdout, recs.stderr
     steps = [("create", "Window", "--style", "Floral print"),
              ("add", "Window", "--products", "D0001", "D0002"),
@@ -168,12 +168,12 @@ def test_the_command_line_builds_personas_and_exports_a_collection(store, tmp_pa
              ("review", "Window", "all", "--approve", "--note", "hero"),
              ("review", "Window", "D0002", "--reject")]
     for step in steps:
-        done = run("collection", *step, "--db", db)
+        done = run_here("collection", *step, "--db", db)
         assert done.returncode == 0, (step, done.stderr)
-    shown = run("collection", "show", "Window", "--json", "--db", db)
+    shown = run_here("collection", "show", "Window", "--json", "--db", db)
     items = json.loads(shown.stdout)
     assert len(items) == 4 and sum(i["status"] == "approved" for i in items) == 3
-    exported = run("collection", "export", "Window", str(tmp_path / "shop"), "--db", db, "-q")
+    exported = run_here("collection", "export", "Window", str(tmp_path / "shop"), "--db", db, "-q")
     assert "Exported 3 image(s)" in exported.stdout, exported.stderr
     rows = list(csv.DictReader(open(tmp_path / "shop" / "manifest.csv", encoding="utf-8")))
     assert {r["style"] for r in rows} == {"Floral print"} and len(rows) == 3

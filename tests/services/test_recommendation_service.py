@@ -1,6 +1,7 @@
 """Training on a store, saving with the data snapshot, serving with filters and reasons."""
 
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -16,14 +17,26 @@ from tests.services.test_cli import run
 
 
 @pytest.fixture(scope="module")
-def trained_demo(profiled_demo, backend, request, tmp_path_factory, engines):
-    """A copy of the profiled demo store, on each backend, with every model trained (about
-    a minute)."""
-    target = copy_to(profiled_demo, backend, request, tmp_path_factory.mktemp("rec"))
+def trained_master(profiled_demo, tmp_path_factory, engines):
+    """A copy of the profiled demo store with every model trained (about half a minute)."""
+    target = copy_to(profiled_demo, "sqlite", None, tmp_path_factory.mktemp("rec-master"))
     store = open_store(target, create=True)
     for name in TRAINED:
         models.train_and_save(store, name, SMALL.get(name), engines=engines)
     store.close()
+    return target
+
+
+@pytest.fixture(scope="module")
+def trained_demo(trained_master, backend, request, tmp_path_factory):
+    """The trained store on each backend, a copy per backend so that no test sees another's
+    writes. A team store gets it as `stylerec team push` does: every row and the models."""
+    target = copy_to(trained_master, backend, request, tmp_path_factory.mktemp("rec"))
+    if backend == "sqlite":
+        source, copied = (open_store(p) for p in (trained_master, target))
+        shutil.copytree(source.media_dir / "models", copied.media_dir / "models")
+        source.close()
+        copied.close()
     return target
 
 
