@@ -444,9 +444,12 @@ def save_progress(session: Session, report: ImportReport, status: str | None = N
             for k, c in report.counts.items()
         }
     }
-    if status is not None:
-        values["status"] = status
-        values["finished_at"] = utcnow()
+    if status is None:  # each batch: one prepared statement (an ORM update costs ~3 ms)
+        Raw(session).execute("UPDATE import_runs SET counts = ? WHERE id = ?",
+                             (json.dumps(values["counts"]), report.run_id)).close()
+        return
+    values["status"] = status
+    values["finished_at"] = utcnow()
     session.execute(update(orm.ImportRun).where(orm.ImportRun.id == report.run_id).values(**values))
 
 
