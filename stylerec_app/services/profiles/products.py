@@ -30,7 +30,7 @@ from stylerec_app.storage.profiles_repo import ProductInput
 PROFILE_SIDE = 512  # photos are decoded no larger: the models look at 224-256 px
 # Bump "palette" when the palette code changes, so stored palettes are recomputed.
 IMAGE_MODELS = {"image": IMAGE_VERSION, "style": PREDICTOR_VERSION, "bank": STYLE_BANK_VERSION,
-                "palette": "named-kmeans5@3"}
+                "palette": "named-kmeans5@4"}
 
 
 def text_hash(text: str) -> str:
