@@ -13,7 +13,7 @@ from stylerec_app.services.recommendation.registry import REGISTRY
 from stylerec_app.services.recommendation.service import Query, RecommendationService
 from stylerec_app.storage.database import open_store
 from tests.conftest import copy_to
-from tests.services.test_cli import run
+from tests.services.test_cli import run, run_here
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +129,7 @@ def test_cli_recommend_json(trained_demo):
     assert result.returncode == 0, result.stderr
     picks = json.loads(result.stdout)
     assert [p["rank"] for p in picks] == [1, 2, 3] and all(p["reason"] for p in picks)
-    missing = run("recommend", "--db", str(trained_demo), "--shopper", "S0010", "--model", "x")
+    missing = run_here("recommend", "--db", trained_demo, "--shopper", "S0010", "--model", "x")
     assert missing.returncode == 1 and "No trained x model" in missing.stderr
 
 
