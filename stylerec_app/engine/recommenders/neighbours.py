@@ -50,26 +50,22 @@ def _factory(cache: bool):
                         touched[t] = other
                         t += 1
                     count[other] += 1
-            m = 0
             in_order = t * 16 > n_items  # a scan of the counts beats sorting what was touched
             if in_order:
+                t = 0
                 for other in range(n_items):
                     if count[other]:
-                        if other != item:
-                            touched[m] = other
-                            vals[m] = np.float32(count[other]) / (
-                                norms[item] * norms[other] + shrink + eps)
-                            m += 1
-                        count[other] = 0
-            else:
-                for j in range(t):  # shrunk cosine, self left out
-                    other = touched[j]
-                    if other != item:
-                        touched[m] = other
-                        vals[m] = np.float32(count[other]) / (
-                            norms[item] * norms[other] + shrink + eps)
-                        m += 1
-                    count[other] = 0
+                        touched[t] = other
+                        t += 1
+            m = 0
+            for j in range(t):  # shrunk cosine, self left out
+                other = touched[j]
+                if other != item:
+                    touched[m] = other
+                    vals[m] = np.float32(count[other]) / (
+                        norms[item] * norms[other] + shrink + eps)
+                    m += 1
+                count[other] = 0
             if m <= k:
                 for j in range(m):
                     out_r[n_out], out_c[n_out], out_v[n_out] = item, touched[j], vals[j]
