@@ -186,4 +186,6 @@ class PhotoFolder:
                 return confine(self.root, value)
         except OSError:
             pass  # missing: reported as such by check_image
+        except ValueError:  # a name no file system takes (a NUL byte)
+            return Refused(value, "image.not_a_file")
         return path
