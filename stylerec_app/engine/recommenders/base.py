@@ -9,7 +9,7 @@ import numpy as np
 
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
 from stylerec_app.engine.recommenders.data import TrainData
-from stylerec_app.engine.recommenders.neighbours import cosine_neighbours
+from stylerec_app.engine.recommenders.neighbours import cosine_neighbours, transposed_neighbours
 
 
 @dataclass
@@ -103,7 +103,7 @@ class ItemKNN(Recommender):
         self.user_items = data.binary().astype(np.float32)
 
     def scores(self, user):
-        return np.asarray((self.user_items.getrow(user) @ self.similarity.T).todense()).ravel()
+        return np.asarray((self.user_items.getrow(user) @ transposed_neighbours(self)).todense()).ravel()
 
     def scores_many(self, users):
-        return np.asarray((self.user_items[users] @ self.similarity.T).todense())
+        return np.asarray((self.user_items[users] @ transposed_neighbours(self)).todense())

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 from stylerec_app.domain.progress import Progress, ignore_progress
 from stylerec_app.engine.recommenders.base import Recommender
 from stylerec_app.engine.recommenders.data import TrainData
-from stylerec_app.engine.recommenders.neighbours import cosine_neighbours
+from stylerec_app.engine.recommenders.neighbours import cosine_neighbours, transposed_neighbours
 
 TIE = 1e-3  # weight of recent popularity as a tie-break inside a generator's scores
 
@@ -142,7 +142,7 @@ class CoPurchase(Generator):
                                             ignore_progress, cancel)
 
     def raw(self, users):
-        return np.asarray((self.history[users] @ self.similarity.T).todense(), np.float32)
+        return np.asarray((self.history[users] @ transposed_neighbours(self)).todense(), np.float32)
 
 
 class Trending(Generator):

@@ -15,7 +15,7 @@ import numpy as np
 from stylerec_app.domain.progress import Progress, ignore_progress
 from stylerec_app.engine.recommenders.base import Recommender
 from stylerec_app.engine.recommenders.candidates import family_matrix
-from stylerec_app.engine.recommenders.neighbours import cosine_neighbours
+from stylerec_app.engine.recommenders.neighbours import cosine_neighbours, transposed_neighbours
 
 FAMILY_TIER, CO_TIER = 4.0, 2.0
 
@@ -54,7 +54,7 @@ class FamilyRule(Recommender):
 
     def scores_many(self, users):
         rows = self.user_items[np.asarray(users)]
-        co = np.asarray((rows @ self.similarity.T).todense())
+        co = np.asarray((rows @ transposed_neighbours(self)).todense())
         top = co.max(axis=1, keepdims=True)
         out = np.tile(self.recent, (len(co), 1))
         liked = co > 0

@@ -177,3 +177,14 @@ def _blocks(cost: np.ndarray, budget: float) -> list[tuple[int, int]]:
     if start < len(cost):
         bounds.append((start, len(cost)))
     return bounds
+
+
+def transposed_neighbours(holder):
+    """holder.similarity.T as CSR, made once per similarity matrix: a product with the
+    plain transpose (CSC) makes scipy convert it to CSR every time — 10^8 entries per
+    block at 10^6 items."""
+    cached = getattr(holder, "_transposed", None)
+    if cached is None or cached[0] is not holder.similarity:
+        cached = (holder.similarity, holder.similarity.T.tocsr())
+        holder._transposed = cached
+    return cached[1]
