@@ -45,7 +45,10 @@ class CatalogListModel(QAbstractListModel):
         self.has_more, self._asked = has_more, False
         self.endResetModel()
 
-    def append(self, items: list[ProductSummary], has_more: bool) -> None:
+    def append(self, after_id: int, items: list[ProductSummary], has_more: bool) -> None:
+        """Add the page that follows `after_id`; a page for a list no longer shown is dropped."""
+        if not self.items or self.items[-1].id != after_id:
+            return  # the rows were replaced (a new search) or this page was already added
         first = len(self.items)
         if items:
             self.beginInsertRows(_ROOT, first, first + len(items) - 1)
@@ -53,6 +56,10 @@ class CatalogListModel(QAbstractListModel):
             self.row_of.update((p.id, first + i) for i, p in enumerate(items))
             self.endInsertRows()
         self.has_more, self._asked = has_more, False
+
+    def fetch_failed(self) -> None:
+        """The next page could not be read: let the view ask again when it scrolls."""
+        self._asked = False
 
     def canFetchMore(self, parent=_ROOT) -> bool:  # noqa: N802 (Qt API)
         return not parent.isValid() and self.has_more and not self._asked

@@ -173,11 +173,16 @@ class CatalogPage(QWidget):
         service, flt = self.service, self._listing
         generation = self._latest_list.generation
         run_async(lambda: service.products(flt, after_id),
-                  lambda page: self._append(generation, page), self._on_error)
+                  lambda page: self._append(generation, after_id, page), self._on_more_failed)
 
-    def _append(self, generation: int, page) -> None:
+    def _append(self, generation: int, after_id: int, page) -> None:
         if generation == self._latest_list.generation:  # the listing was not replaced since
-            self.model.append(page, has_more=len(page) == PAGE)
+            self.model.append(after_id, page, has_more=len(page) == PAGE)
+
+    def _on_more_failed(self, exc: Exception) -> None:
+        """Keep the rows already shown; say why no more came (scrolling asks again)."""
+        self.model.fetch_failed()
+        self.count.setText(self.tr("Could not read more products: %1").replace("%1", str(exc)))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
