@@ -81,6 +81,16 @@ def _stored(column, value, postgres: bool = False):
     return value
 
 
+def _column_values(column, values: list, postgres: bool) -> list:
+    """A column's values as they are stored (see _stored)."""
+    if isinstance(column.type, JSON) and not isinstance(column.type, TypeDecorator):
+        dumps = json.dumps
+        return [None if v is None else dumps(v) for v in values]
+    if isinstance(column.type, TypeDecorator | DateTime | Boolean):
+        return [_stored(column, v, postgres) for v in values]
+    return values
+
+
 def _raw_upsert(session: Session, table, rows: list[dict]) -> None:
     """INSERT … ON CONFLICT (external_id) DO UPDATE as one prepared executemany on the raw
     connection (SQLite's fast path: no per-row statement objects)."""
@@ -97,13 +107,11 @@ def _raw_upsert(session: Session, table, rows: list[dict]) -> None:
     raw = Raw(session)
     stamp = _stored(table.c[stamps[0]], now, raw.postgres) if stamps else None
     given = columns[:len(names)]
-    plain = [n for n, c in zip(names, given, strict=True)
-             if not isinstance(c.type, JSON | DateTime | Boolean | TypeDecorator)]
-    if len(plain) == len(names):
-        values = [tuple(r[n] for n in names) + (stamp,) * len(stamps) for r in rows]
-    else:  # convert only the columns that need it (JSON, DateTime, Boolean)
-        values = [tuple(_stored(c, r[c.name], raw.postgres) if c.name not in plain
-                        else r[c.name] for c in given) + (stamp,) * len(stamps) for r in rows]
+    # column by column (one list comprehension each), converting only the columns that
+    # need it: a row-by-row generator costs 4 s at 10^6 products
+    values = [_column_values(c, [r[c.name] for r in rows], raw.postgres) for c in given]
+    values += [[stamp] * len(rows)] * len(stamps)
+    values = list(zip(*values, strict=True))
     raw.executemany(sql, values)
 
 

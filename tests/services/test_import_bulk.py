@@ -139,3 +139,26 @@ def test_a_whole_file_problem_found_by_the_helper_reaches_the_user(monkeypatch, 
         import_generic(store, GenericSource(products=tmp_path / "products.csv",
                                             events=tmp_path / "events.csv"))
     assert caught.value.code == "file.no_column" and "product" in str(caught.value)
+
+
+def test_shoppers_first_named_by_events_are_created_once_across_batches(monkeypatch, tmp_path):
+    monkeypatch.setattr(reading, "HELPER_MIN_LINES", 0)  # ids mapped in the helper
+    source = _catalog(tmp_path)
+    write_csv(tmp_path / "shoppers.csv", ["shopper_id", "segment"],
+              [[f"u{i}", "a"] for i in range(3)])  # u3..u6 appear only in the events
+    source.shoppers = tmp_path / "shoppers.csv"
+    report = import_generic(open_store(tmp_path / "s.sqlite", create=True), source,
+                            batch_size=20)
+    assert report.counts["shoppers"].new == 7 and not report.errors
+    conn = sqlite3.connect(tmp_path / "s.sqlite")
+    stored = sorted(conn.execute(
+        "SELECT s.external_id, p.external_id, count(*) FROM interactions i "
+        "JOIN shoppers s ON s.id = i.shopper_id JOIN products p ON p.id = i.product_id "
+        "GROUP BY 1, 2").fetchall())
+    conn.close()
+    expected: dict[tuple[str, str], int] = {}
+    for n in range(EVENTS):
+        seed = n - 3 if n % 4 == 3 else n
+        pair = (f"u{seed % 7}", f"P{seed % 30}")
+        expected[pair] = expected.get(pair, 0) + 1
+    assert stored == sorted((s, p, c) for (s, p), c in expected.items())

@@ -60,9 +60,78 @@ class EventColumns:
     value: np.ndarray  # float64, NaN where none
     seconds: np.ndarray  # int64, UTC seconds since 1970
     channel: Factor
+    # store ids per distinct shopper / product, −1 where unknown (StoreIds, set after
+    # parsing; the distinct values then keep their text only where the id is −1)
+    shopper_ids: np.ndarray | None = None
+    product_ids: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.lines)
+
+
+class IdTable:
+    """external id → store id for one table, looked up a batch at a time.
+
+    pandas' C string hash table answers a batch of distinct ids about five times faster
+    than a dict does (10^6 ids: 2.6 vs 13 ms for 19k look-ups); it is built where the
+    look-ups run, and a dict stands in if an id cannot be UTF-8 encoded."""
+
+    def __init__(self, ids: dict[str, int]) -> None:
+        self.keys = np.array(list(ids), dtype=object)
+        # store ids, then −1: the table's "not found" (−1) picks the last
+        self.values = np.append(np.fromiter(ids.values(), np.int64, len(ids)), -1)
+        self._table = None
+
+    def __getstate__(self) -> dict:
+        return {"keys": self.keys, "values": self.values, "_table": None}
+
+    def lookup(self, uniques: list[str]) -> np.ndarray:
+        """Store id per distinct value, −1 where the store has none."""
+        if self._table is None:
+            self._table = self._build()
+        if isinstance(self._table, dict):
+            get = self._table.get
+            return np.fromiter((get(u, -1) for u in uniques), np.int64, len(uniques))
+        try:
+            at = self._table.lookup(np.asarray(uniques, dtype=object))
+        except UnicodeEncodeError:
+            self._table = self._as_dict()
+            return self.lookup(uniques)
+        return self.values[at]
+
+    def _build(self):
+        from pandas._libs.hashtable import StringHashTable
+
+        table = StringHashTable(max(1, len(self.keys)))
+        try:
+            table.map_locations(self.keys)
+        except UnicodeEncodeError:
+            return self._as_dict()
+        return table
+
+    def _as_dict(self) -> dict[str, int]:
+        return dict(zip(self.keys.tolist(), self.values[:-1].tolist(), strict=True))
+
+
+@dataclass
+class StoreIds:
+    """Products' and shoppers' store ids, as the events stage began.
+
+    Picklable, so the reading helper maps each batch's ids on its own core. Only the ids it
+    could not map keep their text in the batch (for the writer's messages and the shoppers
+    it creates): the rest need not cross to the writing process."""
+
+    products: IdTable
+    shoppers: IdTable
+
+    def __call__(self, batch: EventColumns) -> EventColumns:
+        batch.product_ids = self.products.lookup(batch.product.uniques)
+        batch.shopper_ids = self.shoppers.lookup(batch.shopper.uniques)
+        for factor, ids in ((batch.product, batch.product_ids),
+                            (batch.shopper, batch.shopper_ids)):
+            factor.uniques = [u if i < 0 else "" for u, i in zip(factor.uniques, ids.tolist(),
+                                                                 strict=True)]
+        return batch
 
 
 def _factorize(texts: list[str], clean=str.strip) -> Factor:

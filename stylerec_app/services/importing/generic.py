@@ -296,7 +296,8 @@ def import_generic(
                                scan=scans["events"],
                                options=f"{parse_options}|{known_products()}",
                                begin=bulk.begin, finish=bulk.finish,
-                               check_references=False, exclusive=BULK_LOCK))
+                               check_references=False, exclusive=BULK_LOCK,
+                               resolver=events.resolver))
         if "reviews" in files:
             pipeline.run(Stage("reviews", files["reviews"],
                                opener("reviews", _review_parser, decimal),

@@ -179,7 +179,8 @@ def import_hm(
                                scan=scans[transactions],
                                options=f"{options}|products<={products_known}",
                                begin=bulk.begin, finish=bulk.finish,
-                               check_references=False, exclusive=BULK_LOCK))
+                               check_references=False, exclusive=BULK_LOCK,
+                               resolver=events.resolver))
         # H&M articles carry no price: show the mean price paid, where anyone bought it.
         pipeline.finish_step(import_writer.derive_prices_from_purchases)
     return report

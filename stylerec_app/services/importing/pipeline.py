@@ -59,6 +59,9 @@ class Stage:
     begin: Callable[[Session, FileScan | None], None] | None = None  # before the first batch
     finish: Callable[[Session], None] | None = None  # after the last, same guarantees
     check_references: bool = True  # False: the writer resolves every id itself (events)
+    # after begin: a picklable step, made from the store, that gives parsed batches their
+    # store ids where the file is read (ReadSpec.resolve)
+    resolver: Callable[[Session], Callable[[object], object]] | None = None
     exclusive: str = ""  # a lock name: such stages of different processes never overlap
 
 
@@ -183,11 +186,15 @@ class ImportPipeline:
         if stage.begin is not None:
             with self.store.write() as session:
                 stage.begin(session, stage.scan)
+        resolve = None
+        if stage.resolver is not None:
+            with self.store.read() as session:
+                resolve = stage.resolver(session)
         gc.freeze()
         name = stage.path.name
         rows_seen = 0
         spec = ReadSpec(stage.read, name, self.batch_size or _batch_size(stage),
-                        stage.unique_key)
+                        stage.unique_key, resolve)
         lines = stage.scan.lines if stage.scan is not None else 0
         # closed at once on cancel or error: a helper process stops with it
         with closing(reading.batches(spec, lines, self.cancel)) as parsed:

@@ -51,6 +51,9 @@ class ReadSpec:
     file_name: str
     batch_size: int
     unique_key: str | None = "external_id"  # duplicate ids in one file are rejected
+    # parsed batch → batch with store ids, where the file is read (events: the helper maps
+    # ten million external ids on its own core instead of the writer's)
+    resolve: Callable[[object], object] | None = None
 
 
 Parsed = tuple[int, object, list[ImportIssue]]  # (raw rows read, parsed batch, issues)
@@ -64,6 +67,8 @@ def parse_batches(spec: ReadSpec) -> Iterator[Parsed]:
     while raw_batch := list(islice(it, spec.batch_size)):
         if reading.parse_batch is not None:
             batch, issues = reading.parse_batch(raw_batch)
+            if spec.resolve is not None:
+                batch = spec.resolve(batch)
         else:
             batch, issues = [], []
             for line, raw in raw_batch:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from stylerec_app.domain.catalog import FLAGGED_IMAGE_STATUSES
 from stylerec_app.domain.imports import ERROR, WARNING, EntityCounts, ImportIssue, ImportReport
+from stylerec_app.services.importing.events import IdTable, StoreIds
 from stylerec_app.services.importing.images import check_images
 from stylerec_app.services.importing.parsing import content_hash
 from stylerec_app.storage import import_writer, orm
@@ -156,33 +156,32 @@ class _ActivityWriter:
 
 class EventWriter:
     """Writes batches of parsed event columns: known products only, shoppers created,
-    keys from storage/event_keys.py, one executemany per batch."""
+    keys from storage/event_keys.py, one executemany per batch. Store ids arrive with each
+    batch (`resolver`, applied where the file is read)."""
 
     def __init__(self, report: ImportReport, file_name: str) -> None:
         self.report = report
         self.file_name = file_name
-        self.products: dict[str, int] | None = None
-        self.shoppers: dict[str, int] | None = None
+        self.created: dict[str, int] = {}  # shoppers this stage created: external → store id
         self.counter = OccurrenceCounter()
         self.keys_indexed = True  # False during a first bulk load (EventBulk)
         self.tally = StatsTally()
 
+    @staticmethod
+    def resolver(session: Session) -> StoreIds:
+        """The id maps, read once at the start of the stage (ids never change)."""
+        return StoreIds(IdTable(import_writer.all_ids(session, orm.Product)),
+                        IdTable(import_writer.all_ids(session, orm.Shopper)))
+
     def __call__(self, session: Session, batch, counts: EntityCounts, issues) -> None:
-        if self.products is None:  # one query each, then kept: ids never change
-            self.products = import_writer.all_ids(session, orm.Product)
-            self.shoppers = import_writer.all_ids(session, orm.Shopper)
-            gc.freeze()  # long-lived: the collector need not look at them again
-        product_ids = np.array([self.products.get(u, -1) for u in batch.product.uniques]
-                               + [-1], np.int64)
-        pids = product_ids[batch.product.codes]
+        pids = np.append(batch.product_ids, -1)[batch.product.codes]
         for n in np.flatnonzero(pids < 0):
             issues.append(ImportIssue(self.file_name, int(batch.lines[n]), "product.unknown",
                                       {"id": batch.product.uniques[batch.product.codes[n]]},
                                       ERROR))
         pick = np.flatnonzero(pids >= 0)
         pids = pids[pick]
-        shopper = batch.shopper.take(pick)
-        sids = self._shopper_ids(session, shopper)
+        sids = self._shopper_ids(session, batch.shopper_ids, batch.shopper.take(pick))
         kind_codes = np.array([KIND_CODES.get(k, 0) for k in batch.kind.uniques] + [0],
                               np.int64)[batch.kind.codes[pick]]
         channel = batch.channel.take(pick)
@@ -201,21 +200,20 @@ class EventWriter:
         counts.new += new
         counts.unchanged += len(rows) - new
 
-
-    def _shopper_ids(self, session: Session, shopper) -> np.ndarray:
+    def _shopper_ids(self, session: Session, known: np.ndarray, shopper) -> np.ndarray:
         """Store ids per event; shoppers the file names for the first time are created."""
-        known = self.shoppers
-        ids = np.array([known.get(u, -1) for u in shopper.uniques] + [-1], np.int64)
+        ids = np.append(known, -1)
         unknown = np.flatnonzero(ids[:-1] < 0)
         if len(unknown):
             used = np.zeros(len(ids), bool)
             used[shopper.codes] = True
-            missing = sorted(shopper.uniques[c] for c in unknown if used[c])
+            unknown = unknown[used[unknown]]
+            missing = sorted({shopper.uniques[c] for c in unknown} - self.created.keys())
             if missing:
                 import_writer.create_shoppers(session, missing, content_hash({}))
-                known.update(import_writer.ids_for(session, orm.Shopper, missing))
+                self.created.update(import_writer.ids_for(session, orm.Shopper, missing))
                 self.report.count("shoppers").new += len(missing)
-                ids[unknown] = [known.get(shopper.uniques[c], -1) for c in unknown]
+            ids[unknown] = [self.created.get(shopper.uniques[c], -1) for c in unknown]
         return ids[shopper.codes]
 
 
