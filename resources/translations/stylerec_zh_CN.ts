@@ -1503,226 +1503,231 @@ Import a catalog with File → Import, or drop a catalog folder on this window.<
     </message>
     <message>
         <location filename="../../stylerec_app/ui/messages.py" line="56"/>
+        <source>corrupt photo: {path} (not an image file)</source>
+        <translation>照片已损坏：{path}（不是图片文件）</translation>
+    </message>
+    <message>
+        <location filename="../../stylerec_app/ui/messages.py" line="57"/>
         <source>photo unreadable: {path} ({detail})</source>
         <translation>照片无法读取：{path}（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="57"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="58"/>
         <source>{what} not found: {path}</source>
         <translation>找不到{what}：{path}</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="58"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="59"/>
         <source>{what} is not a regular file: {path}</source>
         <translation>{what}不是普通文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="59"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="60"/>
         <source>cannot read {path}: {detail}</source>
         <translation>无法读取 {path}：{detail}</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="60"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="61"/>
         <source>{file} has no rows: nothing to import from it</source>
         <translation>{file} 没有数据行：无可导入的内容</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="61"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="62"/>
         <source>{file} is UTF-16 text: save it as UTF-8 (CSV UTF-8 in Excel) and import again</source>
         <translation>{file} 是 UTF-16 文本：请另存为 UTF-8（Excel 中选择“CSV UTF-8”）后重新导入</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="63"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="64"/>
         <source>{file}: no column for {fields} (accepted names: {accepted}; or map one)</source>
         <translation>{file}：没有{fields}列（可接受的列名：{accepted}；或手动映射一列）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="65"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="66"/>
         <source>{path} has no article_id column: not the H&amp;M layout</source>
         <translation>{path} 没有 article_id 列：不是 H&amp;M 格式</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="66"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="67"/>
         <source>unknown text encoding “{encoding}”: use utf-8, utf-8-sig, gbk or gb18030</source>
         <translation>未知的文本编码“{encoding}”：请使用 utf-8、utf-8-sig、gbk 或 gb18030</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="68"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="69"/>
         <source>images folder not found: {path}</source>
         <translation>找不到图片文件夹：{path}</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="69"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="70"/>
         <source>The helper process reading {file} stopped unexpectedly (status {status}); what was written so far is kept. Run the import again to resume.</source>
         <translation>读取 {file} 的辅助进程意外退出（状态 {status}）；已写入的数据会保留。再次运行导入即可继续。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="72"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="73"/>
         <source>Reading {file} failed ({detail}); what was written so far is kept.</source>
         <translation>读取 {file} 失败（{detail}）；已写入的数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="74"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="75"/>
         <source>No store at {path}.</source>
         <translation>{path} 处没有数据库。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="75"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="76"/>
         <source>{path} is an empty file, not a StyleRec store; it was not changed.</source>
         <translation>{path} 是空文件，不是 StyleRec 数据库；文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="77"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="78"/>
         <source>{path} is not an SQLite database, so not a StyleRec store; it was not changed.</source>
         <translation>{path} 不是 SQLite 数据库，因此不是 StyleRec 数据库；文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="79"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="80"/>
         <source>{path} is an SQLite database of another application, not a StyleRec store; it was not changed.</source>
         <translation>{path} 是其他应用程序的 SQLite 数据库，不是 StyleRec 数据库；文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="81"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="82"/>
         <source>{path} was written by a newer version of StyleRec (schema {revision}); this version knows schemas up to {head}. Update StyleRec to open it — the file was not changed.</source>
         <translation>{path} 由更新版本的 StyleRec 写入（结构版本 {revision}）；本版本最高只支持 {head}。请升级 StyleRec 后再打开——文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="85"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="86"/>
         <source>Cannot open {path}: {detail}. The file was not changed.</source>
         <translation>无法打开 {path}：{detail}。文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="87"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="88"/>
         <source>{path} is read-only: it can be browsed, not changed.</source>
         <translation>{path} 是只读的：只能浏览，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="88"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="89"/>
         <source>{path} was written by an older StyleRec and must be upgraded, which needs write access; it is read-only here, so it was not changed.</source>
         <translation>{path} 由旧版 StyleRec 写入，需要升级，而升级需要写入权限；此处为只读，因此文件未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="91"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="92"/>
         <source>Upgrading {path} would leave rows of {table} pointing at nothing, so the upgrade was rolled back and the store left as it was (a backup sits beside it).</source>
         <translation>升级 {path} 会使 {table} 中的行指向不存在的记录，因此升级已回滚，仓库保持原样（旁边有一份备份）。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="95"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="96"/>
         <source>The disk holding {path} is full: the batch in progress was rolled back and the store is intact. Free some space and run it again to resume.</source>
         <translation>{path} 所在的磁盘已满：正在处理的批次已回滚，数据库完好无损。请释放一些空间后重新运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="98"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="99"/>
         <source>Writing to {path} failed (the disk may be full, or the file too large for it): the batch in progress was rolled back and the store is intact. Free some space and run it again to resume.</source>
         <translation>写入 {path} 失败（磁盘可能已满，或文件超出其允许的大小）：正在处理的批次已回滚，数据库完好无损。请释放一些空间后重新运行以继续。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="102"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="103"/>
         <source>{path} is busy (another StyleRec is writing to it) and did not free up in time; the batch was rolled back. Try again in a moment.</source>
         <translation>{path} 正忙（另一个 StyleRec 正在写入），未能及时释放；该批次已回滚。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="105"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="106"/>
         <source>Cannot reach the team store {path}: {detail}. Nothing was changed.</source>
         <translation>无法连接团队商店 {path}：{detail}。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="107"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="108"/>
         <source>The database {path} holds another application&apos;s tables, not a StyleRec store; it was not changed.</source>
         <translation>数据库 {path} 存放的是其他应用程序的表，不是 StyleRec 商店；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="109"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="110"/>
         <source>The database {path} is empty: open it as a new team store to set it up.</source>
         <translation>数据库 {path} 是空的：将其作为新的团队商店打开即可完成设置。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="111"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="112"/>
         <source>The connection to the team store {path} was lost: the batch in progress was rolled back and the store is intact. Run it again to resume.</source>
         <translation>与团队商店 {path} 的连接已断开：进行中的批次已回滚，商店完好无损。再次运行即可继续。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="114"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="115"/>
         <source>The training checkpoint {path} cannot be used ({detail}). Start the training over to replace it.</source>
         <translation>训练检查点 {path} 无法使用（{detail}）。请重新开始训练以替换它。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="117"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="118"/>
         <source>The saved {model} model cannot be read ({detail}); train it again.</source>
         <translation>保存的 {model} 模型无法读取（{detail}）；请重新训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="119"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="120"/>
         <source>No trained {model} model for this store yet: train it first.</source>
         <translation>此数据库尚无训练好的 {model} 模型：请先训练。</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="121"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="122"/>
         <source>close to their style</source>
         <translation>接近其风格</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="122"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="123"/>
         <source>looks like {title}, which they engaged with</source>
         <translation>与其互动过的“{title}”相似</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="123"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="124"/>
         <source>another colour of {title}, which they engaged with</source>
         <translation>与其互动过的 {title} 的另一种颜色</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="124"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="125"/>
         <source>matches colours they like ({colour})</source>
         <translation>符合其喜欢的颜色（{colour}）</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="125"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="126"/>
         <source>from {category}, which they shop often</source>
         <translation>来自其常购的 {category}</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="126"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="127"/>
         <source>popular in {category}</source>
         <translation>{category} 中的热门商品</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="127"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="128"/>
         <source>popular with shoppers like them</source>
         <translation>与其相似的顾客喜欢</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="128"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="129"/>
         <source>often bought with {title}, which they bought</source>
         <translation>常与其购买过的 {title} 一起购买</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="129"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="130"/>
         <source>trending this week</source>
         <translation>本周热销</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="130"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="131"/>
         <source>trending this week in {category}</source>
         <translation>本周{category}热销</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="131"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="132"/>
         <source>trending this week with shoppers aged {band}</source>
         <translation>本周{band}岁顾客中热销</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="132"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="133"/>
         <source>bought by shoppers whose purchases are like theirs</source>
         <translation>购买记录相似的顾客买过</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="133"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="134"/>
         <source>they bought it before and may buy it again</source>
         <translation>曾经购买过，可能会再次购买</translation>
     </message>
     <message>
-        <location filename="../../stylerec_app/ui/messages.py" line="134"/>
+        <location filename="../../stylerec_app/ui/messages.py" line="135"/>
         <source>suits {count} of the persona&apos;s {total} most typical shoppers</source>
         <translation>适合该画像群体 {total} 位最典型顾客中的 {count} 位</translation>
     </message>

@@ -47,6 +47,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType({
     "image.too_many_pixels": "photo is {width}×{height} ({megapixels:.0f} MP), over the "
                              "{limit_mp:g} MP limit: {path}",
     "image.corrupt": "corrupt photo: {path} ({detail})",
+    "image.not_image": "corrupt photo: {path} (not an image file)",
     "image.unreadable": "photo unreadable: {path} ({detail})",
     # -- whole files --------------------------------------------------------------------------
     "file.not_found": "{what} not found: {path}",

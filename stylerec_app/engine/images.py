@@ -88,7 +88,9 @@ def open_header(data: bytes, label: str, limits: ImageLimits = LIMITS) -> Image.
     """Parse the header only (nothing decoded) and enforce the pixel caps."""
     try:
         img = Image.open(io.BytesIO(data))
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+    except UnidentifiedImageError:  # Pillow's text names an in-memory buffer, not the file
+        raise BadImage("image.not_image", path=label) from None
+    except (OSError, SyntaxError, ValueError) as exc:
         raise BadImage("image.corrupt", path=label, detail=str(exc) or type(exc).__name__) \
             from None
     w, h = img.size

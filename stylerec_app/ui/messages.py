@@ -53,6 +53,7 @@ class Messages(QObject):
             "image.too_many_pixels": self.tr("photo is {width}×{height} ({megapixels:.0f} MP), "
                                              "over the {limit_mp:g} MP limit: {path}"),
             "image.corrupt": self.tr("corrupt photo: {path} ({detail})"),
+            "image.not_image": self.tr("corrupt photo: {path} (not an image file)"),
             "image.unreadable": self.tr("photo unreadable: {path} ({detail})"),
             "file.not_found": self.tr("{what} not found: {path}"),
             "file.not_regular": self.tr("{what} is not a regular file: {path}"),

@@ -85,3 +85,20 @@ def test_products_file_without_an_id_column_names_the_accepted_columns(store, tm
     write_csv(tmp_path / "p.csv", ["name", "price"], [["Mug", "3"]])
     with pytest.raises(ImportFormatError, match="no column for id.*sku"):
         import_generic(store, GenericSource(products=tmp_path / "p.csv"))
+
+
+def test_a_file_that_is_no_image_at_all_is_flagged_in_words_a_merchandiser_reads(store,
+                                                                                  tmp_path):
+    tiny_photo(tmp_path / "good.jpg", (200, 30, 30))
+    (tmp_path / "notes.jpg").write_bytes(b"shopping list: socks, more socks\n" * 20)
+    write_csv(tmp_path / "products.csv", ["product_id", "title", "image"],
+              [["P1", "Shirt", "good.jpg"], ["P2", "Scarf", "notes.jpg"]])
+    report = import_generic(store, GenericSource(products=tmp_path / "products.csv"))
+    assert report.counts["products"].new == 2
+    [warning] = report.warnings
+    assert warning.line == 3 and warning.code == "image.not_image"
+    assert warning.reason == f"corrupt photo: {tmp_path / 'notes.jpg'} (not an image file)"
+    with store.read() as session:
+        status = dict(session.execute(select(orm.Product.external_id,
+                                             orm.Product.image_status)).all())
+    assert status == {"P1": "ok", "P2": "corrupt"}
