@@ -164,7 +164,7 @@ def test_a_large_catalog_pages_in_as_the_grid_scrolls_and_search_uses_the_index(
         return page.model.rowCount() >= rows
 
     for rows in (2000, 2500):
-        qtbot.waitUntil(lambda: scroll_down_until(rows), timeout=20000)
+        qtbot.waitUntil(lambda rows=rows: scroll_down_until(rows), timeout=20000)
     assert page.model.rowCount() == 2500, page.count.text()
     assert not page.model.canFetchMore()
     ids = [p.external_id for p in page.model.items]
