@@ -66,8 +66,8 @@ def test_demo_store_evaluation_with_image_models_and_the_ablation(profiled_demo,
                                                                  engines):
     config = EvalConfig(f"db:{profiled_demo}", Protocol("leave-last", unit="day"),
                         RankingOptions(ks=(10,)), ("pop", "content", "hybrid"), tune=False,
-                        params={"hybrid": {"with_vbpr": False, "style_users": 20,
-                                           "shortlist": 10}})
+                        params={"hybrid": {"with_vbpr": False, "style_users": 8,
+                                           "shortlist": 1}})
     report = evaluate_to_report(config, cache_dir=tmp_path, engines=engines)
     names = [m.name for m in report.models]
     assert names == ["pop", "content", "hybrid", "hybrid-no-style"]

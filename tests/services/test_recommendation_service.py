@@ -16,9 +16,11 @@ from tests.conftest import copy_to
 from tests.services.test_cli import run, run_here
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def trained_master(profiled_demo, tmp_path_factory, engines):
-    """A copy of the profiled demo store with every model trained (about half a minute)."""
+    """A copy of the profiled demo store with every model trained (about half a minute).
+    Session-scoped: pytest runs a module's tests grouped by the session's `backend`
+    parameter, so a module-scoped fixture would be trained again for the second backend."""
     target = copy_to(profiled_demo, "sqlite", None, tmp_path_factory.mktemp("rec-master"))
     store = open_store(target, create=True)
     for name in TRAINED:
@@ -41,9 +43,10 @@ def trained_demo(trained_master, backend, request, tmp_path_factory):
 
 
 # Every model but the ranker's two ablations (same class; evaluated in test_families_and_ranker);
-# the ranker restyles a few short lists only, so that the fixture stays within a minute or two.
+# the ranker and the hybrid restyle for a few shoppers only (the hybrid's default of 100 took
+# half a minute), so that the fixture stays well within a minute.
 TRAINED = [n for n in REGISTRY.names() if n not in ("ranker-no-images", "ranker-no-style")]
-SMALL = {"ranker": {"style_users": 10, "style_shortlist": 3}}
+SMALL = {"ranker": {"style_users": 10, "style_shortlist": 3}, "hybrid": {"style_users": 12}}
 
 
 def test_models_are_saved_with_params_and_data_snapshot(trained_demo):
