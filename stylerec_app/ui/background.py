@@ -44,7 +44,9 @@ _live: set[_Relay] = set()
 
 
 def run_async(fn: Callable[[], object], on_done: Callable[[object], None],
-              on_error: Callable[[Exception], None] | None = None) -> None:
+              on_error: Callable[[Exception], None] | None = None,
+              pool: QThreadPool | None = None) -> None:
+    """`pool`: e.g. one thread, for writes that must land in the order they were asked."""
     relay = _Relay()  # lives in the GUI thread: its signals are delivered there
     _live.add(relay)
 
@@ -59,7 +61,7 @@ def run_async(fn: Callable[[], object], on_done: Callable[[object], None],
 
     relay.done.connect(finish_ok)
     relay.failed.connect(finish_err)
-    QThreadPool.globalInstance().start(_Task(fn, relay))
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))
 
 
 class Latest:

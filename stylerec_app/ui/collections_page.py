@@ -5,7 +5,7 @@ set with a manifest as a job."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,9 @@ class CollectionsPage(QWidget):
         self.thumbs: dict[int, QPixmap] = {}  # item id → restyled thumbnail
         self._batch = -1
         self._latest = Latest()
+        self._writes = 0  # writes asked for; an open read older than the last is stale
+        self._write_pool = QThreadPool(self)  # one thread: writes land in the order asked
+        self._write_pool.setMaxThreadCount(1)
         worker.styles_ready.connect(self._on_styles)
         worker.thumb_ready.connect(self._on_thumb)
 
@@ -234,8 +237,13 @@ class CollectionsPage(QWidget):
 
     def open(self, name: str) -> None:
         service = self.service
-        run_async(lambda: service.collection(name), self._latest.wrap(self._show_view),
-                  self._error)
+        writes = self._writes
+
+        def show(view) -> None:
+            if writes == self._writes:  # no write since this read began: it is current
+                self._show_view(view)
+
+        run_async(lambda: service.collection(name), self._latest.wrap(show), self._error)
 
     # -- the open collection ----------------------------------------------------------------------
 
@@ -362,9 +370,16 @@ class CollectionsPage(QWidget):
                                 else per_persona)
         service, name = self.service, self.view.name
         self.thumbs = {}
-        run_async(lambda: service.set_style(name, style), self._saved, self._error)
+        self._save(lambda: service.set_style(name, style))
 
     # -- changes ----------------------------------------------------------------------------------
+
+    def _save(self, work) -> None:
+        """A write on the page's one write thread that answers the collection as written:
+        writes land and show in the order they were asked for, and no read begun before a
+        write is shown after it."""
+        self._writes += 1
+        run_async(work, self._saved, self._error, self._write_pool)
 
     def _saved(self, view) -> None:
         self._show_view(view)
@@ -377,12 +392,11 @@ class CollectionsPage(QWidget):
     def _write(self, work) -> None:
         """A small write on a worker thread, then the collection again."""
         service, name = self.service, self.view.name
-        run_async(lambda: (work(service, name), service.collection(name))[1], self._saved,
-                  self._error)
+        self._save(lambda: (work(service, name), service.collection(name))[1])
 
     def create(self, name: str) -> None:
         service = self.service
-        run_async(lambda: service.create(name), self._saved, self._error)
+        self._save(lambda: service.create(name))
 
     def add_products(self, products: list, personas: list[str]) -> None:
         self._write(lambda s, n: s.add_products(n, products, personas))

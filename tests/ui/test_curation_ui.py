@@ -149,6 +149,13 @@ def test_a_collection_is_reviewed_exported_and_reopened_after_a_restart(
     with qtbot.waitSignal(page.changed, timeout=20000):  # another style for one persona
         page.set_persona_style(personas[0].name, "Indigo batik")
     assert page.view.style.per_persona == {personas[0].name: "Indigo batik"}
+    changes = []
+    page.changed.connect(lambda: changes.append(dict(page.view.style.per_persona)))
+    page.set_persona_style(personas[0].name, "Floral print")  # two writes at once: they
+    page.set_persona_style(personas[0].name, "Indigo batik")  # land and show in order
+    qtbot.waitUntil(lambda: len(changes) == 2, timeout=20000)
+    assert changes[-1] == {personas[0].name: "Indigo batik"}
+    assert window.collections.service.collection(view.name).style.per_persona == changes[-1]
     qtbot.waitUntil(lambda: len(page.thumbs) >= 6, timeout=60000)
     # review: select two tiles, approve with the A key and a note; reject one with R
     page.grid.setFocus()
