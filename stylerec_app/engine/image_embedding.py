@@ -31,6 +31,28 @@ def load_network(device: torch.device) -> torch.nn.Module:
     return net.eval().to(device)
 
 
+# Each convolution of EfficientNet-Lite and the batch norm that follows it (stem, blocks, head).
+_CONV_BN = {"net": [("_conv_stem", "_bn0"), ("_conv_head", "_bn1")],
+            "block": [("_expand_conv", "_bn0"), ("_depthwise_conv", "_bn1"),
+                      ("_project_conv", "_bn2")]}
+
+
+def inference_network(device: torch.device) -> torch.nn.Module:
+    """The network made fast for inference, same outputs (to ~1e-5): every batch norm is
+    folded into the convolution before it, and weights are channels-last, which oneDNN's
+    depthwise kernels need. Together about 2× the stock network's speed on a CPU."""
+    from torch.nn.utils.fusion import fuse_conv_bn_eval
+
+    net = load_network(torch.device("cpu"))
+    pairs = [(net, conv, bn) for conv, bn in _CONV_BN["net"]]
+    pairs += [(block, conv, bn) for block in net._blocks for conv, bn in _CONV_BN["block"]
+              if hasattr(block, conv)]
+    for owner, conv, bn in pairs:
+        setattr(owner, conv, fuse_conv_bn_eval(getattr(owner, conv), getattr(owner, bn)))
+        setattr(owner, bn, torch.nn.Identity())
+    return net.to(device, memory_format=torch.channels_last)
+
+
 def to_tensor(images) -> torch.Tensor:
     arr = np.stack([(np.asarray(im, dtype=np.float32) / 255.0 - _MEAN) / _STD for im in images])
     return torch.from_numpy(arr.transpose(0, 3, 1, 2).copy())
@@ -44,11 +66,20 @@ class ImageEmbedder:
 
     def __init__(self, device: torch.device | None = None) -> None:
         self.device = device or torch.device("cpu")
-        self.net = load_network(self.device)
+        self.net = inference_network(self.device)
+
+    @staticmethod
+    def prepare(images) -> torch.Tensor:
+        """The network's input for these photos (CPU work: it can run on another thread)."""
+        return to_tensor([square_on_background(im, SIZE) for im in images])
 
     @torch.inference_mode()
     def embed_images(self, images) -> np.ndarray:
-        x = to_tensor([square_on_background(im, SIZE) for im in images]).to(self.device)
+        return self.embed_prepared(self.prepare(images))
+
+    @torch.inference_mode()
+    def embed_prepared(self, x: torch.Tensor) -> np.ndarray:
+        x = x.to(self.device).contiguous(memory_format=torch.channels_last)
         features = self.net.extract_features(x).mean(dim=(2, 3))
         features = torch.nn.functional.normalize(features, dim=1)
         return features.float().cpu().numpy()
@@ -68,4 +99,5 @@ class ImageEmbedder:
     def classify(self, image) -> int:
         """ImageNet class of a photo (the standard centre-crop view): a correctness check."""
         x = to_tensor([center_crop(image.convert("RGB"), SIZE, 256)]).to(self.device)
+        x = x.contiguous(memory_format=torch.channels_last)
         return int(self.net(x).argmax(1).item())

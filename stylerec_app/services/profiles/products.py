@@ -13,13 +13,20 @@ import hashlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from stylerec_app.domain.catalog import ImageStatus
 from stylerec_app.domain.profiles import ProfileReport
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink
 from stylerec_app.engine.device import batch_size_for
+from stylerec_app.engine.image_embedding import ImageEmbedder
 from stylerec_app.engine.images import BadImage, load_rgb
 from stylerec_app.engine.palette import named_palette
-from stylerec_app.engine.style_signature import PREDICTOR_VERSION, style_affinity
+from stylerec_app.engine.style_signature import (
+    PREDICTOR_VERSION,
+    predictor_input,
+    style_affinity,
+)
 from stylerec_app.engine.text_embedding import TextEmbedder
 from stylerec_app.engine.versions import IMAGE_MODEL as IMAGE_VERSION
 from stylerec_app.services.engines import STYLE_BANK_VERSION, Engines
@@ -55,7 +62,21 @@ def _plan(store: Store) -> tuple[list[ProductInput], set[int], set[int]]:
     return products, need_image, need_text
 
 
-def load_photos(batch: list[ProductInput]) -> list[tuple[ProductInput, object]]:
+@dataclass
+class Photos:
+    """One batch's photos, decoded and already turned into both networks' inputs (CPU
+    work done on the loading thread while the previous batch is on the network)."""
+
+    items: list  # (product, decoded photo) or (product, (status, note)) where there is none
+    embed_input: object = None  # the embedding network's input tensor, loaded photos only
+    style_input: object = None  # the style predictor's N×256×256×3 input
+
+    @property
+    def loaded(self) -> list:
+        return [(p, photo) for p, photo in self.items if not isinstance(photo, tuple)]
+
+
+def load_photos(batch: list[ProductInput]) -> Photos:
     """Each product's decoded photo, or why there is none (a status and a note)."""
     out = []
     for p in batch:
@@ -70,19 +91,22 @@ def load_photos(batch: list[ProductInput]) -> list[tuple[ProductInput, object]]:
             out.append((p, load_rgb(p.image_path, PROFILE_SIDE)))
         except BadImage as exc:
             out.append((p, ("bad_image", str(exc))))
-    return out
+    photos = Photos(out)
+    images = [img for _, img in photos.loaded]
+    if images:
+        photos.embed_input = ImageEmbedder.prepare(images)
+        photos.style_input = np.stack([predictor_input(img) for img in images])
+    return photos
 
 
-def _looks(style, bank, images) -> list[tuple]:
+def _looks(style, bank, inputs, images) -> list[tuple]:
     """Style signature, style weights and palette of each photo (CPU work that runs beside
-    the embedding network)."""
-    out = []
-    for img in images:
-        signature = style.signature(img)
-        weights = style_affinity(signature[None], bank)[0]
-        colours = [[name, *rgb, round(share, 4)] for name, rgb, share in named_palette(img)]
-        out.append((signature, weights, colours))
-    return out
+    the embedding network): the signatures in one batched run."""
+    signatures = style.signatures_of(inputs)
+    weights = style_affinity(signatures, bank)
+    colours = [[[name, *rgb, round(share, 4)] for name, rgb, share in named_palette(img)]
+               for img in images]
+    return list(zip(signatures, weights, colours, strict=True))
 
 
 @dataclass
@@ -96,22 +120,21 @@ class BatchResult:
     texts: int = 0
 
 
-def _image_work(engines: Engines, photos, out: BatchResult, side: ThreadPoolExecutor) -> None:
+def _image_work(engines: Engines, photos: Photos, out: BatchResult,
+                side: ThreadPoolExecutor) -> None:
     """Vectors and profile rows for products whose photo changed."""
-    loaded = []
-    for p, photo in photos:
+    for p, photo in photos.items:
         if isinstance(photo, tuple):
             status, note = photo
             out.profiles.append(_empty_profile(p, status, note))
             if status == "bad_image":
                 out.flagged.append((p.external_id, note))
-        else:
-            loaded.append((p, photo))
+    loaded = photos.loaded
     if not loaded:
         return
-    images = [img for _, img in loaded]
-    looks = side.submit(_looks, engines.style, engines.style_bank, images)
-    vectors = engines.image.embed_images(images)
+    looks = side.submit(_looks, engines.style, engines.style_bank, photos.style_input,
+                        [img for _, img in loaded])
+    vectors = engines.image.embed_prepared(photos.embed_input)
     for (p, _img), vec, (signature, weights, colours) in zip(loaded, vectors, looks.result(),
                                                              strict=True):
         out.embeddings += [(p.id, "image", IMAGE_VERSION, p.image_hash, vec),
@@ -122,7 +145,7 @@ def _image_work(engines: Engines, photos, out: BatchResult, side: ThreadPoolExec
         out.images += 1
 
 
-def profile_batch(engines: Engines, photos, texts: list[ProductInput],
+def profile_batch(engines: Engines, photos: Photos, texts: list[ProductInput],
                   side: ThreadPoolExecutor) -> BatchResult:
     """One batch's vectors and profile rows (here, or on a Ray actor)."""
     out = BatchResult()
