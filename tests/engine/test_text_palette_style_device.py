@@ -60,6 +60,25 @@ def test_palette_is_the_products_colours_not_the_background():
     assert abs(sum(s for _, s in colours) - 1.0) < 1e-6
 
 
+def test_the_product_mask_is_pillows_rank_filter_closing_and_opening():
+    """The mask's closing and opening run in scipy; on noisy photos of any size they must
+    give exactly the mask the Pillow rank filters gave (stored palettes stay valid)."""
+    from PIL import ImageFilter
+
+    from stylerec_app.engine.palette import background_colour, product_mask
+
+    rng = np.random.default_rng(3)
+    for size in ((64, 48), (128, 128), (300, 517)):
+        photo = np.asarray(_product_photo().resize(size), dtype=np.float32)
+        photo = np.clip(photo + rng.normal(0, 40, photo.shape), 0, 255).astype(np.uint8)
+        rgb = photo.astype(np.float32)
+        raw = np.linalg.norm(rgb - background_colour(rgb), axis=2) > 30.0
+        old = Image.fromarray((raw * 255).astype(np.uint8))
+        old = old.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.MinFilter(5))
+        old = old.filter(ImageFilter.MinFilter(3)).filter(ImageFilter.MaxFilter(3))
+        assert np.array_equal(product_mask(Image.fromarray(photo)), np.asarray(old) > 127)
+
+
 def test_style_signatures_and_affinities():
     predictor = StylePredictor()
     photo = _product_photo()
