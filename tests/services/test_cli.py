@@ -92,11 +92,11 @@ def test_profile_then_similar(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "8 image and 8 text vectors computed" in first.stdout
     assert "3 profiles computed (1 without history get the default)" in first.stdout
-    again = run("profile", "--db", str(db), "-q", timeout=300)
+    again = run_here("profile", "--db", str(db), "-q")
     assert "0 image and 0 text vectors computed, 8 up to date" in again.stdout
-    similar = run("similar", "--db", str(db), "--product", "P0", "-k", "3")
+    similar = run_here("similar", "--db", str(db), "--product", "P0", "-k", "3")
     assert similar.returncode == 0, similar.stderr
     lines = similar.stdout.splitlines()
     assert lines[0] == "Products that look like P0:" and "P4" in lines[1]
-    unknown = run("similar", "--db", str(db), "--product", "nope")
+    unknown = run_here("similar", "--db", str(db), "--product", "nope")
     assert unknown.returncode == 1 and "No product with id 'nope'" in unknown.stderr

@@ -109,21 +109,22 @@ def _cli(*args: str) -> subprocess.Popen:
 
 def test_two_importers_and_a_profiler_at_once_end_with_the_exact_union(team_url, tmp_path):
     seed = _catalog(tmp_path / "seed", range(0, 50), range(0, 200))
-    a = _catalog(tmp_path / "a", range(0, 3000), range(0, 30000))
-    b = _catalog(tmp_path / "b", range(2000, 5000), range(20000, 50000))
+    a = _catalog(tmp_path / "a", range(0, 1500), range(0, 15000))
+    b = _catalog(tmp_path / "b", range(1000, 2500), range(10000, 25000))
     assert _cli("import", "generic", "--products", str(seed / "products.csv"), "--events",
                 str(seed / "events.csv"), "--db", team_url, "-q").wait(timeout=120) == 0
     jobs = [_cli("import", "generic", "--products", str(f / "products.csv"), "--events",
-                 str(f / "events.csv"), "--db", team_url, "-q") for f in (a, b)]
+                 str(f / "events.csv"), "--db", team_url, "-q", "--batch-size", "500")
+            for f in (a, b)]  # three product transactions each, interleaved
     jobs.append(_cli("profile", "--db", team_url, "--device", "cpu", "-q"))
     for job in jobs:
         _, err = job.communicate(timeout=600)
         assert job.returncode == 0, err
         assert "Traceback" not in err
-    expected_products = {f"P{i}" for i in range(0, 5000)}
+    expected_products = {f"P{i}" for i in range(0, 2500)}
     expected_events = set()
-    for products, events in ((range(0, 50), range(0, 200)), (range(0, 3000), range(0, 30000)),
-                             (range(2000, 5000), range(20000, 50000))):
+    for products, events in ((range(0, 50), range(0, 200)), (range(0, 1500), range(0, 15000)),
+                             (range(1000, 2500), range(10000, 25000))):
         expected_events |= {(f"U{i % 97}", f"P{products.start + i % len(products)}",
                              i % 28 + 1, i % 60) for i in events}
     store = open_store(team_url)
