@@ -40,7 +40,8 @@ _CONV_BN = {"net": [("_conv_stem", "_bn0"), ("_conv_head", "_bn1")],
 def inference_network(device: torch.device) -> torch.nn.Module:
     """The network made fast for inference, same outputs (to ~1e-5): every batch norm is
     folded into the convolution before it, and weights are channels-last, which oneDNN's
-    depthwise kernels need. Together about 2× the stock network's speed on a CPU."""
+    depthwise kernels need. Together 1.1–2× the stock network's speed on a CPU (the stock
+    one's speed varies more from run to run)."""
     from torch.nn.utils.fusion import fuse_conv_bn_eval
 
     net = load_network(torch.device("cpu"))
