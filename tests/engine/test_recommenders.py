@@ -100,6 +100,15 @@ def test_vbpr_ranks_a_never_bought_product_by_its_image(data):
     assert abs(bpr.scores(40)[COLD]) < 0.05
 
 
+def test_top_k_keeps_catalog_order_among_equal_scores_and_never_picks_a_non_score():
+    scores = np.array([1, 5, 3, 5, 5, 2, np.nan, 5, -np.inf, 4], float)
+    assert list(top_k(scores, 3)) == [1, 3, 4]  # four items share 5: the first three
+    assert list(top_k(scores, 6)) == [1, 3, 4, 7, 9, 2]
+    assert list(top_k(scores, 20)) == [1, 3, 4, 7, 9, 2, 5, 0]  # no NaN, no −inf
+    assert list(top_k(scores, 4, scores < 5)) == [9, 2, 5, 0]
+    assert list(top_k(scores.astype(np.float32), 2)) == [1, 3]
+
+
 def test_filters_and_diversity(data):
     scores = np.arange(ITEMS, dtype=float)
     mask = allowed(scores, Filters(min_price=20, max_price=30), np.array([50]),
