@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -104,10 +105,15 @@ def features_session(threads: int | None = None, cache_dir: Path | None = None):
             log.warning("The cached image network %s did not load; exporting it again", path)
     graph = _exported(inference_network(torch.device("cpu")))
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.part")
-        partial.write_bytes(graph)
-        os.replace(partial, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(graph)
+            os.replace(partial, path)
+        except OSError as exc:  # a full or read-only cache costs the next start a second
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            log.warning("The image network could not be cached in %s: %s", path.parent, exc)
     return onnx_session(graph, threads)
 
 

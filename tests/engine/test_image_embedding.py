@@ -66,6 +66,11 @@ def test_the_exported_network_is_kept_in_the_cache_and_a_damaged_copy_is_made_ag
     assert cached.stat().st_size > 10_000_000
     assert np.array_equal(again.embed_images(photo), expected)
 
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    assert np.array_equal(ImageEmbedder(cache_dir=blocked).embed_images(photo), expected)
+    assert "could not be cached" in caplog.text
+
 
 def test_same_photo_same_unit_vector_and_different_photos_differ(embedder, tmp_path):
     skimage_data = pytest.importorskip("skimage.data")

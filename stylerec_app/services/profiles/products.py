@@ -10,6 +10,7 @@ embedding network works on this batch.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -121,8 +122,10 @@ class BatchResult:
 
 
 def _image_work(engines: Engines, photos: Photos, out: BatchResult,
-                side: ThreadPoolExecutor) -> None:
-    """Vectors and profile rows for products whose photo changed."""
+                side: ThreadPoolExecutor) -> Callable[[], None]:
+    """Vectors and profile rows for products whose photo changed. The embeddings are
+    computed here while the looks run on `side`; the returned step waits for them and
+    adds the rows, so the caller can do other work in between."""
     for p, photo in photos.items:
         if isinstance(photo, tuple):
             status, note = photo
@@ -131,30 +134,37 @@ def _image_work(engines: Engines, photos: Photos, out: BatchResult,
                 out.flagged.append((p.external_id, note))
     loaded = photos.loaded
     if not loaded:
-        return
+        return lambda: None
     looks = side.submit(_looks, engines.style, engines.style_bank, photos.style_input,
                         [img for _, img in loaded])
     vectors = engines.image.embed_prepared(photos.embed_input)
-    for (p, _img), vec, (signature, weights, colours) in zip(loaded, vectors, looks.result(),
-                                                             strict=True):
-        out.embeddings += [(p.id, "image", IMAGE_VERSION, p.image_hash, vec),
-                           (p.id, "style", PREDICTOR_VERSION, p.image_hash, signature)]
-        out.profiles.append({"product_id": p.id, "status": "ok", "palette": colours,
-                             "style_weights": [round(float(w), 5) for w in weights],
-                             "image_hash": p.image_hash, "models": IMAGE_MODELS, "note": ""})
-        out.images += 1
+
+    def finish() -> None:
+        for (p, _img), vec, (signature, weights, colours) in zip(loaded, vectors,
+                                                                 looks.result(), strict=True):
+            out.embeddings += [(p.id, "image", IMAGE_VERSION, p.image_hash, vec),
+                               (p.id, "style", PREDICTOR_VERSION, p.image_hash, signature)]
+            out.profiles.append({"product_id": p.id, "status": "ok", "palette": colours,
+                                 "style_weights": [round(float(w), 5) for w in weights],
+                                 "image_hash": p.image_hash, "models": IMAGE_MODELS,
+                                 "note": ""})
+            out.images += 1
+
+    return finish
 
 
 def profile_batch(engines: Engines, photos: Photos, texts: list[ProductInput],
                   side: ThreadPoolExecutor) -> BatchResult:
-    """One batch's vectors and profile rows (here, or on a Ray actor)."""
+    """One batch's vectors and profile rows (here, or on a Ray actor). The text vectors
+    are computed while the style predictor is still working beside."""
     out = BatchResult()
-    _image_work(engines, photos, out, side)
+    finish_images = _image_work(engines, photos, out, side)
     if texts:
         vectors = engines.text.embed([p.text for p in texts])
         out.embeddings += [(p.id, "text", TextEmbedder.method(p.text), text_hash(p.text), v)
                            for p, v in zip(texts, vectors, strict=True)]
         out.texts = len(texts)
+    finish_images()
     return out
 
 
