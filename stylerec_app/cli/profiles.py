@@ -9,9 +9,9 @@ from stylerec_app.domain.errors import Cancelled, StyleRecError
 
 
 def _cmd_profile(args) -> int:
+    store = open_store_for(args)  # a file that is not a store is refused before models load
     from stylerec_app.services.profiles import build_profiles
 
-    store = open_store_for(args)
     engines = engines_for(args)
     bar = ProgressBar(args.quiet)
     try:

@@ -175,6 +175,7 @@ def test_refused_files_stay_byte_for_byte_the_same(tmp_path, make):
                   "--db", str(path))):
         result = cli(*args)
         assert result.returncode in (1, 2) and "Traceback" not in result.stderr, args
+        assert peak_mb(result) < 300, f"{args[0]}: refused before any model is loaded"
     with_file = corpus.messy_generic(tmp_path / "shop")[0]["products"]
     result = cli("import", "generic", "--products", str(with_file), "--db", str(path))
     if make == "zero-byte":  # importing into an empty file is creating a store there: allowed

