@@ -147,9 +147,15 @@ class VBPR(Recommender):
         users, items = pos.row.astype(np.int64), pos.col.astype(np.int64)
         seen = data.binary().tocsr()
 
-        def score(u, i):
-            visual = feats[i] @ e
-            return bi[i] + (gu[u] * gi[i]).sum(1) + (tu[u] * visual).sum(1) + feats[i] @ bv
+        def score_difference(u, i, j):
+            """score(u, i) − score(u, j), projecting each distinct photo of the batch once
+            (a small catalog's batch names each product many times)."""
+            both, twice = torch.cat([i, j]), torch.cat([u, u])
+            distinct, where = torch.unique(both, return_inverse=True)
+            f = feats[distinct]
+            scores = (bi[both] + (gu[twice] * gi[both]).sum(1)
+                      + (tu[twice] * (f @ e)[where]).sum(1) + (f @ bv)[where])
+            return scores[: len(i)] - scores[len(i):]
 
         for epoch in range(p["epochs"]):
             if cancel is not None and cancel.cancelled:
@@ -164,7 +170,7 @@ class VBPR(Recommender):
                 clash = np.asarray(seen[u, j]).ravel() > 0
                 j[clash] = rng.integers(0, n_items, int(clash.sum()))
                 ut, it, jt = (torch.as_tensor(a, device=self.device) for a in (u, i, j))
-                diff = score(ut, it) - score(ut, jt)
+                diff = score_difference(ut, it, jt)
                 loss = -torch.nn.functional.logsigmoid(diff).mean()
                 loss = loss + p["reg"] * (gu[ut].pow(2).sum() + gi[it].pow(2).sum()
                                           + gi[jt].pow(2).sum() + tu[ut].pow(2).sum()
