@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
-import logging
-import os
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -14,11 +9,9 @@ import torch
 
 from stylerec_app.domain.errors import ModelUnavailableError
 from stylerec_app.engine.images import BadImage, center_crop, load_rgb, square_on_background
-from stylerec_app.engine.onnx_sessions import onnx_session
+from stylerec_app.engine.onnx_sessions import cached_session, exported_graph
 from stylerec_app.engine.versions import IMAGE_MODEL as MODEL_VERSION  # noqa: E402
 from stylerec_app.engine.weights import weight_file
-
-log = logging.getLogger(__name__)
 
 DIM = 1280
 SIZE = 224
@@ -79,42 +72,19 @@ class _Features(torch.nn.Module):
         return torch.nn.functional.normalize(self.net.extract_features(x).mean((2, 3)), dim=1)
 
 
-def _exported(net: torch.nn.Module) -> bytes:
-    buffer = io.BytesIO()
-    with warnings.catch_warnings():  # the TorchScript exporter's deprecation notices
-        warnings.simplefilter("ignore")
-        torch.onnx.export(_Features(net).eval(), (torch.zeros(1, 3, SIZE, SIZE),), buffer,
-                          input_names=["photos"], output_names=["features"],
-                          dynamic_axes={"photos": {0: "batch"}, "features": {0: "batch"}},
-                          dynamo=False, opset_version=17)
-    return buffer.getvalue()
-
-
 def features_session(threads: int | None = None, cache_dir: Path | None = None):
     """The folded network on ONNX Runtime: 2.5× torch's speed on a CPU (8.6 against 21.8
     core-ms a photo; its depthwise convolutions are what torch is slow at), the same
-    features to 1e-6. Exported from the installed weights in about a second and kept in
-    `cache_dir`, keyed by the weights, the model version and torch's."""
+    features to 1e-6. Exported from the installed weights in about a second and cached,
+    keyed by the model version and torch's."""
     _weights()  # a missing or damaged package is reported even when a cached graph exists
     key = f"{MODEL_VERSION}-torch{torch.__version__}".replace("/", "_").replace("+", "_")
-    path = cache_dir / f"image-features-{key}.onnx" if cache_dir is not None else None
-    if path is not None and path.is_file():
-        try:
-            return onnx_session(path.read_bytes(), threads)
-        except Exception:  # noqa: BLE001 - a damaged cache file is made again
-            log.warning("The cached image network %s did not load; exporting it again", path)
-    graph = _exported(inference_network(torch.device("cpu")))
-    if path is not None:
-        partial = path.with_suffix(f".{os.getpid()}.part")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(graph)
-            os.replace(partial, path)
-        except OSError as exc:  # a full or read-only cache costs the next start a second
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
-            log.warning("The image network could not be cached in %s: %s", path.parent, exc)
-    return onnx_session(graph, threads)
+    return cached_session(
+        f"image-features-{key}",
+        lambda: exported_graph(_Features(inference_network(torch.device("cpu"))),
+                               (torch.zeros(1, 3, SIZE, SIZE),), {"photos": {0: "batch"}},
+                               {"features": {0: "batch"}}),
+        threads, cache_dir)
 
 
 def to_tensor(images) -> torch.Tensor:

@@ -72,7 +72,10 @@ class Engines:
     def _text(self):
         from stylerec_app.engine.text_embedding import TextEmbedder
 
-        return TextEmbedder(str(self.device.device))
+        # Profiling runs it beside the style predictor too: the same share of the cores.
+        cores = os.cpu_count() or 2
+        return TextEmbedder(str(self.device.device), threads=cores - max(1, cores // 2) or 1,
+                            cache_dir=self.cache_dir)
 
     @property
     def text(self):

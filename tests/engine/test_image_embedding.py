@@ -53,11 +53,11 @@ def test_the_exported_network_is_kept_in_the_cache_and_a_damaged_copy_is_made_ag
     assert cached.stat().st_size > 10_000_000 and not list(tmp_path.glob("*.part"))
     expected = first.embed_images(photo)
 
-    def no_export(net):
+    def no_export(*args):
         raise AssertionError("exported again although the cache holds the network")
 
     with monkeypatch.context() as patch:
-        patch.setattr(image_embedding, "_exported", no_export)
+        patch.setattr(image_embedding, "exported_graph", no_export)
         assert np.array_equal(ImageEmbedder(cache_dir=tmp_path).embed_images(photo), expected)
 
     cached.write_bytes(b"half a file")

