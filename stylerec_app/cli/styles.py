@@ -23,18 +23,21 @@ def _cmd_stylize(args) -> int:
     store = open_store_for(args)
     try:
         service = StyleService(store)
-        engines = engines_for(args)
-        stylizer = engines.stylizer
-        say_device(engines)
+        # what the store lacks is said before the networks take seconds to load
+        photo = service.product_photo(args.product)
+        if args.shopper is not None:
+            service.shopper_blend(args.shopper)
         weights = None
         if args.persona:
             from stylerec_app.services.personas import PersonaService
 
             weights = PersonaService(store).blend(args.persona)
+        engines = engines_for(args)
+        stylizer = engines.stylizer
+        say_device(engines)
         spec = service.spec_for(stylizer, shopper=args.shopper, style=args.style, weights=weights,
                                 blend=args.blend, strength=args.strength, mask=args.mask,
                                 preserve_colour=args.keep_colours)
-        photo = service.product_photo(args.product)
         start = time.perf_counter()
         image = stylizer.render(photo, spec)
         took = time.perf_counter() - start

@@ -170,6 +170,15 @@ def load_rgb(path: str | os.PathLike, max_side: int | None = None) -> Image.Imag
     return open_image(path, max_side)
 
 
+def fit(image: Image.Image, max_side: int | None) -> Image.Image:
+    """The photo in RGB, its longer side at most `max_side` (what a restyle starts from)."""
+    image = image.convert("RGB")
+    if max_side and max(image.size) > max_side:
+        image = image.copy()
+        image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
+    return image
+
+
 def square_on_background(img: Image.Image, size: int) -> Image.Image:
     """Pad to a square with the photo's own background colour, then resize: nothing is cut."""
     w, h = img.size

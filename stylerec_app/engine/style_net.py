@@ -15,7 +15,6 @@ from torch import nn
 
 from stylerec_app.engine.weights import weight_file
 
-STYLES = 26
 ONNX_FILE = "models/multistyle26.onnx"
 MODEL_VERSION = "multistyle26@0a2a0c94"
 _LAYERS = (

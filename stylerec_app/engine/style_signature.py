@@ -12,10 +12,10 @@ import numpy as np
 from PIL import Image
 
 from stylerec_app.engine.onnx_sessions import onnx_session
+from stylerec_app.engine.style_spec import STYLES
 from stylerec_app.engine.weights import weight_file
 
 PREDICTOR_VERSION = "magenta-arbitrary-predict@int8"
-STYLES = 26
 SIZE = 256
 TEMPERATURE = 0.1
 

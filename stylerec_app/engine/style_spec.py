@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 MASK_MODES = ("all", "background", "product")
+STYLES = 26  # built-in styles of the multistyle26 network (the style bank's first rows)
 
 
 @dataclass(frozen=True)

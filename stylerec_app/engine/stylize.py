@@ -11,9 +11,10 @@ import numpy as np
 import torch
 from PIL import Image, ImageFilter
 
+from stylerec_app.engine.images import fit
 from stylerec_app.engine.palette import product_mask
-from stylerec_app.engine.style_net import STYLES, MultiStyleNet, load_style_net, onnx_path
-from stylerec_app.engine.style_spec import MASK_MODES, StyleSpec
+from stylerec_app.engine.style_net import MultiStyleNet, load_style_net, onnx_path
+from stylerec_app.engine.style_spec import MASK_MODES, STYLES, StyleSpec
 
 __all__ = ["MASK_MODES", "StyleSpec", "Stylizer", "compose", "fit", "keep_colours",
            "region_alpha", "run_bank"]
@@ -92,14 +93,6 @@ def compose(original: Image.Image, stylised: Image.Image, spec: StyleSpec) -> Im
     s = np.asarray(stylised, np.float32)
     out = o + (s - o) * alpha[..., None]
     return Image.fromarray(np.clip(out + 0.5, 0, 255).astype(np.uint8))
-
-
-def fit(image: Image.Image, max_side: int | None) -> Image.Image:
-    image = image.convert("RGB")
-    if max_side and max(image.size) > max_side:
-        image = image.copy()
-        image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-    return image
 
 
 class Stylizer:

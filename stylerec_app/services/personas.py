@@ -11,7 +11,7 @@ from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.profiles import PersonaReport, PersonaView, ShopperSummary
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
 from stylerec_app.engine import personas as clustering
-from stylerec_app.engine.style_net import STYLES
+from stylerec_app.engine.style_spec import STYLES
 from stylerec_app.services.styling import builtin_name
 from stylerec_app.storage import personas_repo
 from stylerec_app.storage.database import Store

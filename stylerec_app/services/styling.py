@@ -6,19 +6,20 @@ import os
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
 from PIL import Image
 
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
-from stylerec_app.engine.images import BadImage, load_rgb
-from stylerec_app.engine.style_net import STYLES
-from stylerec_app.engine.style_spec import MASK_MODES, StyleSpec
-from stylerec_app.engine.stylize import Stylizer, fit
+from stylerec_app.engine.images import BadImage, fit, load_rgb
+from stylerec_app.engine.style_spec import MASK_MODES, STYLES, StyleSpec
 from stylerec_app.storage import profiles_repo, styles_repo
 from stylerec_app.storage.database import Store
+
+if TYPE_CHECKING:  # the service opens without torch: the stylizer brings it
+    from stylerec_app.engine.stylize import Stylizer
 
 __all__ = ["MASK_MODES", "STYLES", "StyleChoice", "StyleService", "StyleSpec", "fit",
            "save_image_atomically"]
@@ -104,6 +105,8 @@ class StyleService:
 
     def sync(self, stylizer: Stylizer) -> list[StyleChoice]:
         """Load trained styles into the stylizer's bank; every style the user can pick."""
+        import torch  # the stylizer has loaded it; the service itself opens without it
+
         choices = [StyleChoice(builtin_name(i), "builtin", i) for i in range(STYLES)]
         pictures = []
         for name, kind, arrays, _meta in self.saved_styles():

@@ -11,7 +11,8 @@ import time
 import torch
 
 from stylerec_app.engine.image_embedding import ImageEmbedder
-from stylerec_app.engine.style_net import STYLES, load_style_net
+from stylerec_app.engine.style_net import load_style_net
+from stylerec_app.engine.style_spec import STYLES
 from stylerec_app.engine.vintage import load_vintage
 
 

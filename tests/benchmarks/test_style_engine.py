@@ -11,7 +11,8 @@ import onnxruntime as ort
 import pytest
 import torch
 
-from stylerec_app.engine.style_net import STYLES, load_style_net, onnx_path
+from stylerec_app.engine.style_net import load_style_net, onnx_path
+from stylerec_app.engine.style_spec import STYLES
 from stylerec_app.engine.stylize import StyleSpec, Stylizer
 
 THREADS = 2

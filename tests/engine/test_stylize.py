@@ -7,7 +7,8 @@ import torch
 from PIL import Image, ImageDraw
 
 from stylerec_app.engine.palette import product_mask
-from stylerec_app.engine.style_net import STYLES, load_style_net, onnx_path
+from stylerec_app.engine.style_net import load_style_net, onnx_path
+from stylerec_app.engine.style_spec import STYLES
 from stylerec_app.engine.stylize import StyleSpec, Stylizer
 
 
