@@ -157,11 +157,14 @@ def demo_copy(demo_master, tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def engines(tmp_path_factory):
-    """Models load once per test session (they are the real pretrained weights)."""
+def engines(_private_home):
+    """Models load once per test session (they are the real pretrained weights). Their
+    cache folder is the one the command line and the app use in this session, so each
+    network is exported to ONNX once for all of them."""
     from stylerec_app.services.engines import Engines
+    from stylerec_app.services.settings import Settings
 
-    return Engines("cpu", tmp_path_factory.mktemp("engines-cache"))
+    return Engines("cpu", Settings.resolve(os.environ).cache_dir)
 
 
 @pytest.fixture(scope="session")
