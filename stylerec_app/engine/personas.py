@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.cluster import KMeans, MiniBatchKMeans
-from sklearn.metrics import silhouette_score
 
 SILHOUETTE_SAMPLE = 4000
 MINI_BATCH_ABOVE = 50_000  # shoppers: past this, mini-batch k-means (same answer, less time)
@@ -36,6 +34,8 @@ def features(blends: np.ndarray, categories: np.ndarray) -> np.ndarray:
 
 
 def _fit(x: np.ndarray, k: int, seed: int):
+    from sklearn.cluster import KMeans, MiniBatchKMeans  # a second to import: only to cluster
+
     if len(x) > MINI_BATCH_ABOVE:
         return MiniBatchKMeans(k, random_state=seed, n_init=3, batch_size=4096).fit(x)
     return KMeans(k, random_state=seed, n_init=4).fit(x)
@@ -44,6 +44,8 @@ def _fit(x: np.ndarray, k: int, seed: int):
 def cluster(x: np.ndarray, k: int | None = None, k_range=range(2, 9), seed: int = 0,
             should_stop=lambda: None) -> Clustering:
     """k-means on the rows of x; k by silhouette over k_range when not given."""
+    from sklearn.metrics import silhouette_score
+
     n = len(x)
     if n < 2:
         raise ValueError("at least two shoppers with a profile are needed to form personas")

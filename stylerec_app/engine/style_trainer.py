@@ -11,7 +11,7 @@ against patches of the restyled product photos.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 import numpy as np
 import torch
@@ -20,23 +20,9 @@ from PIL import Image
 from torch import nn
 
 from stylerec_app.engine.style_net import load_style_net
+from stylerec_app.engine.style_spec import TrainConfig
 from stylerec_app.engine.stylize import to_image
 from stylerec_app.engine.vgg import CONTENT_LAYER, STYLE_LAYERS, gram, load_vgg
-
-
-@dataclass
-class TrainConfig:
-    size: int = 256
-    steps: int = 300
-    batch: int = 2
-    lr: float = 0.03
-    critic_lr: float = 2e-4
-    # VGG works on 0–255 Caffe inputs, so raw losses are large: these put content,
-    # style and adversarial terms on comparable scales (about 10, 30 and 0.5 at the start).
-    content_weight: float = 1e-5
-    style_weight: float = 1e-5
-    adversarial_weight: float = 0.5
-    seed: int = 0
 
 
 class PatchCritic(nn.Module):

@@ -14,15 +14,15 @@ from PIL import Image
 from stylerec_app.domain.errors import StyleRecError
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink, ignore_progress
 from stylerec_app.engine.images import BadImage, fit, load_rgb
-from stylerec_app.engine.style_spec import MASK_MODES, STYLES, StyleSpec
+from stylerec_app.engine.style_spec import MASK_MODES, STYLES, StyleSpec, TrainConfig
 from stylerec_app.storage import profiles_repo, styles_repo
 from stylerec_app.storage.database import Store
 
 if TYPE_CHECKING:  # the service opens without torch: the stylizer brings it
     from stylerec_app.engine.stylize import Stylizer
 
-__all__ = ["MASK_MODES", "STYLES", "StyleChoice", "StyleService", "StyleSpec", "fit",
-           "save_image_atomically"]
+__all__ = ["MASK_MODES", "STYLES", "StyleChoice", "StyleService", "StyleSpec", "TrainConfig",
+           "fit", "save_image_atomically"]
 
 
 @dataclass(frozen=True)

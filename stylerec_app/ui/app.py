@@ -13,16 +13,18 @@ import multiprocessing
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from stylerec_app import APP_NAME, __version__
 from stylerec_app.services.settings import Settings
-from stylerec_app.ui.first_run import FirstRunDialog
-from stylerec_app.ui.main_window import MainWindow
 from stylerec_app.ui.support import ExceptionBridge, install_exception_hooks, setup_logging
 from stylerec_app.ui.translations import LANGUAGES, Translations, system_language
 from stylerec_app.ui.window_support import apply_theme
+
+if TYPE_CHECKING:  # the window's modules load after the platform check, not before it
+    from stylerec_app.ui.main_window import MainWindow
 
 log = logging.getLogger("stylerec")
 
@@ -51,6 +53,8 @@ class AppShell:
         self.bridge = ExceptionBridge(lambda: self.window)
 
     def show_window(self, store: Path | None = None, *, first_run_demo: bool = False) -> MainWindow:
+        from stylerec_app.ui.main_window import MainWindow
+
         window = MainWindow(self.settings)
         window.translations = self.translations
         window.language_requested.connect(self.switch_language)
@@ -134,5 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         first = not default.exists()
         window = shell.show_window(default, first_run_demo=True)
         if first and not settings.prefs.welcome_shown:
+            from stylerec_app.ui.first_run import FirstRunDialog
+
             FirstRunDialog.show_once(window)
     return app.exec()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from stylerec_app.services.style_training import TrainConfig
+from stylerec_app.services.styling import TrainConfig
 from stylerec_app.ui.messages import Messages
 from stylerec_app.ui.style_studio import ImagePane
 from stylerec_app.ui.thumbnails import to_qimage

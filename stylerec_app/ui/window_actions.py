@@ -12,7 +12,6 @@ from stylerec_app.domain.progress import Progress
 from stylerec_app.services.personas import build_personas
 from stylerec_app.services.recommendation import models as rec_models
 from stylerec_app.services.recommendation.registry import REGISTRY
-from stylerec_app.services.style_training import train_style
 from stylerec_app.services.styling import save_image_atomically
 from stylerec_app.ui.jobs import Job
 from stylerec_app.ui.train_dialog import TrainStyleDialog
@@ -118,13 +117,17 @@ class StudioActions:
         if self.service is None:
             return None
         store, engines = self.service.store, self.engines
-        job = self.jobs.submit(
-            self.tr("Train style %1").replace("%1", name),
-            lambda progress, cancel: train_style(store, [Path(p) for p in pictures], name,
-                                                 engines, config=config,
-                                                 progress=progress, cancel=cancel,
-                                                 preview=dialog.relay, resume=resume),
-            inference=True)
+
+        def train(progress, cancel):
+            # torch is imported here, on the inference thread, never at the window's start
+            from stylerec_app.services.style_training import train_style
+
+            return train_style(store, [Path(p) for p in pictures], name, engines,
+                               config=config, progress=progress, cancel=cancel,
+                               preview=dialog.relay, resume=resume)
+
+        job = self.jobs.submit(self.tr("Train style %1").replace("%1", name), train,
+                               inference=True)
         dialog.attach(job)
         job.finished.connect(lambda _r: self._resync_styles())
         return job

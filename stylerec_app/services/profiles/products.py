@@ -20,7 +20,6 @@ from stylerec_app.domain.catalog import ImageStatus
 from stylerec_app.domain.profiles import ProfileReport
 from stylerec_app.domain.progress import CancelToken, Progress, ProgressSink
 from stylerec_app.engine.device import batch_size_for
-from stylerec_app.engine.image_embedding import ImageEmbedder
 from stylerec_app.engine.images import BadImage, load_rgb
 from stylerec_app.engine.palette import named_palette
 from stylerec_app.engine.style_signature import (
@@ -95,6 +94,8 @@ def load_photos(batch: list[ProductInput]) -> Photos:
     photos = Photos(out)
     images = [img for _, img in photos.loaded]
     if images:
+        from stylerec_app.engine.image_embedding import ImageEmbedder  # torch: only to profile
+
         photos.embed_input = ImageEmbedder.prepare(images)
         photos.style_input = np.stack([predictor_input(img) for img in images])
     return photos
