@@ -60,7 +60,8 @@ class CollectionsPage(QWidget):
         self._batch = -1
         self._latest = Latest()
         self._writes = 0  # writes asked for; an open read older than the last is stale
-        self._write_pool = QThreadPool(self)  # one thread: writes land in the order asked
+        self._write_pool = QThreadPool(self)  # one thread: writes, and the reads that show
+        # them, land in the order asked
         self._write_pool.setMaxThreadCount(1)
         worker.styles_ready.connect(self._on_styles)
         worker.thumb_ready.connect(self._on_thumb)
@@ -192,7 +193,7 @@ class CollectionsPage(QWidget):
         service, personas = self.service, self.personas
         keep = select or (self.view.name if self.view else None)
         run_async(lambda: (service.collections(), personas.personas() if personas else []),
-                  lambda result: self._listed(result, keep), self._error)
+                  lambda result: self._listed(result, keep), self._error, self._write_pool)
 
     def _listed(self, result, keep) -> None:
         collections, personas = result
@@ -243,7 +244,10 @@ class CollectionsPage(QWidget):
             if writes == self._writes:  # no write since this read began: it is current
                 self._show_view(view)
 
-        run_async(lambda: service.collection(name), self._latest.wrap(show), self._error)
+        # on the write thread: a read asked for after a write runs after that write commits
+        # (on another thread it could read the store before, and land after the write's answer)
+        run_async(lambda: service.collection(name), self._latest.wrap(show), self._error,
+                  self._write_pool)
 
     # -- the open collection ----------------------------------------------------------------------
 

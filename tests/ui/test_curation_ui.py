@@ -192,3 +192,4 @@ def test_a_collection_is_reviewed_exported_and_reopened_after_a_restart(
     assert again.collections.view.name == "Autumn window"
     assert again.collections.view.counts["approved"] == 2
     again.jobs.shutdown()
+
