@@ -25,17 +25,17 @@ def _cmd_stylize(args) -> int:
         service = StyleService(store)
         # what the store lacks is said before the networks take seconds to load
         photo = service.product_photo(args.product)
+        weights = None  # a shopper's blend, else a persona's
         if args.shopper is not None:
-            service.shopper_blend(args.shopper)
-        weights = None
-        if args.persona:
+            weights = service.shopper_blend(args.shopper)
+        elif args.persona:
             from stylerec_app.services.personas import PersonaService
 
             weights = PersonaService(store).blend(args.persona)
         engines = engines_for(args)
         stylizer = engines.stylizer
         say_device(engines)
-        spec = service.spec_for(stylizer, shopper=args.shopper, style=args.style, weights=weights,
+        spec = service.spec_for(stylizer, style=args.style, weights=weights,
                                 blend=args.blend, strength=args.strength, mask=args.mask,
                                 preserve_colour=args.keep_colours)
         start = time.perf_counter()

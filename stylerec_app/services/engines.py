@@ -25,6 +25,13 @@ log = logging.getLogger(__name__)
 STYLE_BANK_VERSION = f"{PREDICTOR_VERSION}+multistyle26+ref1"
 
 
+def _beside_predictor() -> int:
+    """CPU threads for a network that profiling runs beside the style predictor (image
+    and text embeddings): the cores the predictor leaves (see `Engines._style`)."""
+    cores = os.cpu_count() or 2
+    return cores - max(1, cores // 2) or 1
+
+
 class Engines:
     def __init__(self, device_setting: str = "auto", cache_dir: Path | None = None) -> None:
         self.device_setting = device_setting
@@ -58,9 +65,7 @@ class Engines:
     def _image(self):
         from stylerec_app.engine.image_embedding import ImageEmbedder  # loads torch
 
-        # On a CPU it shares the cores with the style predictor beside it (see `_style`).
-        cores = os.cpu_count() or 2
-        return ImageEmbedder(self.device.device, threads=cores - max(1, cores // 2) or 1,
+        return ImageEmbedder(self.device.device, threads=_beside_predictor(),
                              cache_dir=self.cache_dir)
 
     @property
@@ -72,9 +77,7 @@ class Engines:
     def _text(self):
         from stylerec_app.engine.text_embedding import TextEmbedder
 
-        # Profiling runs it beside the style predictor too: the same share of the cores.
-        cores = os.cpu_count() or 2
-        return TextEmbedder(str(self.device.device), threads=cores - max(1, cores // 2) or 1,
+        return TextEmbedder(str(self.device.device), threads=_beside_predictor(),
                             cache_dir=self.cache_dir)
 
     @property
